@@ -1,0 +1,10 @@
+"""PLynx: reproducible experiments and data-oriented workflows."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("plynx")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = ["__version__"]

@@ -1,0 +1,76 @@
+"""Pure data and validation: operations, graphs, runs, statuses, resources, the cache key.
+
+Imports nothing of PLynx but :mod:`plynx.errors`, and does no I/O."""
+
+from plynx.model.cache import cache_key, canonical_json
+from plynx.model.graph import Edge, Graph, Node, Position
+from plynx.model.graphfile import FILE_KIND, FileRef, parse_edge, parse_graph_document
+from plynx.model.operation import Input, Operation, OperationStatus, Output
+from plynx.model.parameters import Parameter, ParameterType, coerce_value
+from plynx.model.records import (
+    ArtifactMeta,
+    CacheEntry,
+    Page,
+    Token,
+    TokenKind,
+    User,
+    WorkerRecord,
+)
+from plynx.model.resources import ResourceType, connect_problem
+from plynx.model.run import (
+    ArtifactRef,
+    NodeRun,
+    NodeRunStatus,
+    Run,
+    RunStatus,
+    check_node_transition,
+    check_run_transition,
+)
+from plynx.model.validation import (
+    GraphIssue,
+    KindCheck,
+    resolve_params,
+    topological_order,
+    validate_graph,
+)
+
+__all__ = [
+    "FILE_KIND",
+    "ArtifactMeta",
+    "ArtifactRef",
+    "CacheEntry",
+    "Edge",
+    "FileRef",
+    "Graph",
+    "GraphIssue",
+    "Input",
+    "KindCheck",
+    "Node",
+    "NodeRun",
+    "NodeRunStatus",
+    "Operation",
+    "OperationStatus",
+    "Output",
+    "Page",
+    "Parameter",
+    "ParameterType",
+    "Position",
+    "ResourceType",
+    "Run",
+    "Token",
+    "TokenKind",
+    "User",
+    "WorkerRecord",
+    "RunStatus",
+    "cache_key",
+    "canonical_json",
+    "check_node_transition",
+    "check_run_transition",
+    "coerce_value",
+    "connect_problem",
+    "parse_edge",
+    "parse_graph_document",
+    "resolve_params",
+    "topological_order",
+    "validate_graph",
+]

@@ -1,0 +1,309 @@
+"""Whole-graph validation: every problem at once, each naming its node and port."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from plynx.model.graph import Graph, Node
+from plynx.model.operation import Operation
+from plynx.model.parameters import coerce_value
+from plynx.model.resources import connect_problem
+
+__all__ = ["GraphIssue", "KindCheck", "resolve_params", "topological_order", "validate_graph"]
+
+#: Validates one operation of a kind; returns problems as sentences. Provided by node kinds.
+KindCheck = Callable[[Operation], list[str]]
+
+_NODE_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}(/[A-Za-z_][A-Za-z0-9_-]{0,63})*$")
+
+
+class GraphIssue(BaseModel):
+    """One problem in a graph. ``node`` and ``port`` say where; ``code`` is stable for programs,
+    ``message`` is for people."""
+
+    code: str
+    message: str
+    node: str | None = None
+    port: str | None = None
+
+    def __str__(self) -> str:
+        where = ".".join(p for p in (self.node, self.port) if p)
+        return f"{where}: {self.message}" if where else self.message
+
+
+def resolve_params(operation: Operation, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameter values with defaults applied and types coerced. Raises ``ValueError`` naming the
+    first bad parameter; :func:`validate_graph` reports all of them."""
+    resolved: dict[str, Any] = {}
+    for param in operation.parameters:
+        if param.name in values:
+            try:
+                resolved[param.name] = coerce_value(param, values[param.name])
+            except ValueError as exc:
+                raise ValueError(f"parameter {param.name!r}: {exc}") from None
+        elif param.default is not None:
+            resolved[param.name] = coerce_value(param, param.default)
+        elif param.required:
+            raise ValueError(f"parameter {param.name!r} needs a value")
+        else:
+            resolved[param.name] = None
+    return resolved
+
+
+def topological_order(graph: Graph) -> list[str] | None:
+    """Node ids in an order where every edge points forward, or ``None`` if there is a cycle."""
+    indegree = {n.id: 0 for n in graph.nodes}
+    children: dict[str, list[str]] = {n.id: [] for n in graph.nodes}
+    for edge in graph.edges:
+        if edge.src_node in indegree and edge.dst_node in indegree:
+            indegree[edge.dst_node] += 1
+            children[edge.src_node].append(edge.dst_node)
+    ready = [n for n, d in indegree.items() if d == 0]
+    order: list[str] = []
+    while ready:
+        current = ready.pop()
+        order.append(current)
+        for child in children[current]:
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                ready.append(child)
+    return order if len(order) == len(indegree) else None
+
+
+def _cycle_nodes(graph: Graph) -> list[str]:
+    """Nodes that lie on a cycle (what remains after peeling sources and sinks)."""
+    ids = {n.id for n in graph.nodes}
+    edges = [(e.src_node, e.dst_node) for e in graph.edges if e.src_node in ids and e.dst_node in ids]
+    alive = set(ids)
+    changed = True
+    while changed:
+        changed = False
+        has_in = {d for s, d in edges if s in alive and d in alive}
+        has_out = {s for s, d in edges if s in alive and d in alive}
+        for node in list(alive):
+            if node not in has_in or node not in has_out:
+                alive.discard(node)
+                changed = True
+    return sorted(alive)
+
+
+def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIssue]) -> None:
+    op = node.operation
+    if not _NODE_ID_RE.match(node.id):
+        issues.append(
+            GraphIssue(
+                code="bad_node_id",
+                node=node.id,
+                message="a node id starts with a letter or _ and has only letters, digits, _ and -",
+            )
+        )
+    check = kinds.get(op.kind)
+    if check is None:
+        known = ", ".join(sorted(kinds)) or "none"
+        issues.append(
+            GraphIssue(
+                code="unknown_kind",
+                node=node.id,
+                message=f"unknown node kind {op.kind!r} (known kinds: {known})",
+            )
+        )
+    else:
+        issues.extend(
+            GraphIssue(code="invalid_operation", node=node.id, message=problem)
+            for problem in check(op)
+        )
+    declared = {p.name: p for p in op.parameters}
+    for name in node.params:
+        if name not in declared:
+            issues.append(
+                GraphIssue(
+                    code="unknown_parameter",
+                    node=node.id,
+                    port=name,
+                    message=f"unknown parameter {name!r}; the operation declares "
+                    + (", ".join(sorted(declared)) or "no parameters"),
+                )
+            )
+    for param in op.parameters:
+        if param.name in node.params:
+            value = node.params[param.name]
+        elif param.default is not None:
+            value = param.default
+        else:
+            if param.required:
+                issues.append(
+                    GraphIssue(
+                        code="missing_parameter",
+                        node=node.id,
+                        port=param.name,
+                        message=f"parameter {param.name!r} needs a value",
+                    )
+                )
+            continue
+        try:
+            coerce_value(param, value)
+        except ValueError as exc:
+            issues.append(
+                GraphIssue(
+                    code="bad_parameter",
+                    node=node.id,
+                    port=param.name,
+                    message=f"parameter {param.name!r}: {exc}",
+                )
+            )
+    if op.body is not None:
+        _check_composite(node, kinds, issues)
+
+
+def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIssue]) -> None:
+    op = node.operation
+    assert op.body is not None  # checked by caller
+    for inner in validate_graph(op.body, kinds, bound_inputs=_bound_inputs(op)):
+        issues.append(
+            GraphIssue(
+                code=inner.code,
+                node=f"{node.id}/{inner.node}" if inner.node else node.id,
+                port=inner.port,
+                message=inner.message,
+            )
+        )
+    body_nodes = op.body.node_map()
+    for name, targets in op.input_bindings.items():
+        declared = op.input(name)
+        if declared is None:
+            issues.append(
+                GraphIssue(code="bad_binding", node=node.id, port=name,
+                           message=f"binds input {name!r}, which the operation does not declare")
+            )
+            continue
+        for target in targets:
+            inner_node, _, inner_port = target.partition(".")
+            inner = body_nodes.get(inner_node)
+            port = inner.operation.input(inner_port) if inner else None
+            if port is None:
+                issues.append(
+                    GraphIssue(code="bad_binding", node=node.id, port=name,
+                               message=f"input {name!r} is bound to {target!r}, which is not an "
+                               "input of the body")
+                )
+            elif problem := connect_problem(declared.type, port.type):
+                issues.append(
+                    GraphIssue(code="type_mismatch", node=node.id, port=name,
+                               message=f"input {name!r} bound to {target!r}: {problem}")
+                )
+    for output in op.outputs:
+        target = op.output_bindings.get(output.name)
+        inner_node, _, inner_port = (target or "").partition(".")
+        inner = body_nodes.get(inner_node)
+        inner_out = inner.operation.output(inner_port) if inner else None
+        if inner_out is None:
+            issues.append(
+                GraphIssue(code="bad_binding", node=node.id, port=output.name,
+                           message=f"output {output.name!r} must be bound to an output of the body "
+                           f"(got {target!r})")
+            )
+        elif problem := connect_problem(inner_out.type, output.type):
+            issues.append(
+                GraphIssue(code="type_mismatch", node=node.id, port=output.name,
+                           message=f"output {output.name!r} bound to {target!r}: {problem}")
+            )
+
+
+def _bound_inputs(op: Operation) -> set[tuple[str, str]]:
+    bound: set[tuple[str, str]] = set()
+    for targets in op.input_bindings.values():
+        for target in targets:
+            inner_node, _, inner_port = target.partition(".")
+            bound.add((inner_node, inner_port))
+    return bound
+
+
+def validate_graph(
+    graph: Graph,
+    kinds: Mapping[str, KindCheck],
+    *,
+    bound_inputs: set[tuple[str, str]] | None = None,
+) -> list[GraphIssue]:
+    """Every problem in ``graph``: ids, kinds, parameters, edges, types, input counts, cycles.
+
+    ``kinds`` maps each known kind to its operation check. ``bound_inputs`` are inner inputs fed
+    from outside (the ports a composite binds its inputs to)."""
+    issues: list[GraphIssue] = []
+    bound = bound_inputs or set()
+    nodes: dict[str, Node] = {}
+    for node in graph.nodes:
+        if node.id in nodes:
+            issues.append(GraphIssue(code="duplicate_node", node=node.id,
+                                     message="two nodes have this id"))
+        nodes[node.id] = node
+        _check_node(node, kinds, issues)
+
+    counts: dict[tuple[str, str], int] = {}
+    seen_edges: set[tuple[str, str, str, str]] = set()
+    for edge in graph.edges:
+        key = (edge.src_node, edge.src_port, edge.dst_node, edge.dst_port)
+        if key in seen_edges:
+            issues.append(GraphIssue(code="duplicate_edge", node=edge.dst_node, port=edge.dst_port,
+                                     message=f"the edge {edge} appears twice"))
+            continue
+        seen_edges.add(key)
+        src, dst = nodes.get(edge.src_node), nodes.get(edge.dst_node)
+        if src is None:
+            issues.append(GraphIssue(code="unknown_node", node=edge.src_node,
+                                     message=f"the edge {edge} starts at a node that does not exist"))
+        if dst is None:
+            issues.append(GraphIssue(code="unknown_node", node=edge.dst_node,
+                                     message=f"the edge {edge} ends at a node that does not exist"))
+        if src is None or dst is None:
+            continue
+        out = src.operation.output(edge.src_port)
+        inp = dst.operation.input(edge.dst_port)
+        if out is None:
+            issues.append(GraphIssue(code="unknown_port", node=src.id, port=edge.src_port,
+                                     message=f"no output {edge.src_port!r} (outputs: "
+                                     + (", ".join(o.name for o in src.operation.outputs) or "none")
+                                     + ")"))
+        if inp is None:
+            issues.append(GraphIssue(code="unknown_port", node=dst.id, port=edge.dst_port,
+                                     message=f"no input {edge.dst_port!r} (inputs: "
+                                     + (", ".join(i.name for i in dst.operation.inputs) or "none")
+                                     + ")"))
+        if out is None or inp is None:
+            continue
+        if problem := connect_problem(out.type, inp.type):
+            issues.append(GraphIssue(code="type_mismatch", node=dst.id, port=edge.dst_port,
+                                     message=f"{edge}: {problem}"))
+        counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
+
+    for node in nodes.values():
+        for inp in node.operation.inputs:
+            count = counts.get((node.id, inp.name), 0)
+            if (node.id, inp.name) in bound:
+                continue
+            upper = inp.upper_bound
+            if count < inp.min_count:
+                message = (
+                    "required input has no edge"
+                    if count == 0
+                    else f"needs at least {inp.min_count} edges, has {count}"
+                )
+                issues.append(GraphIssue(code="missing_input", node=node.id, port=inp.name,
+                                         message=message))
+            elif upper is not None and count > upper:
+                message = (
+                    f"takes one edge, has {count} (make it an array input to take several)"
+                    if not inp.is_array
+                    else f"takes at most {upper} edges, has {count}"
+                )
+                issues.append(GraphIssue(code="too_many_inputs", node=node.id, port=inp.name,
+                                         message=message))
+
+    if topological_order(graph) is None:
+        cycle = _cycle_nodes(graph)
+        issues.append(GraphIssue(code="cycle", node=cycle[0] if cycle else None,
+                                 message="the graph has a cycle through " + ", ".join(cycle)))
+    return issues

@@ -1,0 +1,114 @@
+"""Configuration, read once: ``config/plynx.toml`` (or ``--config``), overridden by ``PLYNX_*``
+environment variables, overridden by CLI flags. The result is a frozen :class:`Settings`."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from plynx.errors import InvalidInput
+
+__all__ = ["Settings", "load_settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server, the engine and the CLI are configured with.
+
+    Paths may be relative: they are resolved against the current directory when read.
+    ``store`` and ``artifacts`` default to locations inside ``data_dir``."""
+
+    data_dir: Path = Path("~/.plynx").expanduser()
+    host: str = "127.0.0.1"
+    port: int = 8765
+    #: Store URL; empty means ``sqlite:///<data_dir>/plynx.db``.
+    store: str = ""
+    #: Artifact store: a directory or an fsspec URL; empty means ``<data_dir>/artifacts``.
+    artifacts: str = ""
+    #: Run without authentication (``plynx local``); only allowed on a loopback address.
+    local_mode: bool = False
+    #: Secret used by locally started workers in local mode (generated when empty).
+    worker_token: str = field(default="", repr=False)
+    heartbeat_interval: float = 2.0
+    lease_timeout: float = 10.0
+    #: Largest log kept per stream of a node run; past it the middle is cut.
+    max_log_bytes: int = 4 * 1024 * 1024
+    #: Largest upload accepted, bytes.
+    max_upload_bytes: int = 10 * 1024**3
+    static_dir: Path | None = None
+
+    @property
+    def store_url(self) -> str:
+        """The store URL with the default applied."""
+        return self.store or f"sqlite:///{self.data_dir / 'plynx.db'}"
+
+    @property
+    def artifacts_url(self) -> str:
+        """The artifact store URL with the default applied."""
+        return self.artifacts or str(self.data_dir / "artifacts")
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={'***' if f.name in _SECRETS else getattr(self, f.name)!r}"
+            for f in fields(self)
+        )
+        return f"Settings({shown})"
+
+
+_SECRETS = frozenset({"worker_token"})
+_ENV_PREFIX = "PLYNX_"
+
+
+def _convert(name: str, value: Any) -> Any:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    try:
+        if kind == "Path" or kind == "Path | None":
+            return None if value in (None, "") and "None" in kind else Path(value).expanduser()
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            return str(value).strip().lower() in {"1", "true", "yes", "on"}
+    except (TypeError, ValueError):
+        raise InvalidInput(f"setting {name!r}: {value!r} is not a valid {kind}") from None
+    return str(value)
+
+
+def load_settings(
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Read the TOML file (``[plynx]`` table or top level), then ``PLYNX_<NAME>`` variables,
+    then ``overrides`` whose value is not ``None``."""
+    names = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    if config_file is not None:
+        try:
+            document = tomllib.loads(config_file.read_text())
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise InvalidInput(f"cannot read configuration {config_file}: {exc}") from None
+        table = document.get("plynx", document)
+        for key, value in table.items():
+            if key not in names:
+                raise InvalidInput(
+                    f"{config_file}: unknown setting {key!r} (known: {', '.join(sorted(names))})"
+                )
+            values[key] = _convert(key, value)
+    env = os.environ if environ is None else environ
+    for name in names:
+        if (raw := env.get(_ENV_PREFIX + name.upper())) is not None:
+            values[name] = _convert(name, raw)
+    for name, value in overrides.items():
+        if name not in names:
+            raise TypeError(f"unknown setting {name!r}")
+        if value is not None:
+            values[name] = _convert(name, value)
+    return replace(Settings(), **values)

@@ -1,0 +1,234 @@
+"""The :class:`Store` ABC: everything PLynx persists, behind a small async interface.
+
+Backends (``sqlite``, later ``postgresql`` and ``mongodb``) implement the abstract methods and
+are chosen by URL (:func:`plynx.store.open_store`). They translate driver errors into
+:class:`~plynx.errors.StoreError` and set up a fresh database themselves (idempotently) in
+:meth:`Store.open`. Every backend passes the same contract suite in ``tests/store``.
+
+Documents are the pydantic models of :mod:`plynx.model`; listings return a
+:class:`~plynx.model.Page`. ``get_*`` raise :class:`~plynx.errors.NotFound` for unknown ids.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Self
+
+from plynx.model import (
+    ArtifactMeta,
+    CacheEntry,
+    Graph,
+    NodeRun,
+    Operation,
+    OperationStatus,
+    Page,
+    Run,
+    RunStatus,
+    Token,
+    User,
+    WorkerRecord,
+)
+
+__all__ = ["Batch", "Store"]
+
+#: Version of the schema this code writes; backends migrate older stores up to it on open.
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Batch:
+    """Writes the engine makes in one step, stored atomically by :meth:`Store.apply`.
+
+    Runs and node runs are upserted whole (they are small), cache entries are inserted (an
+    existing key is kept)."""
+
+    runs: list[Run] = field(default_factory=list)
+    node_runs: list[NodeRun] = field(default_factory=list)
+    cache_entries: list[CacheEntry] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.runs or self.node_runs or self.cache_entries)
+
+
+class Store(ABC):
+    """Async persistence for operations, graphs, runs, node runs, cache entries, artifact
+    metadata, users, tokens and workers. Use as ``async with open_store(url) as store``."""
+
+    url: str
+
+    async def __aenter__(self) -> Self:
+        await self.open()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # -- life cycle ---------------------------------------------------------------------------
+    @abstractmethod
+    async def open(self) -> None:
+        """Connect, create the schema if the store is new, migrate it if it is older.
+        Raises :class:`~plynx.errors.SchemaVersionError` for a newer schema."""
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Release connections. Safe to call twice."""
+
+    @abstractmethod
+    async def schema_version(self) -> int:
+        """The schema version recorded in the store."""
+
+    # -- operations ---------------------------------------------------------------------------
+    @abstractmethod
+    async def create_operation(self, operation: Operation) -> None:
+        """Insert a new operation (its ``id`` is set by the caller)."""
+
+    @abstractmethod
+    async def get_operation(self, operation_id: str) -> Operation:
+        """The operation with this id."""
+
+    @abstractmethod
+    async def update_operation(self, operation: Operation) -> None:
+        """Replace a stored operation."""
+
+    @abstractmethod
+    async def list_operations(
+        self,
+        *,
+        query: str | None = None,
+        kind: str | None = None,
+        status: OperationStatus | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Operation]:
+        """Operations, newest first. ``query`` matches words of title, description, kind and
+        author, case-insensitively (every word must match)."""
+
+    # -- graphs -------------------------------------------------------------------------------
+    @abstractmethod
+    async def create_graph(self, graph: Graph) -> None:
+        """Insert a new graph."""
+
+    @abstractmethod
+    async def get_graph(self, graph_id: str) -> Graph:
+        """The graph with this id."""
+
+    @abstractmethod
+    async def update_graph(self, graph: Graph) -> None:
+        """Replace a stored graph."""
+
+    @abstractmethod
+    async def list_graphs(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Graph]:
+        """Graphs, most recently updated first; ``query`` as for operations."""
+
+    # -- runs ---------------------------------------------------------------------------------
+    @abstractmethod
+    async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:
+        """Insert a run with all its node runs, atomically."""
+
+    @abstractmethod
+    async def get_run(self, run_id: str) -> Run:
+        """The run with this id."""
+
+    @abstractmethod
+    async def list_runs(
+        self,
+        *,
+        status: RunStatus | None = None,
+        graph_id: str | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Run]:
+        """Runs, newest first."""
+
+    @abstractmethod
+    async def list_unfinished_runs(self) -> list[Run]:
+        """Runs that are queued or running (what the engine reloads on start)."""
+
+    @abstractmethod
+    async def get_node_runs(self, run_id: str) -> list[NodeRun]:
+        """Every node run of a run, in the run's node order."""
+
+    @abstractmethod
+    async def get_node_run(self, node_run_id: str) -> NodeRun:
+        """One node run."""
+
+    @abstractmethod
+    async def apply(self, batch: Batch) -> None:
+        """Store a batch of engine writes in one transaction."""
+
+    # -- cache --------------------------------------------------------------------------------
+    @abstractmethod
+    async def get_cache_entry(self, key: str) -> CacheEntry | None:
+        """The cache entry for ``key``, or ``None``."""
+
+    @abstractmethod
+    async def delete_cache_entries(self, keys: Sequence[str] | None = None) -> int:
+        """Delete these entries (all when ``keys`` is ``None``); returns how many went."""
+
+    @abstractmethod
+    async def list_cache_entries(self, *, offset: int = 0, limit: int = 50) -> Page[CacheEntry]:
+        """Cache entries, newest first."""
+
+    # -- artifacts ----------------------------------------------------------------------------
+    @abstractmethod
+    async def put_artifact_meta(self, meta: ArtifactMeta) -> None:
+        """Record an artifact (an existing sha256 is kept as it is)."""
+
+    @abstractmethod
+    async def get_artifact_meta(self, sha256: str) -> ArtifactMeta:
+        """What is known of an artifact."""
+
+    @abstractmethod
+    async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
+        """Artifacts, newest first."""
+
+    # -- users and tokens ---------------------------------------------------------------------
+    @abstractmethod
+    async def put_user(self, user: User) -> None:
+        """Insert or replace a user."""
+
+    @abstractmethod
+    async def get_user(self, name: str) -> User:
+        """The user with this name."""
+
+    @abstractmethod
+    async def list_users(self) -> list[User]:
+        """All users by name."""
+
+    @abstractmethod
+    async def put_token(self, token: Token) -> None:
+        """Insert or replace a token."""
+
+    @abstractmethod
+    async def get_token(self, token_id: str) -> Token:
+        """The token with this id."""
+
+    @abstractmethod
+    async def list_tokens(self) -> list[Token]:
+        """All tokens, oldest first."""
+
+    # -- workers ------------------------------------------------------------------------------
+    @abstractmethod
+    async def put_worker(self, worker: WorkerRecord) -> None:
+        """Insert or replace a worker record."""
+
+    @abstractmethod
+    async def list_workers(self) -> list[WorkerRecord]:
+        """Workers seen, by id."""
