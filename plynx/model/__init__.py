@@ -25,6 +25,7 @@ from plynx.model.run import (
     RunStatus,
     check_node_transition,
     check_run_transition,
+    snapshot_seq,
 )
 from plynx.model.validation import (
     GraphIssue,
@@ -71,6 +72,7 @@ __all__ = [
     "parse_edge",
     "parse_graph_document",
     "resolve_params",
+    "snapshot_seq",
     "topological_order",
     "validate_graph",
 ]

@@ -21,6 +21,7 @@ __all__ = [
     "RunStatus",
     "check_node_transition",
     "check_run_transition",
+    "snapshot_seq",
 ]
 
 
@@ -165,6 +166,7 @@ class NodeRun(BaseModel):
     queued_at: datetime | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    seq: int = Field(default=0, description="the run's event sequence number at the last change")
 
     def set_status(self, target: NodeRunStatus) -> None:
         """Move to ``target`` after checking the transition."""
@@ -174,3 +176,9 @@ class NodeRun(BaseModel):
     def dump(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return self.model_dump(mode="json")
+
+
+def snapshot_seq(run: Run, node_runs: list[NodeRun]) -> int:
+    """The event sequence number a stored snapshot of a run corresponds to: events with a larger
+    ``seq`` are newer than the snapshot."""
+    return max([run.seq, *(nr.seq for nr in node_runs)])

@@ -178,6 +178,15 @@ class Store(ABC):
     async def get_cache_entry(self, key: str) -> CacheEntry | None:
         """The cache entry for ``key``, or ``None``."""
 
+    async def get_cache_entries(self, keys: Sequence[str]) -> dict[str, CacheEntry]:
+        """The entries for those of ``keys`` that exist. Backends may override with one query."""
+        found: dict[str, CacheEntry] = {}
+        for key in keys:
+            entry = await self.get_cache_entry(key)
+            if entry is not None:
+                found[key] = entry
+        return found
+
     @abstractmethod
     async def delete_cache_entries(self, keys: Sequence[str] | None = None) -> int:
         """Delete these entries (all when ``keys`` is ``None``); returns how many went."""
