@@ -185,7 +185,6 @@ def decode(raw: str | bytes) -> Message:
         except ValueError:
             pass
         raise ProtocolError(
-            f"cannot decode {'a ' + repr(kind) if kind else 'a'} message: "
-            f"{exc.errors()[0]['msg']}",
+            f"cannot decode {'a ' + repr(kind) if kind else 'a'} message: {exc.errors()[0]['msg']}",
             raw=raw,
         ) from None

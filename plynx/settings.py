@@ -22,7 +22,7 @@ class Settings:
     Paths may be relative: they are resolved against the current directory when read.
     ``store`` and ``artifacts`` default to locations inside ``data_dir``."""
 
-    data_dir: Path = Path("~/.plynx").expanduser()
+    data_dir: Path = field(default_factory=lambda: Path("~/.plynx").expanduser())
     host: str = "127.0.0.1"
     port: int = 8765
     #: Store URL; empty means ``sqlite:///<data_dir>/plynx.db``.
@@ -66,7 +66,7 @@ _ENV_PREFIX = "PLYNX_"
 def _convert(name: str, value: Any) -> Any:
     kind = {f.name: f.type for f in fields(Settings)}[name]
     try:
-        if kind == "Path" or kind == "Path | None":
+        if kind in {"Path", "Path | None"}:
             return None if value in (None, "") and "None" in kind else Path(value).expanduser()
         if kind == "int":
             return int(value)

@@ -1,60 +1,91 @@
 """The engine: one state machine per active run, in the server's event loop.
 
-(Interface first; the implementation lands in the same module.)
+Everything that changes state is synchronous code run on the loop, so no two changes interleave.
+The awaits live in three background tasks:
+
+* the *resolver* takes nodes whose inputs exist, computes their cache keys and looks them up in
+  the store in batches: a hit restores the outputs (``cached``), a miss queues the node;
+* the *flusher* writes every changed run, node run and cache entry in one store transaction,
+  then publishes the events of those changes (persist, then announce) and acks worker results;
+* the *watchdog* requeues attempts whose worker went silent past the lease and fails attempts
+  that overran their timeout without the worker saying so.
+
+Dispatch is push: whenever a node is queued or a slot frees up, :meth:`Engine._pump` hands queued
+nodes to connected workers that announced the node's kind and have a free slot.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
 from plynx.engine.events import EventBus
-from plynx.model import Graph, GraphIssue, Run
+from plynx.engine.state import RunState
+from plynx.engine.workers import Lease, WorkerSession, WorkerView
+from plynx.errors import Conflict, GraphInvalid, NotFound, PlynxError, StoreError
+from plynx.model import (
+    ArtifactRef,
+    CacheEntry,
+    Graph,
+    GraphIssue,
+    NodeRun,
+    NodeRunStatus,
+    Run,
+    RunStatus,
+    cache_key,
+    resolve_params,
+    snapshot_seq,
+    validate_graph,
+)
 from plynx.nodes import Registry
-from plynx.protocol import Hello, Message, RunningRef
+from plynx.nodes.composite import expand_composites
+from plynx.nodes.file import FileNode
+from plynx.protocol import (
+    Ack,
+    Cancel,
+    Dispatch,
+    Heartbeat,
+    Hello,
+    Log,
+    Message,
+    Result,
+    RunningRef,
+    Started,
+    Welcome,
+)
 from plynx.settings import Settings
-from plynx.store import Store
+from plynx.store import Batch, Store
 
 __all__ = ["Engine", "WorkerSession", "WorkerView"]
 
 logger = logging.getLogger(__name__)
 
-Send = Callable[[Message], Awaitable[None]]
+_S = NodeRunStatus
+_SUMMARY_INTERVAL = 0.25  # seconds between live "runs" topic updates of one run
 
 
-@dataclass
-class WorkerView:
-    """A connected worker as the API shows it."""
-
-    id: str
-    host: str
-    kinds: list[str]
-    slots: int
-    running: list[RunningRef]
-    connected_at: datetime
-    last_heartbeat: datetime
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
-@dataclass(eq=False)
-class WorkerSession:
-    """A connected worker: what it can run and what it is running."""
-
-    hello: Hello
-    send: Send
-    connected_at: datetime
-    last_seen: float
-    running: dict[str, int] = field(default_factory=dict)  # node_run_id -> attempt
+def _elapsed(start: datetime | None, end: datetime | None) -> float:
+    return (end - start).total_seconds() if start and end else 0.0
 
 
 class Engine:
     """Tracks every active run, dispatches ready nodes to workers, records results.
 
     Used by the server: REST handlers call :meth:`submit`, :meth:`cancel`, :meth:`rerun`,
-    :meth:`validate`, :meth:`workers`; the ``/ws/worker`` endpoint calls
+    :meth:`get_run`, :meth:`validate`, :meth:`workers`; the ``/ws/worker`` endpoint calls
     :meth:`attach_worker`, :meth:`on_worker_message` and :meth:`detach_worker`.
     """
 
@@ -73,18 +104,75 @@ class Engine:
         self.logs = logs
         self.registry = registry
         self.bus = bus
+        self._runs: dict[str, RunState] = {}
+        self._node_runs: dict[str, tuple[RunState, NodeRun]] = {}
+        self._ready: deque[tuple[RunState, str]] = deque()
+        self._prepared: dict[str, Dispatch] = {}
+        self._workers: dict[str, WorkerSession] = {}
+        self._leases: dict[str, Lease] = {}
+        self._failures: dict[str, int] = {}
+        self._log_offsets: dict[tuple[str, str], int] = {}
+        self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
+        # the unit of work the flusher writes next
+        self._dirty_runs: dict[str, Run] = {}
+        self._dirty_nodes: dict[str, NodeRun] = {}
+        self._dirty_cache: list[CacheEntry] = []
+        self._events: list[tuple[str, dict[str, Any]]] = []
+        self._after_flush: list[Callable[[], None]] = []
+        self._flush_wanted = asyncio.Event()
+        self._flushed = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._flusher_task: asyncio.Task[None] | None = None
+        self._workers_changed = False
 
+    # -- life cycle ------------------------------------------------------------------------------
     async def start(self) -> None:
-        """Reload unfinished runs and start the lease watchdog."""
-        raise NotImplementedError
+        """Reload unfinished runs and start the background tasks."""
+        await self._recover()
+        self._flusher_task = asyncio.create_task(self._flusher())
+        self._tasks = [
+            self._flusher_task,
+            asyncio.create_task(self._resolver()),
+            asyncio.create_task(self._watchdog()),
+        ]
 
     async def stop(self) -> None:
-        """Stop background tasks and flush pending writes."""
-        raise NotImplementedError
+        """Flush pending writes and stop the background tasks. Runs stay unfinished in the store
+        and are picked up by the next start."""
+        await self.flush()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+        self._flusher_task = None
+        for session in self._workers.values():
+            session.close()
 
+    async def flush(self) -> None:
+        """Wait until every change made so far is stored and announced."""
+        while (
+            self._has_dirty() and self._flusher_task is not None and not self._flusher_task.done()
+        ):
+            self._flushed.clear()
+            self._flush_wanted.set()
+            await self._flushed.wait()
+
+    # -- runs ------------------------------------------------------------------------------------
     def validate(self, graph: Graph) -> list[GraphIssue]:
         """Every problem of ``graph`` (empty when it can run)."""
-        raise NotImplementedError
+        issues = validate_graph(graph, self.registry.checks())
+        for node in graph.nodes:
+            if node.operation.kind == "file" and "artifact" in node.params:
+                problem = FileNode.artifact_problem(node.params["artifact"])
+                if problem:
+                    issues.append(
+                        GraphIssue(
+                            code="bad_parameter", node=node.id, port="artifact", message=problem
+                        )
+                    )
+        return issues
 
     async def submit(
         self,
@@ -97,30 +185,725 @@ class Engine:
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it."""
-        raise NotImplementedError
-
-    async def cancel(self, run_id: str) -> Run:
-        """Cancel a run: queued nodes are dropped, running ones killed on their worker.
-        :class:`~plynx.errors.NotFound`; :class:`~plynx.errors.Conflict` if it has finished."""
-        raise NotImplementedError
+        issues = self.validate(graph)
+        if issues:
+            raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
+        expanded = expand_composites(graph)
+        run = Run(
+            id=uuid.uuid4().hex,
+            graph_id=graph_id,
+            title=title or graph.title,
+            graph=expanded,
+            author=author,
+            created_at=_now(),
+            rerun_of=rerun_of,
+        )
+        node_runs = [
+            NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
+            for n in expanded.nodes
+        ]
+        await self.store.create_run(run, node_runs)
+        rs = self._register(run, node_runs)
+        logger.info(
+            "run %s submitted: %d nodes (%s)", run.id, len(node_runs), run.title or "untitled"
+        )
+        self._set_run(rs, RunStatus.RUNNING)
+        for node_id, edges in rs.incoming.items():
+            if not edges:
+                self._resolve_q.put_nowait((rs, node_id))
+        self._check_finished(rs)
+        return run
 
     async def rerun(self, run_id: str, *, author: str = "") -> Run:
-        """Start a new run of the same graph snapshot (cached nodes are restored)."""
-        raise NotImplementedError
+        """Start a new run of the same graph snapshot (unchanged nodes are restored from the
+        cache)."""
+        run, _ = await self.get_run(run_id)
+        return await self.submit(
+            run.graph,
+            graph_id=run.graph_id,
+            author=author or run.author,
+            title=run.title,
+            rerun_of=run.id,
+        )
 
+    async def get_run(self, run_id: str) -> tuple[Run, list[NodeRun]]:
+        """A run and its node runs, live for active runs. :class:`NotFound` if unknown."""
+        rs = self._runs.get(run_id)
+        if rs is not None:
+            return rs.run, list(rs.node_runs.values())
+        run = await self.store.get_run(run_id)
+        node_runs = await self.store.get_node_runs(run_id)
+        run.seq = snapshot_seq(run, node_runs)
+        return run, node_runs
+
+    async def cancel(self, run_id: str) -> Run:
+        """Cancel a run: waiting nodes are dropped, running ones killed on their worker.
+        :class:`NotFound` if unknown; :class:`Conflict` if it has finished."""
+        rs = self._runs.get(run_id)
+        if rs is None:
+            run = await self.store.get_run(run_id)  # NotFound when it does not exist
+            raise Conflict(f"run {run_id} has already finished ({run.status.value}).")
+        rs.canceling = True
+        now = _now()
+        for nr in rs:
+            if nr.status.finished:
+                continue
+            lease = self._leases.pop(nr.id, None)
+            if lease is not None and lease.worker_id in self._workers:
+                self._workers[lease.worker_id].post(
+                    Cancel(node_run_id=nr.id, attempt=lease.attempt, reason="the run was canceled")
+                )
+            self._prepared.pop(nr.id, None)
+            self._set_node(rs, nr, _S.CANCELED, finished_at=now, error="canceled")
+        self._check_finished(rs)
+        logger.info("run %s canceled", run_id)
+        return rs.run
+
+    # -- workers ---------------------------------------------------------------------------------
     def workers(self) -> list[WorkerView]:
         """Connected workers."""
-        raise NotImplementedError
+        return [w.view() for w in self._workers.values() if w.connected]
 
-    async def attach_worker(self, hello: Hello, send: Send) -> WorkerSession:
-        """A worker said hello (already authenticated). Returns its session; the endpoint then
-        sends the welcome the session prepared."""
-        raise NotImplementedError
+    async def attach_worker(self, hello: Hello) -> WorkerSession:
+        """A worker said hello (already authenticated). Re-attaches the attempts it still runs,
+        queues the welcome, and starts giving it work."""
+        old = self._workers.get(hello.worker_id)
+        if old is not None and old.connected:
+            old.close()
+        session = WorkerSession(hello=hello)
+        unwanted: list[RunningRef] = []
+        deadline = time.monotonic() + self.settings.lease_timeout
+        for ref in hello.running:
+            lease = self._leases.get(ref.node_run_id)
+            if lease is not None and lease.attempt == ref.attempt:
+                lease.worker_id = session.id
+                lease.expires = deadline
+                session.running[ref.node_run_id] = ref.attempt
+            else:
+                unwanted.append(ref)
+        if old is not None:
+            # attempts it no longer runs may still have a result in its outbox: they keep their
+            # lease (now counted from this moment) and their slot until it arrives or expires
+            for node_run_id, attempt in old.running.items():
+                lease = self._leases.get(node_run_id)
+                if (
+                    lease is not None
+                    and lease.attempt == attempt
+                    and node_run_id not in session.running
+                ):
+                    lease.expires = deadline
+                    session.running[node_run_id] = attempt
+        session.post(
+            Welcome(
+                server_version=_version(),
+                heartbeat_interval=self.settings.heartbeat_interval,
+                lease_timeout=self.settings.lease_timeout,
+                cancel=unwanted,
+            )
+        )
+        self._workers[session.id] = session
+        logger.info(
+            "worker %s connected from %s: %d slots, kinds %s, %d attempts re-attached",
+            session.id,
+            hello.host,
+            hello.slots,
+            ",".join(hello.kinds),
+            len(session.running),
+        )
+        self._workers_changed = True
+        self._wake_flusher()
+        self._pump()
+        return session
+
+    async def detach_worker(self, session: WorkerSession) -> None:
+        """The worker's socket closed. Its attempts keep their lease; if it does not come back in
+        time they are requeued by the watchdog."""
+        session.close()
+        logger.info("worker %s disconnected (%d attempts leased)", session.id, len(session.running))
+        self._workers_changed = True
+        self._wake_flusher()
 
     async def on_worker_message(self, session: WorkerSession, message: Message) -> None:
         """Handle one message from a worker."""
-        raise NotImplementedError
+        now = time.monotonic()
+        session.last_seen = now
+        for node_run_id in session.running:
+            lease = self._leases.get(node_run_id)
+            if lease is not None and lease.worker_id == session.id:
+                lease.expires = now + self.settings.lease_timeout
+        if isinstance(message, Log):
+            await self._on_log(message)
+        elif isinstance(message, Started):
+            self._on_started(session, message)
+        elif isinstance(message, Result):
+            self._on_result(session, message)
+        elif isinstance(message, Heartbeat):
+            session.last_heartbeat = _now()
+        else:
+            logger.warning("worker %s sent an unexpected %s message", session.id, message.type)
 
-    async def detach_worker(self, session: WorkerSession) -> None:
-        """The worker's socket closed. Its node runs wait for the lease, then are requeued."""
-        raise NotImplementedError
+    # -- transitions -----------------------------------------------------------------------------
+    def _register(self, run: Run, node_runs: list[NodeRun]) -> RunState:
+        rs = RunState(run, node_runs)
+        self._runs[run.id] = rs
+        for nr in node_runs:
+            self._node_runs[nr.id] = (rs, nr)
+        return rs
+
+    def _event(self, rs: RunState, kind: str, payload: Callable[[], dict[str, Any]]) -> int:
+        """Number the next event of a run and queue it for announcement after the flush."""
+        rs.run.seq += 1
+        topic = f"run:{rs.id}"
+        if self.bus.has_subscribers(topic):
+            self._events.append(
+                (
+                    topic,
+                    {
+                        "type": "event",
+                        "topic": "run",
+                        "run_id": rs.id,
+                        "seq": rs.run.seq,
+                        "kind": kind,
+                        kind: payload(),
+                    },
+                )
+            )
+        else:
+            # nobody listens: keep no partial history (a later subscriber gets a snapshot)
+            self.bus.forget_run(rs.id)
+        return rs.run.seq
+
+    def _set_node(self, rs: RunState, nr: NodeRun, status: NodeRunStatus, **fields: Any) -> None:
+        was_finished = nr.status.finished
+        previous = nr.status
+        nr.set_status(status)
+        for name, value in fields.items():
+            setattr(nr, name, value)
+        nr.seq = rs.run.seq + 1
+        self._event(rs, "node_run", nr.dump)
+        self._dirty_nodes[nr.id] = nr
+        if status.finished and not was_finished:
+            rs.unfinished -= 1
+        self._maybe_summary(rs)
+        self._wake_flusher()
+        if logger.isEnabledFor(logging.INFO):
+            elapsed = _elapsed(nr.started_at or nr.queued_at, nr.finished_at)
+            logger.info(
+                "node %s of run %s: %s -> %s (attempt %d%s)",
+                nr.node_id,
+                rs.id,
+                previous.value,
+                status.value,
+                nr.attempt,
+                f", {elapsed:.3f}s" if status.finished else "",
+            )
+
+    def _set_run(self, rs: RunState, status: RunStatus) -> None:
+        run = rs.run
+        previous = run.status
+        run.set_status(status)
+        now = _now()
+        if status == RunStatus.RUNNING:
+            run.started_at = now
+        if status.finished:
+            run.finished_at = now
+        self._event(rs, "run", lambda: run.model_dump(mode="json", exclude={"graph"}))
+        self._dirty_runs[run.id] = run
+        rs.summary_published_at = 0.0
+        self._maybe_summary(rs)
+        self._wake_flusher()
+        logger.info(
+            "run %s: %s -> %s%s",
+            run.id,
+            previous.value,
+            status.value,
+            f" in {_elapsed(run.started_at, run.finished_at):.3f}s" if status.finished else "",
+        )
+
+    def _maybe_summary(self, rs: RunState) -> None:
+        if not self.bus.has_subscribers("runs"):
+            return
+        now = time.monotonic()
+        if now - rs.summary_published_at < _SUMMARY_INTERVAL and not rs.run.status.finished:
+            return
+        rs.summary_published_at = now
+        self._events.append(
+            ("runs", {"type": "event", "topic": "runs", "kind": "run", "run": rs.summary()})
+        )
+
+    def _check_finished(self, rs: RunState) -> None:
+        if rs.unfinished > 0 or rs.run.status.finished:
+            return
+        self._set_run(rs, rs.outcome())
+        run_id = rs.id
+
+        def forget() -> None:
+            state = self._runs.pop(run_id, None)
+            if state is not None:
+                for nr in state:
+                    self._node_runs.pop(nr.id, None)
+                    self._failures.pop(nr.id, None)
+                    self._log_offsets.pop((nr.id, "stdout"), None)
+                    self._log_offsets.pop((nr.id, "stderr"), None)
+
+        self._after_flush.append(forget)
+
+    def _node_done(self, rs: RunState, nr: NodeRun) -> None:
+        """Follow-up of a finished node: ready its children, or skip its descendants."""
+        if nr.status.produced_outputs:
+            for child in rs.children[nr.node_id]:
+                child_run = rs.node_runs[child]
+                if child_run.status == _S.PENDING and rs.parents_done(child):
+                    self._resolve_q.put_nowait((rs, child))
+        else:
+            now = _now()
+            for node_id in rs.descendants(nr.node_id):
+                other = rs.node_runs[node_id]
+                if other.status == _S.PENDING:
+                    self._set_node(
+                        rs,
+                        other,
+                        _S.SKIPPED,
+                        finished_at=now,
+                        error=f"skipped: upstream node {nr.node_id} {nr.status.value}",
+                    )
+        self._check_finished(rs)
+
+    def _queue(self, rs: RunState, nr: NodeRun, dispatch: Dispatch, **fields: Any) -> None:
+        self._prepared[nr.id] = dispatch
+        self._set_node(rs, nr, _S.QUEUED, queued_at=_now(), worker_id=None, **fields)
+        self._ready.append((rs, nr.node_id))
+
+    def _requeue(self, rs: RunState, nr: NodeRun, reason: str) -> None:
+        lease = self._leases.pop(nr.id, None)
+        if lease is not None and lease.worker_id in self._workers:
+            worker = self._workers[lease.worker_id]
+            worker.running.pop(nr.id, None)
+            worker.post(Cancel(node_run_id=nr.id, attempt=lease.attempt, reason=reason))
+        self._note(nr, f"attempt {nr.attempt}: {reason}; queued again")
+        dispatch = self._prepared.get(nr.id)
+        if dispatch is None:  # reloaded after a restart: prepare it again
+            self._resolve_q.put_nowait((rs, nr.node_id))
+            self._set_node(rs, nr, _S.QUEUED, queued_at=_now(), worker_id=None)
+            return
+        self._queue(rs, nr, dispatch)
+
+    def _note(self, nr: NodeRun, text: str) -> None:
+        """Append a line of PLynx's own to a node's stderr log."""
+        asyncio.get_running_loop().create_task(
+            self._append_log(nr.id, "stderr", f"[plynx] {text}\n")
+        )
+
+    # -- resolving ready nodes -------------------------------------------------------------------
+    async def _resolver(self) -> None:
+        while True:
+            items = [await self._resolve_q.get()]
+            while not self._resolve_q.empty() and len(items) < 1000:
+                items.append(self._resolve_q.get_nowait())
+            try:
+                await self._resolve(items)
+            except Exception:  # a bug here must not stop every run
+                logger.exception("resolving %d ready nodes failed", len(items))
+
+    async def _resolve(self, items: list[tuple[RunState, str]]) -> None:
+        pending: list[tuple[RunState, NodeRun, str, Dispatch]] = []
+        for rs, node_id in items:
+            nr = rs.node_runs[node_id]
+            if rs.canceling or nr.status not in (_S.PENDING, _S.QUEUED) or nr.id in self._leases:
+                continue
+            if nr.status == _S.QUEUED and nr.id in self._prepared:
+                continue
+            node = rs.nodes[node_id]
+            kind = self.registry.get(node.operation.kind)
+            if kind is None:
+                self._fail(
+                    rs, nr, f"unknown node kind {node.operation.kind!r}: is its plugin installed?"
+                )
+                continue
+            if node.operation.kind == "file":
+                await self._resolve_file(rs, nr)
+                continue
+            inputs = rs.input_refs(node_id)
+            try:
+                params = resolve_params(node.operation, node.params)
+            except ValueError as exc:
+                self._fail(rs, nr, str(exc))
+                continue
+            key = cache_key(
+                node.operation,
+                kind.version,
+                params,
+                {name: [r.sha256 for r in refs] for name, refs in inputs.items()},
+            )
+            dispatch = Dispatch(
+                node_run_id=nr.id,
+                run_id=rs.id,
+                node_id=node_id,
+                attempt=0,
+                lease=self.settings.lease_timeout,
+                kind=node.operation.kind,
+                code=node.operation.code,
+                params=params,
+                inputs=inputs,
+                input_arrays=[i.name for i in node.operation.inputs if i.is_array],
+                outputs=node.operation.outputs,
+                timeout=node.operation.timeout,
+            )
+            pending.append((rs, nr, key, dispatch))
+        if not pending:
+            return
+        try:
+            hits = await self.store.get_cache_entries([key for _, _, key, _ in pending])
+        except StoreError:
+            logger.exception("cache lookup failed; running the nodes instead")
+            hits = {}
+        for rs, nr, key, dispatch in pending:
+            if rs.canceling or nr.status not in (_S.PENDING, _S.QUEUED) or nr.id in self._leases:
+                continue
+            entry = hits.get(key)
+            declared = {o.name for o in dispatch.outputs}
+            if entry is not None and nr.status == _S.PENDING and declared <= set(entry.outputs):
+                self._set_node(
+                    rs,
+                    nr,
+                    _S.CACHED,
+                    cache_key=key,
+                    outputs=entry.outputs,
+                    cached_from=entry.node_run_id,
+                    cached_from_run=entry.run_id,
+                    finished_at=_now(),
+                )
+                self._node_done(rs, nr)
+            elif nr.status == _S.QUEUED:  # reloaded queued node: just prepare it
+                self._prepared[nr.id] = dispatch
+                self._ready.append((rs, nr.node_id))
+            else:
+                self._queue(rs, nr, dispatch, cache_key=key)
+        self._pump()
+
+    async def _resolve_file(self, rs: RunState, nr: NodeRun) -> None:
+        node = rs.nodes[nr.node_id]
+        sha = node.params.get("artifact")
+        problem = FileNode.artifact_problem(sha)
+        meta = None
+        if problem is None:
+            try:
+                meta = await self.store.get_artifact_meta(str(sha))
+            except NotFound:
+                problem = f"artifact {sha} has not been uploaded"
+        if rs.canceling or nr.status != _S.PENDING:
+            return
+        if meta is None:
+            self._fail(rs, nr, problem or "the file has not been uploaded")
+            return
+        out = node.operation.outputs[0]
+        ref = ArtifactRef(
+            sha256=meta.sha256,
+            size=meta.size,
+            type=out.type,
+            name=str(node.params.get("filename") or meta.name),
+        )
+        self._set_node(rs, nr, _S.SUCCESS, outputs={out.name: [ref]}, finished_at=_now())
+        self._node_done(rs, nr)
+
+    def _fail(self, rs: RunState, nr: NodeRun, error: str) -> None:
+        self._set_node(rs, nr, _S.FAILED, error=error, finished_at=_now())
+        self._note(nr, error)
+        self._node_done(rs, nr)
+
+    # -- dispatch --------------------------------------------------------------------------------
+    def _pump(self) -> None:
+        """Hand queued nodes to workers with free slots for their kind."""
+        if not self._ready:
+            return
+        free = [w for w in self._workers.values() if w.connected and w.free > 0]
+        if not free:
+            return
+        blocked: list[tuple[RunState, str]] = []
+        while self._ready and free:
+            rs, node_id = self._ready.popleft()
+            nr = rs.node_runs[node_id]
+            dispatch = self._prepared.get(nr.id)
+            if nr.status != _S.QUEUED or nr.id in self._leases or dispatch is None:
+                continue
+            candidates = [w for w in free if w.can_run(dispatch.kind)]
+            if not candidates:
+                blocked.append((rs, node_id))
+                continue
+            worker = max(candidates, key=lambda w: w.free)
+            nr.attempt += 1
+            nr.worker_id = worker.id
+            self._dirty_nodes[nr.id] = nr
+            self._leases[nr.id] = Lease(
+                nr.id, nr.attempt, worker.id, time.monotonic() + self.settings.lease_timeout
+            )
+            worker.running[nr.id] = nr.attempt
+            worker.post(dispatch.model_copy(update={"attempt": nr.attempt}))
+            if worker.free == 0:
+                free.remove(worker)
+        self._ready.extendleft(reversed(blocked))
+        self._workers_changed = True
+        self._wake_flusher()
+
+    def _current(self, node_run_id: str, attempt: int) -> tuple[RunState, NodeRun] | None:
+        """The node run if ``attempt`` is its live attempt, else ``None`` (late or duplicate)."""
+        entry = self._node_runs.get(node_run_id)
+        lease = self._leases.get(node_run_id)
+        if entry is None or lease is None or lease.attempt != attempt or entry[1].status.finished:
+            return None
+        return entry
+
+    def _on_started(self, session: WorkerSession, message: Started) -> None:
+        entry = self._current(message.node_run_id, message.attempt)
+        if entry is None:
+            return
+        rs, nr = entry
+        self._leases[nr.id].started = time.monotonic()
+        if nr.status == _S.QUEUED:
+            self._set_node(rs, nr, _S.RUNNING, started_at=_now(), worker_id=session.id)
+
+    def _on_result(self, session: WorkerSession, message: Result) -> None:
+        if session.running.get(message.node_run_id) == message.attempt:
+            del session.running[message.node_run_id]
+        self._after_flush.append(
+            lambda: session.post(Ack(node_run_id=message.node_run_id, attempt=message.attempt))
+        )
+        self._wake_flusher()
+        entry = self._current(message.node_run_id, message.attempt)
+        if entry is None:
+            logger.info(
+                "late or duplicate result of %s attempt %d from worker %s ignored",
+                message.node_run_id,
+                message.attempt,
+                session.id,
+            )
+            self._pump()
+            return
+        rs, nr = entry
+        del self._leases[nr.id]
+        now = _now()
+        fields: dict[str, Any] = {"exit_code": message.exit_code, "finished_at": now}
+        if nr.started_at is None:
+            fields["started_at"] = now
+        op = rs.nodes[nr.node_id].operation
+        status = message.status
+        error = message.error
+        if status == "success":
+            missing = [o.name for o in op.outputs if o.name not in message.outputs]
+            if missing:
+                status, error = "failed", f"the worker did not return outputs {', '.join(missing)}"
+        if status == "success":
+            self._prepared.pop(nr.id, None)
+            self._set_node(rs, nr, _S.SUCCESS, outputs=message.outputs, error=None, **fields)
+            if nr.cache_key:
+                self._dirty_cache.append(
+                    CacheEntry(
+                        key=nr.cache_key,
+                        outputs=message.outputs,
+                        node_run_id=nr.id,
+                        run_id=rs.id,
+                        created_at=now,
+                    )
+                )
+            self._node_done(rs, nr)
+        elif status == "failed":
+            failures = self._failures.get(nr.id, 0) + 1
+            self._failures[nr.id] = failures
+            if failures <= op.retries:
+                self._requeue(
+                    rs,
+                    nr,
+                    f"failed ({error or 'exit code ' + str(message.exit_code)}), "
+                    f"retry {failures} of {op.retries}",
+                )
+            else:
+                self._prepared.pop(nr.id, None)
+                self._set_node(
+                    rs, nr, _S.FAILED, error=error or f"exit code {message.exit_code}", **fields
+                )
+                self._node_done(rs, nr)
+        else:  # the worker gave up the attempt on its own (e.g. it is shutting down)
+            self._requeue(rs, nr, f"canceled by worker {session.id} ({error or 'no reason'})")
+        self._pump()
+
+    async def _on_log(self, message: Log) -> None:
+        if self._current(message.node_run_id, message.attempt) is None:
+            return
+        await self._append_log(message.node_run_id, message.stream, message.data)
+
+    async def _append_log(self, node_run_id: str, stream: str, data: str) -> None:
+        key = (node_run_id, stream)
+        offset = self._log_offsets.get(key)
+        if offset is None:
+            offset = await self.logs.size(node_run_id, stream)
+        self._log_offsets[key] = offset + len(data.encode())
+        await self.logs.append(node_run_id, stream, data)
+        topic = f"log:{node_run_id}"
+        if self.bus.has_subscribers(topic):
+            self.bus.publish(
+                topic,
+                {
+                    "type": "log",
+                    "node_run_id": node_run_id,
+                    "stream": stream,
+                    "offset": offset,
+                    "data": data,
+                },
+            )
+
+    # -- persistence -----------------------------------------------------------------------------
+    def _has_dirty(self) -> bool:
+        return bool(
+            self._dirty_runs
+            or self._dirty_nodes
+            or self._dirty_cache
+            or self._events
+            or self._after_flush
+            or self._workers_changed
+        )
+
+    def _wake_flusher(self) -> None:
+        self._flush_wanted.set()
+
+    async def _flusher(self) -> None:
+        while True:
+            await self._flush_wanted.wait()
+            self._flush_wanted.clear()
+            batch = Batch(
+                runs=list(self._dirty_runs.values()),
+                node_runs=list(self._dirty_nodes.values()),
+                cache_entries=self._dirty_cache,
+            )
+            events, after = self._events, self._after_flush
+            self._dirty_runs, self._dirty_nodes, self._dirty_cache = {}, {}, []
+            self._events, self._after_flush = [], []
+            if batch:
+                try:
+                    await self.store.apply(batch)
+                except PlynxError:
+                    logger.exception("storing %d node runs failed; retrying", len(batch.node_runs))
+                    for run in batch.runs:
+                        self._dirty_runs.setdefault(run.id, run)
+                    for nr in batch.node_runs:
+                        self._dirty_nodes.setdefault(nr.id, nr)
+                    self._dirty_cache[:0] = batch.cache_entries
+                    self._events[:0] = events
+                    self._after_flush[:0] = after
+                    await asyncio.sleep(1.0)
+                    self._flush_wanted.set()
+                    continue
+            for topic, event in events:
+                self.bus.publish(topic, event)
+            for callback in after:
+                callback()
+            if self._workers_changed:
+                self._workers_changed = False
+                if self.bus.has_subscribers("workers"):
+                    self.bus.publish(
+                        "workers",
+                        {
+                            "type": "event",
+                            "topic": "workers",
+                            "workers": [_view_dict(w) for w in self.workers()],
+                        },
+                    )
+            if not self._has_dirty():
+                self._flushed.set()
+
+    # -- leases and timeouts ---------------------------------------------------------------------
+    async def _watchdog(self) -> None:
+        interval = min(self.settings.heartbeat_interval, 1.0)
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                self._check_leases()
+            except Exception:
+                logger.exception("lease check failed")
+
+    def _check_leases(self) -> None:
+        now = time.monotonic()
+        for session in self._workers.values():
+            if session.connected and now - session.last_seen > self.settings.lease_timeout:
+                logger.warning("worker %s silent for %.1fs: disconnecting it", session.id,
+                               now - session.last_seen)
+                session.close()
+                self._workers_changed = True
+        grace = max(self.settings.lease_timeout, 5.0)
+        for node_run_id, lease in list(self._leases.items()):
+            entry = self._node_runs.get(node_run_id)
+            if entry is None:
+                self._leases.pop(node_run_id, None)
+                continue
+            rs, nr = entry
+            if lease.expires < now:
+                worker = lease.worker_id or "unknown worker"
+                self._requeue(
+                    rs, nr, f"lost: {worker} was silent for {self.settings.lease_timeout:g}s"
+                )
+                continue
+            timeout = rs.nodes[nr.node_id].operation.timeout
+            if timeout and lease.started is not None and now - lease.started > timeout + grace:
+                self._leases.pop(node_run_id, None)
+                session = self._workers.get(lease.worker_id or "")
+                if session is not None:
+                    session.post(
+                        Cancel(
+                            node_run_id=nr.id,
+                            attempt=lease.attempt,
+                            reason=f"timed out after {timeout:g}s",
+                        )
+                    )
+                self._fail(rs, nr, f"timed out after {timeout:g}s (the worker did not stop it)")
+        for worker_id, session in list(self._workers.items()):
+            if not session.connected and not any(
+                lease.worker_id == worker_id for lease in self._leases.values()
+            ):
+                del self._workers[worker_id]
+        self._pump()
+
+    # -- recovery --------------------------------------------------------------------------------
+    async def _recover(self) -> None:
+        runs = await self.store.list_unfinished_runs()
+        deadline = time.monotonic() + self.settings.lease_timeout
+        for run in runs:
+            node_runs = await self.store.get_node_runs(run.id)
+            run.seq = snapshot_seq(run, node_runs)
+            rs = self._register(run, node_runs)
+            if run.status == RunStatus.QUEUED:
+                self._set_run(rs, RunStatus.RUNNING)
+            waiting = 0
+            for nr in rs:
+                if nr.status == _S.RUNNING or (nr.status == _S.QUEUED and nr.attempt > 0):
+                    # its worker may still run it: wait for it to re-attach, else requeue
+                    self._leases[nr.id] = Lease(nr.id, nr.attempt, nr.worker_id, deadline)
+                    waiting += 1
+                elif nr.status == _S.QUEUED or (
+                    nr.status == _S.PENDING and rs.parents_done(nr.node_id)
+                ):
+                    self._resolve_q.put_nowait((rs, nr.node_id))
+            logger.info(
+                "run %s reloaded: %d of %d nodes unfinished, %d waiting for their worker",
+                run.id,
+                rs.unfinished,
+                len(node_runs),
+                waiting,
+            )
+            self._check_finished(rs)
+
+
+def _view_dict(view: WorkerView) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "host": view.host,
+        "kinds": view.kinds,
+        "slots": view.slots,
+        "running": [r.model_dump() for r in view.running],
+        "connected_at": view.connected_at.isoformat(),
+        "last_heartbeat": view.last_heartbeat.isoformat(),
+    }
+
+
+def _version() -> str:
+    from plynx import __version__
+
+    return __version__

@@ -77,8 +77,10 @@ def _infer_type(value: Any) -> str:
     if isinstance(value, float):
         return ParameterType.FLOAT
     if isinstance(value, list):
-        return ParameterType.LIST_INT if value and all(isinstance(v, int) for v in value) else (
-            ParameterType.LIST_STR
+        return (
+            ParameterType.LIST_INT
+            if value and all(isinstance(v, int) for v in value)
+            else (ParameterType.LIST_STR)
         )
     return ParameterType.TEXT if isinstance(value, str) and "\n" in value else ParameterType.STR
 
@@ -163,7 +165,9 @@ def parse_graph_document(data: Any) -> tuple[Graph, list[FileRef]]:
             elif isinstance(ref, Mapping):
                 op_spec = _operation(ref)
             else:
-                problems.append(f"node {node_id!r}: needs 'operation' (a name or a mapping) or 'file'")
+                problems.append(
+                    f"node {node_id!r}: needs 'operation' (a name or a mapping) or 'file'"
+                )
                 continue
         try:
             nodes.append(

@@ -81,13 +81,22 @@ def coerce_value(param: Parameter, value: Any) -> Any:
     if kind == ParameterType.BOOL:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in {"true", "false", "1", "0", "yes", "no"}:
+        if isinstance(value, str) and value.strip().lower() in {
+            "true",
+            "false",
+            "1",
+            "0",
+            "yes",
+            "no",
+        }:
             return value.strip().lower() in {"true", "1", "yes"}
         raise ValueError(f"expected true or false, got {value!r}")
     if kind == ParameterType.ENUM:
         if isinstance(value, str) and value in param.choices:
             return value
-        raise ValueError(f"expected one of {', '.join(param.choices) or '(no choices)'}, got {value!r}")
+        raise ValueError(
+            f"expected one of {', '.join(param.choices) or '(no choices)'}, got {value!r}"
+        )
     if kind == ParameterType.LIST_STR:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return list(value)
@@ -95,7 +104,9 @@ def coerce_value(param: Parameter, value: Any) -> Any:
     if kind == ParameterType.LIST_INT:
         if isinstance(value, list):
             try:
-                return [coerce_value(Parameter(name="item", type=ParameterType.INT), v) for v in value]
+                return [
+                    coerce_value(Parameter(name="item", type=ParameterType.INT), v) for v in value
+                ]
             except ValueError:
                 pass
         raise ValueError("expected a list of integers")

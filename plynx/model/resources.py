@@ -42,4 +42,6 @@ def connect_problem(src: ResourceType, dst: ResourceType) -> str | None:
     if src == dst or dst in _WIDENS_TO[src]:
         return None
     accepted = sorted({t.value for t, wider in _WIDENS_TO.items() if dst in wider} | {dst.value})
-    return f"a {src.value} output cannot feed a {dst.value} input (it accepts {', '.join(accepted)})"
+    return (
+        f"a {src.value} output cannot feed a {dst.value} input (it accepts {', '.join(accepted)})"
+    )

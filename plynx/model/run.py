@@ -76,10 +76,11 @@ _NODE_FINAL = frozenset(
 
 _N = NodeRunStatus
 # Legal node transitions. QUEUED -> QUEUED and RUNNING -> QUEUED are requeues (a new attempt after
-# a lost worker or a retry).
+# a lost worker or a retry). QUEUED -> SUCCESS/FAILED happens when a worker's ``started`` was lost
+# with a dropped connection and its re-sent result arrives first.
 _NODE_TRANSITIONS: dict[NodeRunStatus, frozenset[NodeRunStatus]] = {
     _N.PENDING: frozenset({_N.QUEUED, _N.CACHED, _N.SKIPPED, _N.CANCELED, _N.SUCCESS}),
-    _N.QUEUED: frozenset({_N.QUEUED, _N.RUNNING, _N.CANCELED, _N.FAILED}),
+    _N.QUEUED: frozenset({_N.QUEUED, _N.RUNNING, _N.SUCCESS, _N.FAILED, _N.CANCELED}),
     _N.RUNNING: frozenset({_N.QUEUED, _N.SUCCESS, _N.FAILED, _N.CANCELED}),
 }
 _R = RunStatus

@@ -77,7 +77,9 @@ def topological_order(graph: Graph) -> list[str] | None:
 def _cycle_nodes(graph: Graph) -> list[str]:
     """Nodes that lie on a cycle (what remains after peeling sources and sinks)."""
     ids = {n.id for n in graph.nodes}
-    edges = [(e.src_node, e.dst_node) for e in graph.edges if e.src_node in ids and e.dst_node in ids]
+    edges = [
+        (e.src_node, e.dst_node) for e in graph.edges if e.src_node in ids and e.dst_node in ids
+    ]
     alive = set(ids)
     changed = True
     while changed:
@@ -162,22 +164,26 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
 def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIssue]) -> None:
     op = node.operation
     assert op.body is not None  # checked by caller
-    for inner in validate_graph(op.body, kinds, bound_inputs=_bound_inputs(op)):
-        issues.append(
-            GraphIssue(
-                code=inner.code,
-                node=f"{node.id}/{inner.node}" if inner.node else node.id,
-                port=inner.port,
-                message=inner.message,
-            )
+    issues.extend(
+        GraphIssue(
+            code=issue.code,
+            node=f"{node.id}/{issue.node}" if issue.node else node.id,
+            port=issue.port,
+            message=issue.message,
         )
+        for issue in validate_graph(op.body, kinds, bound_inputs=_bound_inputs(op))
+    )
     body_nodes = op.body.node_map()
     for name, targets in op.input_bindings.items():
         declared = op.input(name)
         if declared is None:
             issues.append(
-                GraphIssue(code="bad_binding", node=node.id, port=name,
-                           message=f"binds input {name!r}, which the operation does not declare")
+                GraphIssue(
+                    code="bad_binding",
+                    node=node.id,
+                    port=name,
+                    message=f"binds input {name!r}, which the operation does not declare",
+                )
             )
             continue
         for target in targets:
@@ -186,30 +192,46 @@ def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[Gr
             port = inner.operation.input(inner_port) if inner else None
             if port is None:
                 issues.append(
-                    GraphIssue(code="bad_binding", node=node.id, port=name,
-                               message=f"input {name!r} is bound to {target!r}, which is not an "
-                               "input of the body")
+                    GraphIssue(
+                        code="bad_binding",
+                        node=node.id,
+                        port=name,
+                        message=f"input {name!r} is bound to {target!r}, which is not an "
+                        "input of the body",
+                    )
                 )
             elif problem := connect_problem(declared.type, port.type):
                 issues.append(
-                    GraphIssue(code="type_mismatch", node=node.id, port=name,
-                               message=f"input {name!r} bound to {target!r}: {problem}")
+                    GraphIssue(
+                        code="type_mismatch",
+                        node=node.id,
+                        port=name,
+                        message=f"input {name!r} bound to {target!r}: {problem}",
+                    )
                 )
     for output in op.outputs:
-        target = op.output_bindings.get(output.name)
-        inner_node, _, inner_port = (target or "").partition(".")
+        target = op.output_bindings.get(output.name, "")
+        inner_node, _, inner_port = target.partition(".")
         inner = body_nodes.get(inner_node)
         inner_out = inner.operation.output(inner_port) if inner else None
         if inner_out is None:
             issues.append(
-                GraphIssue(code="bad_binding", node=node.id, port=output.name,
-                           message=f"output {output.name!r} must be bound to an output of the body "
-                           f"(got {target!r})")
+                GraphIssue(
+                    code="bad_binding",
+                    node=node.id,
+                    port=output.name,
+                    message=f"output {output.name!r} must be bound to an output of the body "
+                    f"(got {target!r})",
+                )
             )
         elif problem := connect_problem(inner_out.type, output.type):
             issues.append(
-                GraphIssue(code="type_mismatch", node=node.id, port=output.name,
-                           message=f"output {output.name!r} bound to {target!r}: {problem}")
+                GraphIssue(
+                    code="type_mismatch",
+                    node=node.id,
+                    port=output.name,
+                    message=f"output {output.name!r} bound to {target!r}: {problem}",
+                )
             )
 
 
@@ -237,8 +259,9 @@ def validate_graph(
     nodes: dict[str, Node] = {}
     for node in graph.nodes:
         if node.id in nodes:
-            issues.append(GraphIssue(code="duplicate_node", node=node.id,
-                                     message="two nodes have this id"))
+            issues.append(
+                GraphIssue(code="duplicate_node", node=node.id, message="two nodes have this id")
+            )
         nodes[node.id] = node
         _check_node(node, kinds, issues)
 
@@ -247,36 +270,70 @@ def validate_graph(
     for edge in graph.edges:
         key = (edge.src_node, edge.src_port, edge.dst_node, edge.dst_port)
         if key in seen_edges:
-            issues.append(GraphIssue(code="duplicate_edge", node=edge.dst_node, port=edge.dst_port,
-                                     message=f"the edge {edge} appears twice"))
+            issues.append(
+                GraphIssue(
+                    code="duplicate_edge",
+                    node=edge.dst_node,
+                    port=edge.dst_port,
+                    message=f"the edge {edge} appears twice",
+                )
+            )
             continue
         seen_edges.add(key)
         src, dst = nodes.get(edge.src_node), nodes.get(edge.dst_node)
         if src is None:
-            issues.append(GraphIssue(code="unknown_node", node=edge.src_node,
-                                     message=f"the edge {edge} starts at a node that does not exist"))
+            issues.append(
+                GraphIssue(
+                    code="unknown_node",
+                    node=edge.src_node,
+                    message=f"the edge {edge} starts at a node that does not exist",
+                )
+            )
         if dst is None:
-            issues.append(GraphIssue(code="unknown_node", node=edge.dst_node,
-                                     message=f"the edge {edge} ends at a node that does not exist"))
+            issues.append(
+                GraphIssue(
+                    code="unknown_node",
+                    node=edge.dst_node,
+                    message=f"the edge {edge} ends at a node that does not exist",
+                )
+            )
         if src is None or dst is None:
             continue
         out = src.operation.output(edge.src_port)
         inp = dst.operation.input(edge.dst_port)
         if out is None:
-            issues.append(GraphIssue(code="unknown_port", node=src.id, port=edge.src_port,
-                                     message=f"no output {edge.src_port!r} (outputs: "
-                                     + (", ".join(o.name for o in src.operation.outputs) or "none")
-                                     + ")"))
+            issues.append(
+                GraphIssue(
+                    code="unknown_port",
+                    node=src.id,
+                    port=edge.src_port,
+                    message=f"no output {edge.src_port!r} (outputs: "
+                    + (", ".join(o.name for o in src.operation.outputs) or "none")
+                    + ")",
+                )
+            )
         if inp is None:
-            issues.append(GraphIssue(code="unknown_port", node=dst.id, port=edge.dst_port,
-                                     message=f"no input {edge.dst_port!r} (inputs: "
-                                     + (", ".join(i.name for i in dst.operation.inputs) or "none")
-                                     + ")"))
+            issues.append(
+                GraphIssue(
+                    code="unknown_port",
+                    node=dst.id,
+                    port=edge.dst_port,
+                    message=f"no input {edge.dst_port!r} (inputs: "
+                    + (", ".join(i.name for i in dst.operation.inputs) or "none")
+                    + ")",
+                )
+            )
         if out is None or inp is None:
             continue
         if problem := connect_problem(out.type, inp.type):
-            issues.append(GraphIssue(code="type_mismatch", node=dst.id, port=edge.dst_port,
-                                     message=f"{edge}: {problem}"))
+            issues.append(
+                GraphIssue(
+                    code="type_mismatch",
+                    node=dst.id,
+                    port=edge.dst_port,
+                    message=f"{edge}: {problem}",
+                )
+            )
         counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
 
     for node in nodes.values():
@@ -291,19 +348,26 @@ def validate_graph(
                     if count == 0
                     else f"needs at least {inp.min_count} edges, has {count}"
                 )
-                issues.append(GraphIssue(code="missing_input", node=node.id, port=inp.name,
-                                         message=message))
+                issues.append(
+                    GraphIssue(code="missing_input", node=node.id, port=inp.name, message=message)
+                )
             elif upper is not None and count > upper:
                 message = (
                     f"takes one edge, has {count} (make it an array input to take several)"
                     if not inp.is_array
                     else f"takes at most {upper} edges, has {count}"
                 )
-                issues.append(GraphIssue(code="too_many_inputs", node=node.id, port=inp.name,
-                                         message=message))
+                issues.append(
+                    GraphIssue(code="too_many_inputs", node=node.id, port=inp.name, message=message)
+                )
 
     if topological_order(graph) is None:
         cycle = _cycle_nodes(graph)
-        issues.append(GraphIssue(code="cycle", node=cycle[0] if cycle else None,
-                                 message="the graph has a cycle through " + ", ".join(cycle)))
+        issues.append(
+            GraphIssue(
+                code="cycle",
+                node=cycle[0] if cycle else None,
+                message="the graph has a cycle through " + ", ".join(cycle),
+            )
+        )
     return issues

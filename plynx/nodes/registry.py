@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.metadata import EntryPoint, entry_points
 
 from plynx.model import KindCheck
@@ -25,7 +25,7 @@ class Registry:
     def __contains__(self, name: object) -> bool:
         return name in self._kinds
 
-    def __iter__(self) -> Iterable[str]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._kinds))
 
     def names(self) -> list[str]:
@@ -56,7 +56,9 @@ def _load(ep: EntryPoint) -> type[BaseNode] | None:
         logger.exception("node kind %r (%s) failed to load; it is skipped", ep.name, ep.value)
         return None
     if not (isinstance(kind, type) and issubclass(kind, BaseNode)):
-        logger.error("node kind %r (%s) is not a BaseNode subclass; it is skipped", ep.name, ep.value)
+        logger.error(
+            "node kind %r (%s) is not a BaseNode subclass; it is skipped", ep.name, ep.value
+        )
         return None
     return kind
 
@@ -72,7 +74,9 @@ def load_registry(only: Iterable[str] | None = None) -> Registry:
         if wanted is not None and ep.name not in wanted:
             continue
         if ep.name in kinds:
-            logger.warning("node kind %r is registered twice; keeping %s", ep.name, plugins[ep.name])
+            logger.warning(
+                "node kind %r is registered twice; keeping %s", ep.name, plugins[ep.name]
+            )
             continue
         kind = _load(ep)
         if kind is None:

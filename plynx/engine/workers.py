@@ -1,0 +1,87 @@
+"""Connected workers, their free slots, and the leases of the attempts they run."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from plynx.protocol import Hello, Message, RunningRef
+
+__all__ = ["Lease", "WorkerSession", "WorkerView"]
+
+
+@dataclass
+class WorkerView:
+    """A connected worker as the API shows it."""
+
+    id: str
+    host: str
+    kinds: list[str]
+    slots: int
+    running: list[RunningRef]
+    connected_at: datetime
+    last_heartbeat: datetime
+
+
+@dataclass
+class Lease:
+    """An attempt handed to a worker. It is lost when ``expires`` (monotonic) passes; every
+    message from its worker pushes ``expires`` forward."""
+
+    node_run_id: str
+    attempt: int
+    worker_id: str | None
+    expires: float
+    started: float | None = None
+
+
+@dataclass(eq=False)
+class WorkerSession:
+    """One connection of a worker. Messages to it go through :meth:`post` (never blocks); the
+    ``/ws/worker`` endpoint drains :attr:`outbox` into the socket."""
+
+    hello: Hello
+    connected_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    last_seen: float = field(default_factory=time.monotonic)
+    last_heartbeat: datetime = field(default_factory=lambda: datetime.now(UTC))
+    running: dict[str, int] = field(default_factory=dict)  # node_run_id -> attempt
+    connected: bool = True
+    outbox: asyncio.Queue[Message | None] = field(default_factory=asyncio.Queue)
+
+    @property
+    def id(self) -> str:
+        """The worker's id (stable across its reconnects)."""
+        return self.hello.worker_id
+
+    @property
+    def free(self) -> int:
+        """Slots not taken by an attempt."""
+        return self.hello.slots - len(self.running)
+
+    def can_run(self, kind: str) -> bool:
+        """Whether the worker announced ``kind``."""
+        return kind in self.hello.kinds
+
+    def post(self, message: Message) -> None:
+        """Queue a message for the worker (dropped silently once disconnected)."""
+        if self.connected:
+            self.outbox.put_nowait(message)
+
+    def close(self) -> None:
+        """Mark the connection gone and wake the writer so it exits."""
+        self.connected = False
+        self.outbox.put_nowait(None)
+
+    def view(self) -> WorkerView:
+        """What the API shows of this worker."""
+        return WorkerView(
+            id=self.id,
+            host=self.hello.host,
+            kinds=list(self.hello.kinds),
+            slots=self.hello.slots,
+            running=[RunningRef(node_run_id=k, attempt=v) for k, v in self.running.items()],
+            connected_at=self.connected_at,
+            last_heartbeat=self.last_heartbeat,
+        )

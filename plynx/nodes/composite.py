@@ -1,0 +1,111 @@
+"""The ``composite`` kind: an operation whose body is a graph, expanded into the run.
+
+A composite node ``c`` whose body has nodes ``x`` and ``y`` becomes nodes ``c/x`` and ``c/y``
+in the run. An edge into ``c.in`` is re-attached to every inner port ``in`` is bound to
+(``input_bindings``); an edge out of ``c.out`` starts at the inner port ``out`` is bound to
+(``output_bindings``). Composites nest.
+"""
+
+from __future__ import annotations
+
+from plynx.model import Edge, Graph, Node, Operation
+from plynx.nodes.base import BaseNode, RunContext
+
+__all__ = ["CompositeNode", "expand_composites"]
+
+
+class CompositeNode(BaseNode):
+    """A sub-graph used as one operation."""
+
+    title = "Composite"
+    description = "A graph used as one operation, with declared inputs and outputs."
+    executes = False
+
+    @classmethod
+    def check(cls, operation: Operation) -> list[str]:
+        if operation.body is None:
+            return ["a composite operation needs a 'body' graph"]
+        return []
+
+    async def run(self, ctx: RunContext) -> int:  # pragma: no cover - expanded, never dispatched
+        raise RuntimeError("composite nodes are expanded before a run starts")
+
+
+def _split(port_ref: str) -> tuple[str, str]:
+    node, _, port = port_ref.partition(".")
+    return node, port
+
+
+def expand_composites(graph: Graph) -> Graph:
+    """A copy of a *valid* graph with every composite node replaced by its (expanded) body."""
+    nodes: list[Node] = []
+    # (node, input) of a composite -> inner (node, input) ports in the expanded graph
+    in_map: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    # (node, output) of a composite -> the inner (node, output) port
+    out_map: dict[tuple[str, str], tuple[str, str]] = {}
+    inner_edges: list[Edge] = []
+
+    for node in graph.nodes:
+        body = node.operation.body
+        if node.operation.kind != "composite" or body is None:
+            nodes.append(node)
+            continue
+        inner = expand_composites(body)
+        prefix = f"{node.id}/"
+        # an inner composite's bindings were resolved by the recursive call; ids are prefixed
+        nodes.extend(n.model_copy(update={"id": prefix + n.id}) for n in inner.nodes)
+        inner_edges.extend(
+            Edge(
+                src_node=prefix + e.src_node,
+                src_port=e.src_port,
+                dst_node=prefix + e.dst_node,
+                dst_port=e.dst_port,
+            )
+            for e in inner.edges
+        )
+        ports = _expanded_ports(body)
+        for name, targets in node.operation.input_bindings.items():
+            in_map[(node.id, name)] = [
+                (prefix + n, p)
+                for t in targets
+                for n, p in ports.inputs.get(_split(t), [_split(t)])
+            ]
+        for name, target in node.operation.output_bindings.items():
+            n, p = ports.outputs.get(_split(target), _split(target))
+            out_map[(node.id, name)] = (prefix + n, p)
+
+    edges = list(inner_edges)
+    for edge in graph.edges:
+        src = out_map.get((edge.src_node, edge.src_port), (edge.src_node, edge.src_port))
+        dsts = in_map.get((edge.dst_node, edge.dst_port), [(edge.dst_node, edge.dst_port)])
+        edges.extend(
+            Edge(src_node=src[0], src_port=src[1], dst_node=d[0], dst_port=d[1]) for d in dsts
+        )
+    return graph.model_copy(update={"nodes": nodes, "edges": edges})
+
+
+class _Ports:
+    def __init__(self) -> None:
+        self.inputs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.outputs: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def _expanded_ports(body: Graph) -> _Ports:
+    """Where the ports of nested composites in ``body`` end up once it is expanded."""
+    ports = _Ports()
+    for node in body.nodes:
+        op = node.operation
+        if op.kind != "composite" or op.body is None:
+            continue
+        inner = _expanded_ports(op.body)
+        prefix = f"{node.id}/"
+        for name, targets in op.input_bindings.items():
+            ports.inputs[(node.id, name)] = [
+                (prefix + n, p)
+                for t in targets
+                for n, p in inner.inputs.get(_split(t), [_split(t)])
+            ]
+        for name, target in op.output_bindings.items():
+            n, p = inner.outputs.get(_split(target), _split(target))
+            ports.outputs[(node.id, name)] = (prefix + n, p)
+    return ports
