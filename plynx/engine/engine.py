@@ -30,8 +30,9 @@ from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
 from plynx.engine.events import EventBus
 from plynx.engine.state import RunState
+from plynx.engine.unit_of_work import UnitOfWork
 from plynx.engine.workers import Lease, WorkerSession, WorkerView
-from plynx.errors import Conflict, GraphInvalid, NotFound, PlynxError, StoreError
+from plynx.errors import Conflict, GraphInvalid, NotFound, StoreError
 from plynx.model import (
     ArtifactRef,
     CacheEntry,
@@ -63,7 +64,7 @@ from plynx.protocol import (
     Welcome,
 )
 from plynx.settings import Settings
-from plynx.store import Batch, Store
+from plynx.store import Store
 
 __all__ = ["Engine", "WorkerSession", "WorkerView"]
 
@@ -114,24 +115,16 @@ class Engine:
         self._log_offsets: dict[tuple[str, str], int] = {}
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
         # the unit of work the flusher writes next
-        self._dirty_runs: dict[str, Run] = {}
-        self._dirty_nodes: dict[str, NodeRun] = {}
-        self._dirty_cache: list[CacheEntry] = []
-        self._events: list[tuple[str, dict[str, Any]]] = []
-        self._after_flush: list[Callable[[], None]] = []
-        self._flush_wanted = asyncio.Event()
-        self._flushed = asyncio.Event()
+        self._uow = UnitOfWork(store, bus)
         self._tasks: list[asyncio.Task[None]] = []
-        self._flusher_task: asyncio.Task[None] | None = None
-        self._workers_changed = False
+        self._workers_announced = False
 
     # -- life cycle ------------------------------------------------------------------------------
     async def start(self) -> None:
         """Reload unfinished runs and start the background tasks."""
         await self._recover()
-        self._flusher_task = asyncio.create_task(self._flusher())
         self._tasks = [
-            self._flusher_task,
+            asyncio.create_task(self._uow.run()),
             asyncio.create_task(self._resolver()),
             asyncio.create_task(self._watchdog()),
         ]
@@ -139,25 +132,20 @@ class Engine:
     async def stop(self) -> None:
         """Flush pending writes and stop the background tasks. Runs stay unfinished in the store
         and are picked up by the next start."""
-        await self.flush()
+        if self._tasks:
+            await self.flush()
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks.clear()
-        self._flusher_task = None
         for session in self._workers.values():
             session.close()
 
     async def flush(self) -> None:
         """Wait until every change made so far is stored and announced."""
-        while (
-            self._has_dirty() and self._flusher_task is not None and not self._flusher_task.done()
-        ):
-            self._flushed.clear()
-            self._flush_wanted.set()
-            await self._flushed.wait()
+        await self._uow.wait_idle()
 
     # -- runs ------------------------------------------------------------------------------------
     def validate(self, graph: Graph) -> list[GraphIssue]:
@@ -310,8 +298,7 @@ class Engine:
             ",".join(hello.kinds),
             len(session.running),
         )
-        self._workers_changed = True
-        self._wake_flusher()
+        self._announce_workers()
         self._pump()
         return session
 
@@ -320,8 +307,7 @@ class Engine:
         time they are requeued by the watchdog."""
         session.close()
         logger.info("worker %s disconnected (%d attempts leased)", session.id, len(session.running))
-        self._workers_changed = True
-        self._wake_flusher()
+        self._announce_workers()
 
     async def on_worker_message(self, session: WorkerSession, message: Message) -> None:
         """Handle one message from a worker."""
@@ -355,19 +341,8 @@ class Engine:
         rs.run.seq += 1
         topic = f"run:{rs.id}"
         if self.bus.has_subscribers(topic):
-            self._events.append(
-                (
-                    topic,
-                    {
-                        "type": "event",
-                        "topic": "run",
-                        "run_id": rs.id,
-                        "seq": rs.run.seq,
-                        "kind": kind,
-                        kind: payload(),
-                    },
-                )
-            )
+            event = {"type": "event", "topic": "run", "run_id": rs.id, "seq": rs.run.seq}
+            self._uow.announce(topic, {**event, "kind": kind, kind: payload()})
         else:
             # nobody listens: keep no partial history (a later subscriber gets a snapshot)
             self.bus.forget_run(rs.id)
@@ -381,11 +356,10 @@ class Engine:
             setattr(nr, name, value)
         nr.seq = rs.run.seq + 1
         self._event(rs, "node_run", nr.dump)
-        self._dirty_nodes[nr.id] = nr
+        self._uow.node_changed(nr)
         if status.finished and not was_finished:
             rs.unfinished -= 1
         self._maybe_summary(rs)
-        self._wake_flusher()
         if logger.isEnabledFor(logging.INFO):
             elapsed = _elapsed(nr.started_at or nr.queued_at, nr.finished_at)
             logger.info(
@@ -408,10 +382,9 @@ class Engine:
         if status.finished:
             run.finished_at = now
         self._event(rs, "run", lambda: run.model_dump(mode="json", exclude={"graph"}))
-        self._dirty_runs[run.id] = run
+        self._uow.run_changed(run)
         rs.summary_published_at = 0.0
         self._maybe_summary(rs)
-        self._wake_flusher()
         logger.info(
             "run %s: %s -> %s%s",
             run.id,
@@ -427,9 +400,8 @@ class Engine:
         if now - rs.summary_published_at < _SUMMARY_INTERVAL and not rs.run.status.finished:
             return
         rs.summary_published_at = now
-        self._events.append(
-            ("runs", {"type": "event", "topic": "runs", "kind": "run", "run": rs.summary()})
-        )
+        summary = {"type": "event", "topic": "runs", "kind": "run", "run": rs.summary()}
+        self._uow.announce("runs", summary)
 
     def _check_finished(self, rs: RunState) -> None:
         if rs.unfinished > 0 or rs.run.status.finished:
@@ -446,7 +418,7 @@ class Engine:
                     self._log_offsets.pop((nr.id, "stdout"), None)
                     self._log_offsets.pop((nr.id, "stderr"), None)
 
-        self._after_flush.append(forget)
+        self._uow.after(forget)
 
     def _node_done(self, rs: RunState, nr: NodeRun) -> None:
         """Follow-up of a finished node: ready its children, or skip its descendants."""
@@ -633,7 +605,7 @@ class Engine:
             worker = max(candidates, key=lambda w: w.free)
             nr.attempt += 1
             nr.worker_id = worker.id
-            self._dirty_nodes[nr.id] = nr
+            self._uow.node_changed(nr)
             self._leases[nr.id] = Lease(
                 nr.id, nr.attempt, worker.id, time.monotonic() + self.settings.lease_timeout
             )
@@ -642,8 +614,7 @@ class Engine:
             if worker.free == 0:
                 free.remove(worker)
         self._ready.extendleft(reversed(blocked))
-        self._workers_changed = True
-        self._wake_flusher()
+        self._announce_workers()
 
     def _current(self, node_run_id: str, attempt: int) -> tuple[RunState, NodeRun] | None:
         """The node run if ``attempt`` is its live attempt, else ``None`` (late or duplicate)."""
@@ -665,10 +636,9 @@ class Engine:
     def _on_result(self, session: WorkerSession, message: Result) -> None:
         if session.running.get(message.node_run_id) == message.attempt:
             del session.running[message.node_run_id]
-        self._after_flush.append(
+        self._uow.after(
             lambda: session.post(Ack(node_run_id=message.node_run_id, attempt=message.attempt))
         )
-        self._wake_flusher()
         entry = self._current(message.node_run_id, message.attempt)
         if entry is None:
             logger.info(
@@ -696,7 +666,7 @@ class Engine:
             self._prepared.pop(nr.id, None)
             self._set_node(rs, nr, _S.SUCCESS, outputs=message.outputs, error=None, **fields)
             if nr.cache_key:
-                self._dirty_cache.append(
+                self._uow.add_cache_entry(
                     CacheEntry(
                         key=nr.cache_key,
                         outputs=message.outputs,
@@ -751,64 +721,19 @@ class Engine:
                 },
             )
 
-    # -- persistence -----------------------------------------------------------------------------
-    def _has_dirty(self) -> bool:
-        return bool(
-            self._dirty_runs
-            or self._dirty_nodes
-            or self._dirty_cache
-            or self._events
-            or self._after_flush
-            or self._workers_changed
-        )
+    # -- announcements ---------------------------------------------------------------------------
+    def _announce_workers(self) -> None:
+        """Tell subscribers the worker list changed (once per flush at most)."""
+        if self._workers_announced or not self.bus.has_subscribers("workers"):
+            return
+        self._workers_announced = True
 
-    def _wake_flusher(self) -> None:
-        self._flush_wanted.set()
+        def publish() -> None:
+            self._workers_announced = False
+            workers = [_view_dict(w) for w in self.workers()]
+            self.bus.publish("workers", {"type": "event", "topic": "workers", "workers": workers})
 
-    async def _flusher(self) -> None:
-        while True:
-            await self._flush_wanted.wait()
-            self._flush_wanted.clear()
-            batch = Batch(
-                runs=list(self._dirty_runs.values()),
-                node_runs=list(self._dirty_nodes.values()),
-                cache_entries=self._dirty_cache,
-            )
-            events, after = self._events, self._after_flush
-            self._dirty_runs, self._dirty_nodes, self._dirty_cache = {}, {}, []
-            self._events, self._after_flush = [], []
-            if batch:
-                try:
-                    await self.store.apply(batch)
-                except PlynxError:
-                    logger.exception("storing %d node runs failed; retrying", len(batch.node_runs))
-                    for run in batch.runs:
-                        self._dirty_runs.setdefault(run.id, run)
-                    for nr in batch.node_runs:
-                        self._dirty_nodes.setdefault(nr.id, nr)
-                    self._dirty_cache[:0] = batch.cache_entries
-                    self._events[:0] = events
-                    self._after_flush[:0] = after
-                    await asyncio.sleep(1.0)
-                    self._flush_wanted.set()
-                    continue
-            for topic, event in events:
-                self.bus.publish(topic, event)
-            for callback in after:
-                callback()
-            if self._workers_changed:
-                self._workers_changed = False
-                if self.bus.has_subscribers("workers"):
-                    self.bus.publish(
-                        "workers",
-                        {
-                            "type": "event",
-                            "topic": "workers",
-                            "workers": [_view_dict(w) for w in self.workers()],
-                        },
-                    )
-            if not self._has_dirty():
-                self._flushed.set()
+        self._uow.after(publish)
 
     # -- leases and timeouts ---------------------------------------------------------------------
     async def _watchdog(self) -> None:
@@ -824,10 +749,13 @@ class Engine:
         now = time.monotonic()
         for session in self._workers.values():
             if session.connected and now - session.last_seen > self.settings.lease_timeout:
-                logger.warning("worker %s silent for %.1fs: disconnecting it", session.id,
-                               now - session.last_seen)
+                logger.warning(
+                    "worker %s silent for %.1fs: disconnecting it",
+                    session.id,
+                    now - session.last_seen,
+                )
                 session.close()
-                self._workers_changed = True
+                self._announce_workers()
         grace = max(self.settings.lease_timeout, 5.0)
         for node_run_id, lease in list(self._leases.items()):
             entry = self._node_runs.get(node_run_id)
@@ -844,9 +772,9 @@ class Engine:
             timeout = rs.nodes[nr.node_id].operation.timeout
             if timeout and lease.started is not None and now - lease.started > timeout + grace:
                 self._leases.pop(node_run_id, None)
-                session = self._workers.get(lease.worker_id or "")
-                if session is not None:
-                    session.post(
+                holder = self._workers.get(lease.worker_id or "")
+                if holder is not None:
+                    holder.post(
                         Cancel(
                             node_run_id=nr.id,
                             attempt=lease.attempt,

@@ -1,0 +1,117 @@
+"""The engine's unit of work: changes collected between flushes, stored in one transaction,
+then announced (persist, then announce)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from plynx.engine.events import EventBus
+from plynx.errors import PlynxError
+from plynx.model import CacheEntry, NodeRun, Run
+from plynx.store import Batch, Store
+
+__all__ = ["UnitOfWork"]
+
+logger = logging.getLogger(__name__)
+_RETRY_DELAY = 1.0
+
+
+class UnitOfWork:
+    """Collects changed runs, node runs and cache entries, and the events and callbacks that
+    must wait until they are stored. :meth:`run` is the flusher task: each round writes
+    everything collected so far in one :meth:`Store.apply`, publishes the events of the round,
+    then runs its callbacks. Changes made while a write is in flight go into the next round,
+    which batches naturally under load."""
+
+    def __init__(self, store: Store, bus: EventBus) -> None:
+        self._store = store
+        self._bus = bus
+        self._runs: dict[str, Run] = {}
+        self._nodes: dict[str, NodeRun] = {}
+        self._cache: list[CacheEntry] = []
+        self._events: list[tuple[str, dict[str, Any]]] = []
+        self._after: list[Callable[[], None]] = []
+        self._wanted = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def run_changed(self, run: Run) -> None:
+        """``run`` must be written (its latest state, at flush time)."""
+        self._runs[run.id] = run
+        self._wanted.set()
+
+    def node_changed(self, node_run: NodeRun) -> None:
+        """``node_run`` must be written (its latest state, at flush time)."""
+        self._nodes[node_run.id] = node_run
+        self._wanted.set()
+
+    def add_cache_entry(self, entry: CacheEntry) -> None:
+        """Insert ``entry`` with the next write."""
+        self._cache.append(entry)
+        self._wanted.set()
+
+    def announce(self, topic: str, event: dict[str, Any]) -> None:
+        """Publish ``event`` once the changes made so far are stored."""
+        self._events.append((topic, event))
+        self._wanted.set()
+
+    def after(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the changes made so far are stored."""
+        self._after.append(callback)
+        self._wanted.set()
+
+    def pending(self) -> bool:
+        """Whether anything waits to be written or announced."""
+        return bool(self._runs or self._nodes or self._cache or self._events or self._after)
+
+    async def wait_idle(self) -> None:
+        """Return once everything collected so far has been stored and announced."""
+        while self.pending() or not self._idle.is_set():
+            self._wanted.set()
+            self._idle.clear()
+            await self._idle.wait()
+
+    async def run(self) -> None:
+        """The flusher loop (a background task)."""
+        while True:
+            await self._wanted.wait()
+            self._wanted.clear()
+            if not await self._flush_once():
+                await asyncio.sleep(_RETRY_DELAY)
+                self._wanted.set()
+                continue
+            if not self.pending():
+                self._idle.set()
+
+    async def _flush_once(self) -> bool:
+        batch = Batch(
+            runs=list(self._runs.values()),
+            node_runs=list(self._nodes.values()),
+            cache_entries=self._cache,
+        )
+        events, after = self._events, self._after
+        self._runs, self._nodes, self._cache, self._events, self._after = {}, {}, [], [], []
+        if batch:
+            try:
+                await self._store.apply(batch)
+            except PlynxError:
+                logger.exception("storing %d node runs failed; retrying", len(batch.node_runs))
+                for run in batch.runs:
+                    self._runs.setdefault(run.id, run)
+                for node_run in batch.node_runs:
+                    self._nodes.setdefault(node_run.id, node_run)
+                self._cache[:0] = batch.cache_entries
+                self._events[:0] = events
+                self._after[:0] = after
+                return False
+        for topic, event in events:
+            self._bus.publish(topic, event)
+        for callback in after:
+            try:
+                callback()
+            except Exception:
+                logger.exception("a post-write callback failed")
+        return True
