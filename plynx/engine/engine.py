@@ -21,17 +21,17 @@ import contextlib
 import logging
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
+from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
 from plynx.engine.state import RunState
 from plynx.engine.unit_of_work import UnitOfWork
-from plynx.engine.workers import Lease, WorkerSession, WorkerView
+from plynx.engine.workers import WorkerSession, WorkerView
 from plynx.errors import Conflict, GraphInvalid, NotFound, StoreError
 from plynx.model import (
     ArtifactRef,
@@ -52,16 +52,13 @@ from plynx.nodes.composite import expand_composites
 from plynx.nodes.file import FileNode
 from plynx.protocol import (
     Ack,
-    Cancel,
     Dispatch,
     Heartbeat,
     Hello,
     Log,
     Message,
     Result,
-    RunningRef,
     Started,
-    Welcome,
 )
 from plynx.settings import Settings
 from plynx.store import Store
@@ -71,6 +68,7 @@ __all__ = ["Engine", "WorkerSession", "WorkerView"]
 logger = logging.getLogger(__name__)
 
 _S = NodeRunStatus
+_RESOLVABLE = frozenset({NodeRunStatus.PENDING, NodeRunStatus.QUEUED})
 _SUMMARY_INTERVAL = 0.25  # seconds between live "runs" topic updates of one run
 
 
@@ -107,15 +105,11 @@ class Engine:
         self.bus = bus
         self._runs: dict[str, RunState] = {}
         self._node_runs: dict[str, tuple[RunState, NodeRun]] = {}
-        self._ready: deque[tuple[RunState, str]] = deque()
-        self._prepared: dict[str, Dispatch] = {}
-        self._workers: dict[str, WorkerSession] = {}
-        self._leases: dict[str, Lease] = {}
+        self._uow = UnitOfWork(store, bus)
+        self._dispatcher = Dispatcher(settings, self._uow.node_changed)
         self._failures: dict[str, int] = {}
         self._log_offsets: dict[tuple[str, str], int] = {}
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
-        # the unit of work the flusher writes next
-        self._uow = UnitOfWork(store, bus)
         self._tasks: list[asyncio.Task[None]] = []
         self._workers_announced = False
 
@@ -140,7 +134,7 @@ class Engine:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks.clear()
-        for session in self._workers.values():
+        for session in self._dispatcher.workers.values():
             session.close()
 
     async def flush(self) -> None:
@@ -236,12 +230,8 @@ class Engine:
         for nr in rs:
             if nr.status.finished:
                 continue
-            lease = self._leases.pop(nr.id, None)
-            if lease is not None and lease.worker_id in self._workers:
-                self._workers[lease.worker_id].post(
-                    Cancel(node_run_id=nr.id, attempt=lease.attempt, reason="the run was canceled")
-                )
-            self._prepared.pop(nr.id, None)
+            self._dispatcher.revoke(nr.id, "the run was canceled")
+            self._dispatcher.forget(nr.id)
             self._set_node(rs, nr, _S.CANCELED, finished_at=now, error="canceled")
         self._check_finished(rs)
         logger.info("run %s canceled", run_id)
@@ -250,54 +240,12 @@ class Engine:
     # -- workers ---------------------------------------------------------------------------------
     def workers(self) -> list[WorkerView]:
         """Connected workers."""
-        return [w.view() for w in self._workers.values() if w.connected]
+        return self._dispatcher.views()
 
     async def attach_worker(self, hello: Hello) -> WorkerSession:
         """A worker said hello (already authenticated). Re-attaches the attempts it still runs,
         queues the welcome, and starts giving it work."""
-        old = self._workers.get(hello.worker_id)
-        if old is not None and old.connected:
-            old.close()
-        session = WorkerSession(hello=hello)
-        unwanted: list[RunningRef] = []
-        deadline = time.monotonic() + self.settings.lease_timeout
-        for ref in hello.running:
-            lease = self._leases.get(ref.node_run_id)
-            if lease is not None and lease.attempt == ref.attempt:
-                lease.worker_id = session.id
-                lease.expires = deadline
-                session.running[ref.node_run_id] = ref.attempt
-            else:
-                unwanted.append(ref)
-        if old is not None:
-            # attempts it no longer runs may still have a result in its outbox: they keep their
-            # lease (now counted from this moment) and their slot until it arrives or expires
-            for node_run_id, attempt in old.running.items():
-                lease = self._leases.get(node_run_id)
-                if (
-                    lease is not None
-                    and lease.attempt == attempt
-                    and node_run_id not in session.running
-                ):
-                    lease.expires = deadline
-                    session.running[node_run_id] = attempt
-        session.post(
-            Welcome(
-                server_version=_version(),
-                heartbeat_interval=self.settings.heartbeat_interval,
-                lease_timeout=self.settings.lease_timeout,
-                cancel=unwanted,
-            )
-        )
-        self._workers[session.id] = session
-        logger.info(
-            "worker %s connected from %s: %d slots, kinds %s, %d attempts re-attached",
-            session.id,
-            hello.host,
-            hello.slots,
-            ",".join(hello.kinds),
-            len(session.running),
-        )
+        session = self._dispatcher.attach(hello, _version())
         self._announce_workers()
         self._pump()
         return session
@@ -311,12 +259,7 @@ class Engine:
 
     async def on_worker_message(self, session: WorkerSession, message: Message) -> None:
         """Handle one message from a worker."""
-        now = time.monotonic()
-        session.last_seen = now
-        for node_run_id in session.running:
-            lease = self._leases.get(node_run_id)
-            if lease is not None and lease.worker_id == session.id:
-                lease.expires = now + self.settings.lease_timeout
+        self._dispatcher.touch(session)
         if isinstance(message, Log):
             await self._on_log(message)
         elif isinstance(message, Started):
@@ -442,18 +385,13 @@ class Engine:
         self._check_finished(rs)
 
     def _queue(self, rs: RunState, nr: NodeRun, dispatch: Dispatch, **fields: Any) -> None:
-        self._prepared[nr.id] = dispatch
         self._set_node(rs, nr, _S.QUEUED, queued_at=_now(), worker_id=None, **fields)
-        self._ready.append((rs, nr.node_id))
+        self._dispatcher.enqueue(rs, nr, dispatch)
 
     def _requeue(self, rs: RunState, nr: NodeRun, reason: str) -> None:
-        lease = self._leases.pop(nr.id, None)
-        if lease is not None and lease.worker_id in self._workers:
-            worker = self._workers[lease.worker_id]
-            worker.running.pop(nr.id, None)
-            worker.post(Cancel(node_run_id=nr.id, attempt=lease.attempt, reason=reason))
+        self._dispatcher.revoke(nr.id, reason)
         self._note(nr, f"attempt {nr.attempt}: {reason}; queued again")
-        dispatch = self._prepared.get(nr.id)
+        dispatch = self._dispatcher.prepared(nr.id)
         if dispatch is None:  # reloaded after a restart: prepare it again
             self._resolve_q.put_nowait((rs, nr.node_id))
             self._set_node(rs, nr, _S.QUEUED, queued_at=_now(), worker_id=None)
@@ -481,9 +419,13 @@ class Engine:
         pending: list[tuple[RunState, NodeRun, str, Dispatch]] = []
         for rs, node_id in items:
             nr = rs.node_runs[node_id]
-            if rs.canceling or nr.status not in (_S.PENDING, _S.QUEUED) or nr.id in self._leases:
+            if (
+                rs.canceling
+                or nr.status not in (_S.PENDING, _S.QUEUED)
+                or nr.id in self._dispatcher.leases
+            ):
                 continue
-            if nr.status == _S.QUEUED and nr.id in self._prepared:
+            if nr.status == _S.QUEUED and self._dispatcher.prepared(nr.id) is not None:
                 continue
             node = rs.nodes[node_id]
             kind = self.registry.get(node.operation.kind)
@@ -530,7 +472,11 @@ class Engine:
             logger.exception("cache lookup failed; running the nodes instead")
             hits = {}
         for rs, nr, key, dispatch in pending:
-            if rs.canceling or nr.status not in (_S.PENDING, _S.QUEUED) or nr.id in self._leases:
+            if (
+                rs.canceling
+                or nr.status not in (_S.PENDING, _S.QUEUED)
+                or nr.id in self._dispatcher.leases
+            ):
                 continue
             entry = hits.get(key)
             declared = {o.name for o in dispatch.outputs}
@@ -547,8 +493,7 @@ class Engine:
                 )
                 self._node_done(rs, nr)
             elif nr.status == _S.QUEUED:  # reloaded queued node: just prepare it
-                self._prepared[nr.id] = dispatch
-                self._ready.append((rs, nr.node_id))
+                self._dispatcher.enqueue(rs, nr, dispatch)
             else:
                 self._queue(rs, nr, dispatch, cache_key=key)
         self._pump()
@@ -585,62 +530,27 @@ class Engine:
 
     # -- dispatch --------------------------------------------------------------------------------
     def _pump(self) -> None:
-        """Hand queued nodes to workers with free slots for their kind."""
-        if not self._ready:
-            return
-        free = [w for w in self._workers.values() if w.connected and w.free > 0]
-        if not free:
-            return
-        blocked: list[tuple[RunState, str]] = []
-        while self._ready and free:
-            rs, node_id = self._ready.popleft()
-            nr = rs.node_runs[node_id]
-            dispatch = self._prepared.get(nr.id)
-            if nr.status != _S.QUEUED or nr.id in self._leases or dispatch is None:
-                continue
-            candidates = [w for w in free if w.can_run(dispatch.kind)]
-            if not candidates:
-                blocked.append((rs, node_id))
-                continue
-            worker = max(candidates, key=lambda w: w.free)
-            nr.attempt += 1
-            nr.worker_id = worker.id
-            self._uow.node_changed(nr)
-            self._leases[nr.id] = Lease(
-                nr.id, nr.attempt, worker.id, time.monotonic() + self.settings.lease_timeout
-            )
-            worker.running[nr.id] = nr.attempt
-            worker.post(dispatch.model_copy(update={"attempt": nr.attempt}))
-            if worker.free == 0:
-                free.remove(worker)
-        self._ready.extendleft(reversed(blocked))
-        self._announce_workers()
-
-    def _current(self, node_run_id: str, attempt: int) -> tuple[RunState, NodeRun] | None:
-        """The node run if ``attempt`` is its live attempt, else ``None`` (late or duplicate)."""
-        entry = self._node_runs.get(node_run_id)
-        lease = self._leases.get(node_run_id)
-        if entry is None or lease is None or lease.attempt != attempt or entry[1].status.finished:
-            return None
-        return entry
+        """Hand queued nodes to free worker slots."""
+        if self._dispatcher.pump():
+            self._announce_workers()
 
     def _on_started(self, session: WorkerSession, message: Started) -> None:
-        entry = self._current(message.node_run_id, message.attempt)
-        if entry is None:
+        lease = self._dispatcher.current(message.node_run_id, message.attempt)
+        entry = self._node_runs.get(message.node_run_id)
+        if lease is None or entry is None or entry[1].status.finished:
             return
         rs, nr = entry
-        self._leases[nr.id].started = time.monotonic()
+        lease.started = time.monotonic()
         if nr.status == _S.QUEUED:
             self._set_node(rs, nr, _S.RUNNING, started_at=_now(), worker_id=session.id)
 
     def _on_result(self, session: WorkerSession, message: Result) -> None:
-        if session.running.get(message.node_run_id) == message.attempt:
-            del session.running[message.node_run_id]
+        lease = self._dispatcher.finished(session, message.node_run_id, message.attempt)
         self._uow.after(
             lambda: session.post(Ack(node_run_id=message.node_run_id, attempt=message.attempt))
         )
-        entry = self._current(message.node_run_id, message.attempt)
-        if entry is None:
+        entry = self._node_runs.get(message.node_run_id)
+        if lease is None or entry is None or entry[1].status.finished:
             logger.info(
                 "late or duplicate result of %s attempt %d from worker %s ignored",
                 message.node_run_id,
@@ -650,7 +560,6 @@ class Engine:
             self._pump()
             return
         rs, nr = entry
-        del self._leases[nr.id]
         now = _now()
         fields: dict[str, Any] = {"exit_code": message.exit_code, "finished_at": now}
         if nr.started_at is None:
@@ -663,7 +572,7 @@ class Engine:
             if missing:
                 status, error = "failed", f"the worker did not return outputs {', '.join(missing)}"
         if status == "success":
-            self._prepared.pop(nr.id, None)
+            self._dispatcher.forget(nr.id)
             self._set_node(rs, nr, _S.SUCCESS, outputs=message.outputs, error=None, **fields)
             if nr.cache_key:
                 self._uow.add_cache_entry(
@@ -687,7 +596,7 @@ class Engine:
                     f"retry {failures} of {op.retries}",
                 )
             else:
-                self._prepared.pop(nr.id, None)
+                self._dispatcher.forget(nr.id)
                 self._set_node(
                     rs, nr, _S.FAILED, error=error or f"exit code {message.exit_code}", **fields
                 )
@@ -697,7 +606,7 @@ class Engine:
         self._pump()
 
     async def _on_log(self, message: Log) -> None:
-        if self._current(message.node_run_id, message.attempt) is None:
+        if self._dispatcher.current(message.node_run_id, message.attempt) is None:
             return
         await self._append_log(message.node_run_id, message.stream, message.data)
 
@@ -746,53 +655,28 @@ class Engine:
                 logger.exception("lease check failed")
 
     def _check_leases(self) -> None:
-        now = time.monotonic()
-        for session in self._workers.values():
-            if session.connected and now - session.last_seen > self.settings.lease_timeout:
-                logger.warning(
-                    "worker %s silent for %.1fs: disconnecting it",
-                    session.id,
-                    now - session.last_seen,
-                )
-                session.close()
-                self._announce_workers()
-        grace = max(self.settings.lease_timeout, 5.0)
-        for node_run_id, lease in list(self._leases.items()):
-            entry = self._node_runs.get(node_run_id)
+        if self._dispatcher.drop_silent():
+            self._announce_workers()
+        for lease in self._dispatcher.expired():
+            entry = self._node_runs.get(lease.node_run_id)
             if entry is None:
-                self._leases.pop(node_run_id, None)
+                self._dispatcher.revoke(lease.node_run_id, "the run is gone")
                 continue
-            rs, nr = entry
-            if lease.expires < now:
-                worker = lease.worker_id or "unknown worker"
-                self._requeue(
-                    rs, nr, f"lost: {worker} was silent for {self.settings.lease_timeout:g}s"
-                )
-                continue
+            worker = lease.worker_id or "an unknown worker"
+            self._requeue(*entry, f"lost: {worker} was silent for {self.settings.lease_timeout:g}s")
+        grace = max(self.settings.lease_timeout, 5.0)
+        now = time.monotonic()
+        for lease in list(self._dispatcher.leases.values()):
+            rs, nr = self._node_runs[lease.node_run_id]
             timeout = rs.nodes[nr.node_id].operation.timeout
             if timeout and lease.started is not None and now - lease.started > timeout + grace:
-                self._leases.pop(node_run_id, None)
-                holder = self._workers.get(lease.worker_id or "")
-                if holder is not None:
-                    holder.post(
-                        Cancel(
-                            node_run_id=nr.id,
-                            attempt=lease.attempt,
-                            reason=f"timed out after {timeout:g}s",
-                        )
-                    )
+                self._dispatcher.revoke(nr.id, f"timed out after {timeout:g}s")
                 self._fail(rs, nr, f"timed out after {timeout:g}s (the worker did not stop it)")
-        for worker_id, session in list(self._workers.items()):
-            if not session.connected and not any(
-                lease.worker_id == worker_id for lease in self._leases.values()
-            ):
-                del self._workers[worker_id]
         self._pump()
 
     # -- recovery --------------------------------------------------------------------------------
     async def _recover(self) -> None:
         runs = await self.store.list_unfinished_runs()
-        deadline = time.monotonic() + self.settings.lease_timeout
         for run in runs:
             node_runs = await self.store.get_node_runs(run.id)
             run.seq = snapshot_seq(run, node_runs)
@@ -803,7 +687,7 @@ class Engine:
             for nr in rs:
                 if nr.status == _S.RUNNING or (nr.status == _S.QUEUED and nr.attempt > 0):
                     # its worker may still run it: wait for it to re-attach, else requeue
-                    self._leases[nr.id] = Lease(nr.id, nr.attempt, nr.worker_id, deadline)
+                    self._dispatcher.orphan(nr.id, nr.attempt, nr.worker_id)
                     waiting += 1
                 elif nr.status == _S.QUEUED or (
                     nr.status == _S.PENDING and rs.parents_done(nr.node_id)
