@@ -1,0 +1,162 @@
+"""The SQLite schema and its migrations.
+
+The schema version lives in the ``meta`` table. ``MIGRATIONS[n]`` takes a database at version
+``n`` to version ``n + 1``; a new database is at version 0, so the first migration *creates* the
+schema. To change the schema: append a migration and bump
+:data:`plynx.store.base.SCHEMA_VERSION`. Migrations run inside one ``BEGIN IMMEDIATE``
+transaction (SQLite DDL is transactional), so a failed upgrade leaves the old schema intact.
+
+Everything here is synchronous ``sqlite3`` code: the store runs it on its connection's thread.
+
+Documents are kept whole as JSON text in ``doc``; the other columns are copies of the fields
+that are filtered, ordered or joined on. Timestamps are stored as POSIX seconds (REAL) so that
+ordering does not depend on how a time zone was written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from plynx.errors import SchemaVersionError
+from plynx.store.base import SCHEMA_VERSION
+
+__all__ = ["MIGRATIONS", "Migration", "migrate"]
+
+#: ``migration(db)`` takes the database one version up, inside the caller's transaction.
+Migration = Callable[[sqlite3.Connection], None]
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS operations (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    created_ts  REAL,
+    updated_ts  REAL,
+    search_text TEXT NOT NULL,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS operations_created ON operations (created_ts);
+CREATE INDEX IF NOT EXISTS operations_kind ON operations (kind);
+CREATE INDEX IF NOT EXISTS operations_author ON operations (author);
+
+CREATE TABLE IF NOT EXISTS graphs (
+    id          TEXT PRIMARY KEY,
+    author      TEXT NOT NULL,
+    created_ts  REAL,
+    updated_ts  REAL,
+    search_text TEXT NOT NULL,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS graphs_updated ON graphs (updated_ts);
+CREATE INDEX IF NOT EXISTS graphs_author ON graphs (author);
+
+CREATE TABLE IF NOT EXISTS runs (
+    id          TEXT PRIMARY KEY,
+    status      TEXT NOT NULL,
+    graph_id    TEXT,
+    author      TEXT NOT NULL,
+    created_ts  REAL NOT NULL,
+    finished_ts REAL,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS runs_created ON runs (created_ts);
+CREATE INDEX IF NOT EXISTS runs_status ON runs (status);
+CREATE INDEX IF NOT EXISTS runs_graph ON runs (graph_id);
+CREATE INDEX IF NOT EXISTS runs_author ON runs (author);
+
+CREATE TABLE IF NOT EXISTS node_runs (
+    id          TEXT PRIMARY KEY,
+    run_id      TEXT NOT NULL,
+    node_id     TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    cache_key   TEXT,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS node_runs_run ON node_runs (run_id);
+
+CREATE TABLE IF NOT EXISTS cache_entries (
+    key         TEXT PRIMARY KEY,
+    node_run_id TEXT NOT NULL,
+    run_id      TEXT NOT NULL,
+    created_ts  REAL NOT NULL,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cache_entries_created ON cache_entries (created_ts);
+
+CREATE TABLE IF NOT EXISTS artifacts (
+    sha256      TEXT PRIMARY KEY,
+    created_ts  REAL NOT NULL,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS artifacts_created ON artifacts (created_ts);
+
+CREATE TABLE IF NOT EXISTS users (
+    name        TEXT PRIMARY KEY,
+    doc         TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS tokens (
+    id          TEXT PRIMARY KEY,
+    user        TEXT NOT NULL,
+    created_ts  REAL NOT NULL,
+    doc         TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS workers (
+    id          TEXT PRIMARY KEY,
+    doc         TEXT NOT NULL
+);
+"""
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    # executescript() would COMMIT the migration transaction, so run statement by statement.
+    for statement in _V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+#: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
+MIGRATIONS: list[Migration] = [_create_v1]
+
+
+def _read_version(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row is not None else 0
+
+
+def migrate(
+    db: sqlite3.Connection,
+    where: str,
+    migrations: list[Migration] = MIGRATIONS,
+    target: int = SCHEMA_VERSION,
+) -> int:
+    """Bring the database ``db`` (an autocommit connection) up to ``target``; return the version
+    it was at. ``where`` names the database in error messages. Raises
+    :class:`SchemaVersionError` when the database is newer than ``target``."""
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    # IMMEDIATE takes the write lock before reading the version: two processes opening a new
+    # file at once do not both run the migrations.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        found = _read_version(db)
+        if found > target:
+            raise SchemaVersionError(
+                f"the database {where} has schema version {found}, but this PLynx only "
+                f"understands up to version {target}: upgrade PLynx to open it."
+            )
+        for version in range(found, target):
+            migrations[version](db)
+        if found != target:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(target),),
+            )
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+    return found
