@@ -1,0 +1,52 @@
+"""``/cache``: the results PLynx reuses instead of running a node again."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from plynx.model import CacheEntry, Page
+from plynx.server import keys
+from plynx.server.api.base import PAGING, Route, identity, json_response, page_query
+from plynx.server.schemas import Deleted
+
+__all__ = ["ROUTES"]
+
+logger = logging.getLogger(__name__)
+
+
+async def list_cache(request: web.Request) -> web.Response:
+    """Cache entries, newest first."""
+    offset, limit = page_query(request)
+    page = await request.app[keys.STORE].list_cache_entries(offset=offset, limit=limit)
+    return json_response(page)
+
+
+async def clear_cache(request: web.Request) -> web.Response:
+    """Forget every cache entry: later runs execute every node again. Artifacts stay."""
+    deleted = await request.app[keys.STORE].delete_cache_entries()
+    logger.info("cache cleared by %s: %d entries", identity(request).user or "local", deleted)
+    return json_response(Deleted(deleted=deleted))
+
+
+ROUTES = [
+    Route(
+        "GET",
+        "/cache",
+        list_cache,
+        "Cache entries, newest first",
+        "cache",
+        response=Page[CacheEntry],
+        query=PAGING,
+    ),
+    Route(
+        "DELETE",
+        "/cache",
+        clear_cache,
+        "Delete every cache entry",
+        "cache",
+        response=Deleted,
+        errors=(),
+    ),
+]

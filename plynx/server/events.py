@@ -1,0 +1,312 @@
+"""``/ws/events``: live updates for dashboards.
+
+A client subscribes to topics with JSON messages (see the contract in the module's
+:func:`events_socket`): a run (catching up from ``since`` through the bus history, or from a
+snapshot), the list of runs, the workers, or a node's log (the stored text from an offset, then
+live chunks). Every subscription is made on the bus *before* the snapshot is read, and queued
+events already contained in the snapshot (``seq`` not above it, log bytes before the offset
+sent) are dropped, so nothing is lost and nothing is shown twice. A client that falls so far
+behind that its queue overflowed is sent fresh snapshots. Bad messages are answered with
+``{"type": "error", "message"}``; the socket stays open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from plynx.engine import Engine, EventBus
+from plynx.errors import InvalidInput, NotFound
+from plynx.model import snapshot_seq
+from plynx.server import keys
+from plynx.server.api.logs import STREAMS, log_source
+from plynx.server.schemas import WorkerInfo
+
+__all__ = ["events_socket", "setup_event_routes"]
+
+logger = logging.getLogger(__name__)
+
+Event = dict[str, Any]
+_LOG_CHUNK = 256 * 1024
+_MAX_CLIENT_MESSAGE = 64 * 1024
+_TOPICS = ("run", "runs", "workers", "log")
+
+
+@dataclass
+class _LogFollow:
+    """A followed log: whose text it shows and the byte offset the client has reached."""
+
+    source: str
+    next_offset: int
+
+
+def _string(message: Event, name: str) -> str:
+    value = message.get(name)
+    if not isinstance(value, str) or not value:
+        raise InvalidInput(f"{name!r} must be a non-empty string")
+    return value
+
+
+def _count(message: Event, name: str, default: int | None) -> int | None:
+    value = message.get(name, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput(f"{name!r} must be a non-negative integer or null")
+    return value
+
+
+class _Connection:
+    """The subscriptions of one dashboard socket."""
+
+    def __init__(self, app: web.Application, ws: web.WebSocketResponse) -> None:
+        self.ws = ws
+        self.engine: Engine = app[keys.ENGINE]
+        self.bus: EventBus = app[keys.BUS]
+        self.store = app[keys.STORE]
+        self.logs = app[keys.LOGS]
+        self.sub = self.bus.subscribe()
+        self.lock = asyncio.Lock()  # one change of subscriptions or one event at a time
+        self.runs: dict[str, int] = {}  # run id -> seq the client has reached
+        self.log_follows: dict[tuple[str, str], _LogFollow] = {}
+        self.run_list = False
+        self.workers = False
+
+    async def serve(self) -> None:
+        pump = asyncio.create_task(self._pump())
+        try:
+            async for msg in self.ws:
+                if msg.type == WSMsgType.TEXT:
+                    await self._handle(msg.data)
+                elif msg.type == WSMsgType.BINARY:
+                    await self._send_error("messages must be JSON text")
+        finally:
+            pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pump
+            self.sub.close()
+
+    async def _send(self, message: Event) -> None:
+        await self.ws.send_str(json.dumps(message))
+
+    async def _send_error(self, message: str) -> None:
+        await self._send({"type": "error", "message": message})
+
+    # -- client messages -----------------------------------------------------------------------
+    async def _handle(self, raw: str) -> None:
+        try:
+            message = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            await self._send_error(f"the message is not JSON: {exc.msg}")
+            return
+        try:
+            if not isinstance(message, dict):
+                raise InvalidInput("a message is a JSON object with 'type' and 'topic'")
+            kind, topic = message.get("type"), message.get("topic")
+            if kind not in ("subscribe", "unsubscribe"):
+                raise InvalidInput(f"'type' must be subscribe or unsubscribe, got {kind!r}")
+            if topic not in _TOPICS:
+                raise InvalidInput(f"'topic' must be one of {', '.join(_TOPICS)}, got {topic!r}")
+            handler = {
+                "run": self._run,
+                "runs": self._runs,
+                "workers": self._workers,
+                "log": self._log,
+            }[topic]
+            async with self.lock:
+                await handler(message, kind == "subscribe")
+        except (InvalidInput, NotFound) as exc:
+            await self._send_error(exc.message)
+        except ConnectionError:
+            raise
+        except Exception:
+            logger.exception("/ws/events: handling %.200r failed", raw)
+            await self._send_error("the request failed; see the server log")
+
+    async def _run(self, message: Event, subscribe: bool) -> None:
+        run_id = _string(message, "run_id")
+        topic = f"run:{run_id}"
+        if not subscribe:
+            self.runs.pop(run_id, None)
+            self.sub.remove(topic)
+            return
+        since = _count(message, "since", None)
+        self.sub.add(topic)  # before reading anything, so no event can slip through
+        if since is not None and (events := self.bus.history(run_id, since)) is not None:
+            self.runs[run_id] = events[-1]["seq"] if events else since
+            for event in events:
+                await self._send(event)
+            return
+        try:
+            await self._run_snapshot(run_id)
+        except NotFound:
+            self.runs.pop(run_id, None)
+            self.sub.remove(topic)
+            raise
+
+    async def _run_snapshot(self, run_id: str) -> None:
+        run, node_runs = await self.engine.get_run(run_id)
+        # serialised before any await: a live run may change as soon as we yield
+        seq = snapshot_seq(run, node_runs)
+        snapshot = {
+            "type": "snapshot",
+            "topic": "run",
+            "run_id": run_id,
+            "seq": seq,
+            "run": run.model_dump(mode="json"),
+            "node_runs": [nr.dump() for nr in node_runs],
+        }
+        self.runs[run_id] = seq
+        await self._send(snapshot)
+
+    async def _runs(self, message: Event, subscribe: bool) -> None:
+        self.run_list = subscribe
+        (self.sub.add if subscribe else self.sub.remove)("runs")
+
+    async def _workers(self, message: Event, subscribe: bool) -> None:
+        self.workers = subscribe
+        if not subscribe:
+            self.sub.remove("workers")
+            return
+        self.sub.add("workers")
+        await self._send_workers()
+
+    async def _send_workers(self) -> None:
+        workers = [WorkerInfo.of(v).model_dump(mode="json") for v in self.engine.workers()]
+        await self._send({"type": "event", "topic": "workers", "workers": workers})
+
+    async def _log(self, message: Event, subscribe: bool) -> None:
+        node_run_id = _string(message, "node_run_id")
+        stream = message.get("stream", "stdout")
+        if stream not in STREAMS:
+            raise InvalidInput(f"'stream' must be stdout or stderr, got {stream!r}")
+        key = (node_run_id, stream)
+        if not subscribe:
+            follow = self.log_follows.pop(key, None)
+            if follow is not None and not any(
+                f.source == follow.source for f in self.log_follows.values()
+            ):
+                self.sub.remove(f"log:{follow.source}")
+            return
+        offset = _count(message, "offset", 0) or 0
+        stored = await self.store.get_node_run(node_run_id)
+        _, node_runs = await self.engine.get_run(stored.run_id)
+        live = next((nr for nr in node_runs if nr.id == node_run_id), stored)
+        follow = _LogFollow(source=log_source(live), next_offset=offset)
+        self.sub.add(f"log:{follow.source}")
+        self.log_follows[key] = follow
+        await self._catch_up_log(key, follow)
+
+    async def _catch_up_log(self, key: tuple[str, str], follow: _LogFollow) -> None:
+        """Send the stored log from where the client is."""
+        node_run_id, stream = key
+        while True:
+            text, next_offset = await self.logs.read(
+                follow.source, stream, follow.next_offset, _LOG_CHUNK
+            )
+            if not text or next_offset <= follow.next_offset:
+                return
+            await self._send_log(node_run_id, stream, follow.next_offset, text)
+            follow.next_offset = next_offset
+
+    async def _send_log(self, node_run_id: str, stream: str, offset: int, text: str) -> None:
+        await self._send(
+            {
+                "type": "log",
+                "node_run_id": node_run_id,
+                "stream": stream,
+                "offset": offset,
+                "data": text,
+            }
+        )
+
+    # -- bus events ----------------------------------------------------------------------------
+    async def _pump(self) -> None:
+        try:
+            while True:
+                event = await self.sub.get()
+                async with self.lock:
+                    if self.sub.overflowed:
+                        await self._resync()
+                    else:
+                        await self._forward(event)
+        except ConnectionError:
+            return  # the client went away; the reader notices too
+
+    async def _forward(self, event: Event) -> None:
+        if event.get("type") == "log":
+            await self._forward_log(event)
+            return
+        topic = event.get("topic")
+        if topic == "run":
+            reached = self.runs.get(str(event.get("run_id")))
+            if reached is None or event["seq"] <= reached:
+                return
+            self.runs[event["run_id"]] = event["seq"]
+        elif (topic == "runs" and not self.run_list) or (topic == "workers" and not self.workers):
+            return
+        await self._send(event)
+
+    async def _forward_log(self, event: Event) -> None:
+        data: bytes = event["data"].encode()
+        start: int = event["offset"]
+        end = start + len(data)
+        for key, follow in list(self.log_follows.items()):
+            if follow.source != event["node_run_id"] or key[1] != event["stream"]:
+                continue
+            if start > follow.next_offset:  # a gap: what is missing is stored by now
+                await self._catch_up_log(key, follow)
+            if end <= follow.next_offset:
+                continue
+            skip = max(follow.next_offset - start, 0)
+            text = data[skip:].decode("utf-8", "replace")
+            await self._send_log(key[0], key[1], start + skip, text)
+            follow.next_offset = end
+
+    async def _resync(self) -> None:
+        """The client fell behind and events were lost: drop what is queued and send every
+        subscription afresh."""
+        self.sub.overflowed = False
+        dropped = 0
+        while not self.sub.queue.empty():
+            self.sub.queue.get_nowait()
+            dropped += 1
+        logger.warning("/ws/events client fell behind; %d events dropped, resynchronising", dropped)
+        for run_id in list(self.runs):
+            try:
+                await self._run_snapshot(run_id)
+            except NotFound:
+                self.runs.pop(run_id, None)
+        if self.workers:
+            await self._send_workers()
+        for key, follow in list(self.log_follows.items()):
+            await self._catch_up_log(key, follow)
+
+
+async def events_socket(request: web.Request) -> web.WebSocketResponse:
+    """Serve one dashboard connection.
+
+    Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since"}``,
+    ``{"topic": "runs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
+    "stream", "offset"}``. Server messages: ``snapshot`` (a run), ``event`` (run, runs,
+    workers), ``log`` (text from a byte offset) and ``error``."""
+    settings = request.app[keys.SETTINGS]
+    ws = web.WebSocketResponse(
+        heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE
+    )
+    await ws.prepare(request)
+    request.app[keys.WEBSOCKETS].add(ws)
+    with contextlib.suppress(ConnectionError):  # the client went away mid-message
+        await _Connection(request.app, ws).serve()
+    return ws
+
+
+def setup_event_routes(app: web.Application) -> None:
+    """Register ``/ws/events``."""
+    app.router.add_get("/ws/events", events_socket)

@@ -1,0 +1,167 @@
+"""The OpenAPI 3.1 document of the REST API, generated from the route table
+(:data:`plynx.server.api.ROUTES`) and the pydantic models that validate requests and shape
+responses, and served at ``/api/v1/openapi.json``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from aiohttp import web
+from pydantic import TypeAdapter
+
+from plynx import __version__
+from plynx.server.api import API_PREFIX
+from plynx.server.api import ROUTES as API_ROUTES
+from plynx.server.api.base import Route, json_response
+from plynx.server.schemas import ErrorBody
+
+__all__ = ["ROUTES", "all_routes", "build_openapi"]
+
+_REF = "#/components/schemas/{model}"
+_PATH_PARAM = re.compile(r"{(\w+)}")
+_REASONS = {
+    400: "Bad input: the message says what is wrong and where; problems lists every one",
+    401: "Missing or invalid token",
+    404: "Not found",
+    409: "Not allowed in the current state",
+    413: "Too large",
+}
+
+
+async def openapi_json(request: web.Request) -> web.Response:
+    """The OpenAPI document."""
+    return json_response(build_openapi())
+
+
+ROUTES = [
+    Route("GET", "/openapi.json", openapi_json, "This OpenAPI document", "server", errors=()),
+]
+
+
+def all_routes() -> list[Route]:
+    """Every route under :data:`~plynx.server.api.API_PREFIX`."""
+    return [*API_ROUTES, *ROUTES]
+
+
+def _error(status: int) -> dict[str, Any]:
+    return {
+        "description": _REASONS.get(status, "Error"),
+        "content": {"application/json": {"schema": {"$ref": _REF.format(model="ErrorBody")}}},
+    }
+
+
+def _operation(
+    route: Route, request_schema: dict[str, Any] | None, response_schema: dict[str, Any] | None
+) -> dict[str, Any]:
+    parameters: list[dict[str, Any]] = [
+        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        for name in _PATH_PARAM.findall(route.path)
+    ]
+    for query in route.query:
+        schema: dict[str, Any] = {"type": query.type}
+        if query.enum:
+            schema["enum"] = list(query.enum)
+        if query.default is not None:
+            schema["default"] = query.default
+        parameters.append(
+            {
+                "name": query.name,
+                "in": "query",
+                "required": False,
+                "schema": schema,
+                "description": query.description,
+            }
+        )
+    if response_schema is not None:
+        content = {route.content: {"schema": response_schema}}
+    elif route.content == "application/json":
+        content = {route.content: {"schema": {"type": "object"}}}
+    else:
+        binary = route.content != "text/plain"
+        content = {
+            route.content: {"schema": {"type": "string"} | ({"format": "binary"} if binary else {})}
+        }
+    doc: dict[str, Any] = {
+        "operationId": route.handler.__name__,
+        "summary": route.summary,
+        "tags": [route.tag],
+        "parameters": parameters,
+        "responses": {
+            str(route.status): {"description": route.summary, "content": content},
+            **{str(status): _error(status) for status in route.errors},
+        },
+    }
+    if route.path != "/health":
+        doc["responses"]["401"] = _error(401)
+    else:
+        doc["security"] = []
+    if request_schema is not None:
+        doc["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": request_schema}},
+        }
+    elif route.request_content != ("application/json",):
+        doc["requestBody"] = {
+            "required": True,
+            "content": {
+                kind: {"schema": {"type": "string", "format": "binary"}}
+                if kind != "multipart/form-data"
+                else {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                }
+                for kind in route.request_content
+            },
+        }
+    return doc
+
+
+@functools.cache
+def build_openapi() -> dict[str, Any]:
+    """The whole document (built once)."""
+    routes = all_routes()
+    inputs: list[tuple[tuple[int, str], Any, TypeAdapter[Any]]] = [
+        ((-1, "error"), "validation", TypeAdapter(ErrorBody))
+    ]
+    for index, route in enumerate(routes):
+        if route.request is not None:
+            inputs.append(((index, "request"), "validation", TypeAdapter(route.request)))
+        if route.response is not None:
+            inputs.append(((index, "response"), "validation", TypeAdapter(route.response)))
+    schemas, definitions = TypeAdapter.json_schemas(inputs, ref_template=_REF)
+    paths: dict[str, dict[str, Any]] = {}
+    for index, route in enumerate(routes):
+        operation = _operation(
+            route,
+            schemas.get(((index, "request"), "validation")),
+            schemas.get(((index, "response"), "validation")),
+        )
+        paths.setdefault(API_PREFIX + route.path, {})[route.method.lower()] = operation
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "PLynx",
+            "version": __version__,
+            "description": "Reproducible experiments and data-oriented workflows. Errors have "
+            'the body {"error": {"message", "code", "problems"}}.',
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}],
+        "paths": paths,
+        "components": {
+            "schemas": definitions.get("$defs", {}),
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "an API token from `plynx token create` (no token is "
+                    "needed in local mode)",
+                }
+            },
+        },
+    }

@@ -1,0 +1,152 @@
+"""``/ws/events``: subscriptions to runs, workers and logs, and bad client messages."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import ClientWebSocketResponse
+from aiohttp.test_utils import TestClient
+
+from plynx.server import keys
+
+from .helpers import InProcessWorker, echo_op, node
+
+API = "/api/v1"
+
+
+async def receive(ws: ClientWebSocketResponse, **match: Any) -> dict[str, Any]:
+    """The next message whose fields match ``match``."""
+    async with asyncio.timeout(10):
+        while True:
+            message = await ws.receive_json()
+            if all(message.get(k) == v for k, v in match.items()):
+                return dict(message)
+
+
+async def start_run(client: TestClient) -> str:
+    graph = {"nodes": [node("only", echo_op(inputs=[]))]}
+    resp = await client.post(f"{API}/runs", json={"graph": graph})
+    assert resp.status == 201
+    return str((await resp.json())["run"]["id"])
+
+
+async def test_bad_messages_get_errors_and_the_socket_stays_open(client: TestClient) -> None:
+    ws = await client.ws_connect("/ws/events")
+    for bad in (
+        "not json",
+        "[1, 2]",
+        '{"type": "shout"}',
+        '{"type": "subscribe", "topic": "weather"}',
+        '{"type": "subscribe", "topic": "run"}',
+        '{"type": "subscribe", "topic": "run", "run_id": "nope"}',
+        '{"type": "subscribe", "topic": "run", "run_id": "x", "since": -4}',
+        '{"type": "subscribe", "topic": "log", "node_run_id": "x", "stream": "stdin"}',
+    ):
+        await ws.send_str(bad)
+        message = await ws.receive_json(timeout=5)
+        assert message["type"] == "error" and message["message"], bad
+    await ws.send_bytes(b"\x00")
+    assert (await ws.receive_json(timeout=5))["type"] == "error"
+    await ws.send_json({"type": "subscribe", "topic": "workers"})
+    assert (await ws.receive_json(timeout=5)) == {
+        "type": "event",
+        "topic": "workers",
+        "workers": [],
+    }
+    assert not ws.closed
+    await ws.close()
+
+
+async def test_run_snapshot_then_events_in_order(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    run_id = await start_run(client)
+    d = await worker.dispatch()
+    await client.app[keys.ENGINE].flush()
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id, "since": None})
+    snapshot = await receive(ws, type="snapshot")
+    assert snapshot["run"]["id"] == run_id and snapshot["run"]["graph"]["nodes"]
+    assert [n["status"] for n in snapshot["node_runs"]] == ["queued"]
+    seq = snapshot["seq"]
+
+    await worker.start(d)
+    await worker.fail(d)
+    events = []
+    while not events or events[-1].get("kind") != "run" or events[-1]["run"]["status"] != "failed":
+        events.append(await receive(ws, type="event", topic="run"))
+    seqs = [e["seq"] for e in events]
+    assert seqs == sorted(seqs) and seqs[0] > seq and len(set(seqs)) == len(seqs)
+    statuses = [e["node_run"]["status"] for e in events if e["kind"] == "node_run"]
+    assert statuses == ["running", "failed"]
+    assert "graph" not in events[-1]["run"]
+
+    # a client reconnecting with its last seq gets a snapshot of the finished run
+    ws2 = await client.ws_connect("/ws/events")
+    await ws2.send_json({"type": "subscribe", "topic": "run", "run_id": run_id, "since": seq})
+    again = await receive(ws2, topic="run")
+    if again["type"] == "snapshot":
+        assert again["run"]["status"] == "failed" and again["seq"] >= seqs[-1]
+    else:  # the bus still had the history
+        assert again["seq"] == seqs[0]
+    await ws.close()
+    await ws2.close()
+
+
+async def test_log_follow_from_an_offset(client: TestClient, worker: InProcessWorker) -> None:
+    run_id = await start_run(client)
+    d = await worker.dispatch()
+    await worker.start(d)
+    await worker.log(d, "line one\n")
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json(
+        {"type": "subscribe", "topic": "log", "node_run_id": d.node_run_id, "offset": 5}
+    )
+    first = await receive(ws, type="log")
+    assert first == {
+        "type": "log",
+        "node_run_id": d.node_run_id,
+        "stream": "stdout",
+        "offset": 5,
+        "data": "one\n",
+    }
+    await worker.log(d, "line two\n")
+    await worker.log(d, "to stderr\n", "stderr")
+    second = await receive(ws, type="log")
+    assert second["offset"] == len("line one\n") and second["data"] == "line two\n"
+
+    await ws.send_json(
+        {"type": "unsubscribe", "topic": "log", "node_run_id": d.node_run_id, "stream": "stdout"}
+    )
+    await worker.log(d, "unseen\n")
+    await ws.send_json({"type": "subscribe", "topic": "runs"})
+    await ws.send_json({"type": "subscribe", "topic": "workers"})  # answered: both are active
+    await receive(ws, topic="workers")
+    await worker.fail(d)
+    summary = await receive(ws, type="event", topic="runs")
+    assert summary["run"]["id"] == run_id and "counts" in summary["run"]
+    await ws.close()
+
+
+async def test_workers_topic_follows_connections(client: TestClient) -> None:
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "workers"})
+    assert (await receive(ws, topic="workers"))["workers"] == []
+    w = InProcessWorker(client.app[keys.ENGINE])
+    await w.connect()
+    await client.app[keys.ENGINE].flush()
+    update = await receive(ws, topic="workers")
+    assert [x["host"] for x in update["workers"]] == ["test-host"]
+    workers = await (await client.get(f"{API}/workers")).json()
+    assert workers[0]["kinds"] == ["echo"] and workers[0]["slots"] == 4
+    await ws.close()
+
+
+async def test_sockets_are_closed_on_shutdown(client: TestClient) -> None:
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "workers"})
+    await receive(ws, topic="workers")
+    await client.server.close()
+    message = await ws.receive(timeout=5)
+    assert ws.closed or message.type.name in ("CLOSE", "CLOSED", "CLOSING")

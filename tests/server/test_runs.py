@@ -1,0 +1,144 @@
+"""Runs through the REST API, with an in-process worker."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from typing import Any
+
+from aiohttp.test_utils import TestClient
+
+from plynx.server import keys
+
+from .helpers import InProcessWorker, echo_op, node
+from .test_graphs import broken_graph
+
+API = "/api/v1"
+
+
+def chain() -> dict[str, Any]:
+    return {
+        "title": "chain",
+        "nodes": [node("first", echo_op(inputs=[])), node("second", echo_op())],
+        "edges": [
+            {"src_node": "first", "src_port": "out", "dst_node": "second", "dst_port": "inp"}
+        ],
+    }
+
+
+async def wait_status(client: TestClient, run_id: str, node_id: str, status: str) -> None:
+    async with asyncio.timeout(10):
+        while True:
+            detail = await (await client.get(f"{API}/runs/{run_id}")).json()
+            nodes = {n["node_id"]: n for n in detail["node_runs"]}
+            if nodes[node_id]["status"] == status:
+                return
+            await asyncio.sleep(0.02)
+
+
+async def test_invalid_graph_is_400_with_every_problem(client: TestClient) -> None:
+    resp = await client.post(f"{API}/runs", json={"graph": broken_graph()})
+    assert resp.status == 400
+    error = (await resp.json())["error"]
+    assert error["code"] == "graph_invalid"
+    codes = {p["code"] for p in error["problems"]}
+    assert {"unknown_parameter", "unknown_kind", "missing_input", "type_mismatch", "cycle"} <= codes
+    page = await (await client.get(f"{API}/runs")).json()
+    assert page["total"] == 0
+
+
+async def test_run_needs_exactly_one_graph(client: TestClient) -> None:
+    for body in ({}, {"graph_id": "x", "graph": chain()}):
+        resp = await client.post(f"{API}/runs", json=body)
+        assert resp.status == 400
+        assert "exactly one" in (await resp.json())["error"]["message"]
+    resp = await client.post(f"{API}/runs", json={"graph_id": "missing"})
+    assert resp.status == 404
+
+
+async def test_run_a_stored_graph_fail_and_read_logs(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    graph = await (await client.post(f"{API}/graphs", json=chain())).json()
+    resp = await client.post(f"{API}/runs", json={"graph_id": graph["id"], "title": "try"})
+    assert resp.status == 201, await resp.text()
+    detail = await resp.json()
+    run_id = detail["run"]["id"]
+    assert detail["run"]["graph_id"] == graph["id"] and detail["run"]["title"] == "try"
+    assert {n["node_id"] for n in detail["node_runs"]} == {"first", "second"}
+
+    d = await worker.dispatch()
+    await worker.start(d)
+    await worker.log(d, "hello ")
+    await worker.log(d, "world\n")
+    await worker.log(d, "oops\n", "stderr")
+    await worker.fail(d, exit_code=3)
+    await client.app[keys.ENGINE].flush()
+
+    detail = await (await client.get(f"{API}/runs/{run_id}")).json()
+    assert detail["run"]["status"] == "failed"
+    nodes = {n["node_id"]: n for n in detail["node_runs"]}
+    assert nodes["first"]["status"] == "failed" and nodes["first"]["exit_code"] == 3
+    assert nodes["second"]["status"] == "skipped"
+
+    resp = await client.get(f"{API}/runs/{run_id}/nodes/first/log")
+    assert resp.status == 200 and await resp.text() == "hello world\n"
+    assert resp.headers["X-Next-Offset"] == str(len("hello world\n"))
+    resp = await client.get(f"{API}/node-runs/{d.node_run_id}/log?stream=stderr")
+    assert await resp.text() == "oops\n"
+    resp = await client.get(f"{API}/node-runs/{d.node_run_id}/log?offset=6")
+    assert await resp.text() == "world\n"
+    assert (await client.get(f"{API}/node-runs/{d.node_run_id}/log?stream=x")).status == 400
+    assert (await client.get(f"{API}/node-runs/nope/log")).status == 404
+    assert (await client.get(f"{API}/runs/{run_id}/nodes/nope/log")).status == 404
+
+    page = await (await client.get(f"{API}/graphs/{graph['id']}/runs")).json()
+    assert page["total"] == 1
+    summary = page["items"][0]
+    assert summary["counts"] == {"failed": 1, "skipped": 1} and summary["node_count"] == 2
+    assert "graph" not in summary
+    page = await (await client.get(f"{API}/runs", params={"status": "failed"})).json()
+    assert [r["id"] for r in page["items"]] == [run_id]
+    page = await (await client.get(f"{API}/runs", params={"status": "success"})).json()
+    assert page["total"] == 0
+
+
+async def test_cancel_then_rerun(client: TestClient) -> None:
+    resp = await client.post(f"{API}/runs", json={"graph": chain()})
+    run_id = (await resp.json())["run"]["id"]
+    await wait_status(client, run_id, "first", "queued")  # no worker: it waits
+
+    resp = await client.post(f"{API}/runs/{run_id}/cancel")
+    assert resp.status == 200
+    await client.app[keys.ENGINE].flush()
+    detail = await (await client.get(f"{API}/runs/{run_id}")).json()
+    assert detail["run"]["status"] == "canceled"
+    assert {n["status"] for n in detail["node_runs"]} == {"canceled"}
+
+    resp = await client.post(f"{API}/runs/{run_id}/cancel")
+    assert resp.status == 409
+    assert (await client.post(f"{API}/runs/nope/cancel")).status == 404
+
+    resp = await client.post(f"{API}/runs/{run_id}/rerun")
+    assert resp.status == 201
+    again = await resp.json()
+    assert again["run"]["rerun_of"] == run_id and again["run"]["id"] != run_id
+    await client.post(f"{API}/runs/{again['run']['id']}/cancel")
+
+
+async def test_file_node_run_succeeds_without_a_worker(client: TestClient) -> None:
+    data = b"a,b\n1,2\n"
+    sha = hashlib.sha256(data).hexdigest()
+    assert (await client.post(f"{API}/artifacts?name=d.csv&type=csv", data=data)).status == 201
+    file_op = {
+        "kind": "file",
+        "outputs": [{"name": "out", "type": "csv"}],
+        "parameters": [{"name": "artifact", "required": True}],
+    }
+    graph = {"nodes": [node("data", file_op, artifact=sha)]}
+    resp = await client.post(f"{API}/runs", json={"graph": graph})
+    assert resp.status == 201, await resp.text()
+    run_id = (await resp.json())["run"]["id"]
+    await wait_status(client, run_id, "data", "success")
+    detail = await (await client.get(f"{API}/runs/{run_id}")).json()
+    assert detail["node_runs"][0]["outputs"]["out"][0]["sha256"] == sha
