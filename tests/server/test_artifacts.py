@@ -4,6 +4,7 @@ downloads and previews."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 
 import aiohttp
@@ -89,6 +90,17 @@ async def test_upload_limit(make_client, settings) -> None:  # type: ignore[no-u
     assert resp.status == 413
     resp = await client.post(f"{API}/artifacts", data=b"x" * 1000)
     assert resp.status == 201
+
+
+async def test_large_uploads_stream_past_the_json_body_limit(client: TestClient) -> None:
+    data = b"0123456789abcdef" * (40 * 1024 * 1024 // 16)  # more than MAX_JSON_BODY
+    resp = await client.post(f"{API}/artifacts", data=io.BytesIO(data))
+    assert resp.status == 201, await resp.text()
+    ref = await resp.json()
+    assert ref["size"] == len(data) and ref["sha256"] == hashlib.sha256(data).hexdigest()
+    resp = await client.get(f"{API}/artifacts/{ref['sha256']}")
+    assert resp.headers["Content-Length"] == str(len(data))
+    assert hashlib.sha256(await resp.read()).hexdigest() == ref["sha256"]
 
 
 async def test_previews(client: TestClient) -> None:

@@ -109,3 +109,11 @@ def test_local_mode_refuses_a_public_host(settings: Settings, host: str) -> None
 @pytest.mark.parametrize("host", ["127.0.0.1", "::1", "localhost"])
 def test_local_mode_on_loopback(settings: Settings, host: str) -> None:
     create_app(replace(settings, host=host))
+
+
+def test_access_log_redacts_tokens() -> None:
+    from plynx.server.access_log import redact_query
+
+    assert redact_query("/ws/events?token=plx_a_b") == "/ws/events?token=***"
+    assert redact_query("/x?a=1&TOKEN=s&b=2") == "/x?a=1&TOKEN=***&b=2"
+    assert redact_query("/api/v1/graphs?q=token") == "/api/v1/graphs?q=token"

@@ -150,3 +150,32 @@ async def test_sockets_are_closed_on_shutdown(client: TestClient) -> None:
     await client.server.close()
     message = await ws.receive(timeout=5)
     assert ws.closed or message.type.name in ("CLOSE", "CLOSED", "CLOSING")
+
+
+async def test_a_client_that_fell_behind_gets_a_fresh_snapshot(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    bus = client.app[keys.BUS]
+    bus._queue_size = 3  # new subscriptions hold at most 3 events
+    run_id = await start_run(client)
+    d = await worker.dispatch()
+    await worker.start(d)
+    await worker.log(d, "stored\n")
+    await client.app[keys.ENGINE].flush()
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id})
+    snapshot = await receive(ws, type="snapshot")
+    await ws.send_json({"type": "subscribe", "topic": "log", "node_run_id": d.node_run_id})
+    assert (await receive(ws, type="log"))["data"] == "stored\n"
+
+    for i in range(10):  # all at once: more than the socket's queue holds
+        event = {"type": "event", "topic": "run", "run_id": run_id, "seq": 10_000 + i}
+        bus.publish(f"run:{run_id}", {**event, "kind": "noise"})
+    fresh = await ws.receive_json(timeout=5)
+    assert fresh["type"] == "snapshot" and fresh["seq"] == snapshot["seq"]
+    await worker.log(d, "more\n")
+    assert (await receive(ws, type="log"))["data"] == "more\n"
+    await worker.fail(d)
+    done = await receive(ws, type="event", kind="run")
+    assert done["run"]["status"] == "failed" and done["seq"] > snapshot["seq"]
+    await ws.close()
