@@ -228,16 +228,18 @@ class _Connection:
 
     # -- bus events ----------------------------------------------------------------------------
     async def _pump(self) -> None:
-        try:
-            while True:
-                event = await self.sub.get()
+        while True:
+            event = await self.sub.get()
+            try:
                 async with self.lock:
                     if self.sub.overflowed:
                         await self._resync()
                     else:
                         await self._forward(event)
-        except ConnectionError:
-            return  # the client went away; the reader notices too
+            except ConnectionError:
+                return  # the client went away; the reader notices too
+            except Exception:
+                logger.exception("/ws/events: forwarding %.200r failed", event)
 
     async def _forward(self, event: Event) -> None:
         if event.get("type") == "log":

@@ -142,3 +142,42 @@ async def test_file_node_run_succeeds_without_a_worker(client: TestClient) -> No
     await wait_status(client, run_id, "data", "success")
     detail = await (await client.get(f"{API}/runs/{run_id}")).json()
     assert detail["node_runs"][0]["outputs"]["out"][0]["sha256"] == sha
+
+
+async def test_cached_rerun_shows_the_producers_log_and_the_cache_can_be_cleared(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    resp = await client.post(f"{API}/runs", json={"graph": chain()})
+    run_id = (await resp.json())["run"]["id"]
+    first = await worker.dispatch()
+    await worker.log(first, "made by the first run\n")
+    await worker.succeed(first)
+    await worker.succeed(await worker.dispatch())
+    await client.app[keys.ENGINE].flush()
+    assert (await (await client.get(f"{API}/runs/{run_id}")).json())["run"]["status"] == "success"
+
+    cache = await (await client.get(f"{API}/cache")).json()
+    assert cache["total"] == 2 and {e["run_id"] for e in cache["items"]} == {run_id}
+
+    again = await (await client.post(f"{API}/runs/{run_id}/rerun")).json()
+    rerun_id = again["run"]["id"]
+    await wait_status(client, rerun_id, "second", "cached")
+    detail = await (await client.get(f"{API}/runs/{rerun_id}")).json()
+    cached = {n["node_id"]: n for n in detail["node_runs"]}["first"]
+    assert cached["status"] == "cached" and cached["cached_from"] == first.node_run_id
+    resp = await client.get(f"{API}/runs/{rerun_id}/nodes/first/log")
+    assert await resp.text() == "made by the first run\n"
+
+    resp = await client.delete(f"{API}/cache")
+    assert await resp.json() == {"deleted": 2}
+    assert (await (await client.get(f"{API}/cache")).json())["total"] == 0
+
+
+async def test_kinds_and_health(client: TestClient) -> None:
+    kinds = await (await client.get(f"{API}/kinds")).json()
+    by_name = {k["name"]: k for k in kinds}
+    assert {"echo", "file", "composite"} <= set(by_name)
+    assert by_name["echo"]["code_language"] == "bash" and by_name["file"]["executes"] is False
+    assert "artifact" in {p["name"] for p in by_name["file"]["parameters"]}
+    health = await (await client.get(f"{API}/health")).json()
+    assert health["status"] == "ok" and health["version"]
