@@ -1,0 +1,205 @@
+"""One attempt of a node run on this worker: from a ``dispatch`` to its ``result``.
+
+:class:`Executor` holds what all attempts share (the kinds, the artifact cache, the Python
+fork server, the environment); :meth:`Executor.start` runs a dispatch as an :class:`Attempt`,
+a task that prepares the workspace, runs the node, collects the outputs and returns the
+:class:`~plynx.protocol.Result`. Messages produced on the way (``started``, ``log``) go to the
+``send`` callback; every log batch is sent before the result is returned.
+
+``started`` is sent only once the node has run for ``started_delay`` seconds: a node that
+finishes sooner goes straight from queued to its result, which spares the server a transition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from plynx.errors import PlynxError
+from plynx.nodes.base import BaseNode
+from plynx.protocol import Dispatch, Log, Message, Result, Started
+from plynx.worker.artifact_cache import ArtifactCache
+from plynx.worker.context import WorkerContext
+from plynx.worker.forkserver import ForkServer
+from plynx.worker.logs import LogSink, Stream
+from plynx.worker.workspace import Workspace
+
+__all__ = ["Attempt", "Executor", "describe_exit"]
+
+logger = logging.getLogger(__name__)
+Send = Callable[[Message], None]
+
+
+def describe_exit(code: int) -> str:
+    """A sentence for a non-zero exit code (negative: killed by that signal)."""
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"killed by {name}"
+    return f"exit code {code}"
+
+
+@dataclass
+class Executor:
+    """What every attempt of a worker shares."""
+
+    kinds: Mapping[str, BaseNode]
+    cache: ArtifactCache
+    attempts_dir: Path
+    env: Mapping[str, str]
+    forkserver: ForkServer | None = None
+    kill_grace: float = 3.0
+    log_head: int = 1024 * 1024
+    log_tail: int = 1024 * 1024
+    started_delay: float = 0.02
+    #: Limits how many attempts run their node at once (inputs are fetched meanwhile).
+    slots: asyncio.Semaphore | None = None
+
+    def start(self, dispatch: Dispatch, send: Send) -> Attempt:
+        """Start running ``dispatch``; the attempt's task returns its result."""
+        return Attempt(self, dispatch, send)
+
+
+class Attempt:
+    """A dispatch being executed. :attr:`task` returns the :class:`Result`."""
+
+    def __init__(self, executor: Executor, dispatch: Dispatch, send: Send) -> None:
+        self.executor = executor
+        self.dispatch = dispatch
+        self._send = send
+        self.ctx: WorkerContext | None = None
+        self.cancel_reason: str | None = None
+        self.task: asyncio.Task[Result] = asyncio.ensure_future(self._run())
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """``(node_run_id, attempt)``."""
+        return self.dispatch.node_run_id, self.dispatch.attempt
+
+    def cancel(self, reason: str) -> None:
+        """Stop the attempt; its result will say ``canceled``."""
+        if self.cancel_reason is not None or self.task.done():
+            return
+        self.cancel_reason = reason
+        if self.ctx is not None:
+            self.ctx.cancel(reason)
+        else:  # still preparing (downloading inputs): nothing runs yet
+            self.task.cancel()
+
+    def _emit(self, stream: Stream, text: str) -> None:
+        d = self.dispatch
+        self._send(Log(node_run_id=d.node_run_id, attempt=d.attempt, stream=stream, data=text))
+
+    def _result(self, status: str, started: float, **fields: object) -> Result:
+        d = self.dispatch
+        return Result(
+            node_run_id=d.node_run_id,
+            attempt=d.attempt,
+            status=status,  # type: ignore[arg-type]
+            duration=time.monotonic() - started,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    async def _run(self) -> Result:
+        d = self.dispatch
+        ex = self.executor
+        started = time.monotonic()
+        node = ex.kinds.get(d.kind)
+        if node is None:
+            error = (
+                f"this worker does not run {d.kind!r} nodes (it runs: "
+                f"{', '.join(sorted(ex.kinds)) or 'nothing'}); install the plugin on the worker"
+            )
+            return self._result("failed", started, error=error)
+        sink = LogSink(self._emit, head=ex.log_head, tail=ex.log_tail)
+        workspace: Workspace | None = None
+        try:
+            workspace = Workspace(ex.attempts_dir)
+            inputs = await workspace.inputs(d.inputs, ex.cache)
+            outputs = workspace.outputs(d.outputs)
+            async with ex.slots or contextlib.nullcontext():
+                ctx, code = await self._execute(node, workspace, inputs, outputs, sink)
+            if ctx.timed_out:
+                sink.write(f"plynx: {ctx.cancel_reason}; the process group was killed")
+                return self._result("failed", started, exit_code=code, error=ctx.cancel_reason)
+            if ctx.stopped:
+                return self._result("canceled", started, exit_code=code, error=ctx.cancel_reason)
+            if code != 0:
+                return self._result("failed", started, exit_code=code, error=describe_exit(code))
+            refs = await workspace.collect(d.outputs, outputs, ex.cache)
+            return self._result("success", started, exit_code=0, outputs=refs)
+        except asyncio.CancelledError:
+            if self.cancel_reason is None:
+                raise  # the worker itself is being torn down
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+            return self._result("canceled", started, error=self.cancel_reason)
+        except PlynxError as exc:
+            sink.write(f"plynx: {exc.message}")
+            return self._result("failed", started, error=exc.message)
+        except Exception as exc:
+            logger.exception("attempt %d of %s failed in the worker", d.attempt, d.node_run_id)
+            sink.write(f"plynx: the worker failed to run this node: {exc!r}")
+            return self._result("failed", started, error=f"the worker failed: {exc!r}")
+        finally:
+            sink.close()
+            if workspace is not None:
+                await workspace.remove()
+
+    async def _execute(
+        self,
+        node: BaseNode,
+        workspace: Workspace,
+        inputs: dict[str, list[Path]],
+        outputs: dict[str, Path],
+        sink: LogSink,
+    ) -> tuple[WorkerContext, int]:
+        """Run the node in a fresh context; return the context and the exit code."""
+        d = self.dispatch
+        ex = self.executor
+        ctx = self.ctx = WorkerContext(
+            node_run_id=d.node_run_id,
+            attempt=d.attempt,
+            code=d.code,
+            params=d.params,
+            inputs=inputs,
+            input_arrays=frozenset(d.input_arrays),
+            outputs=outputs,
+            workdir=workspace.work,
+            timeout=d.timeout,
+            sink=sink,
+            env=ex.env,
+            forkserver=ex.forkserver,
+            kill_grace=ex.kill_grace,
+        )
+        if self.cancel_reason is not None:
+            ctx.cancel(self.cancel_reason)
+            return ctx, -int(signal.SIGTERM)
+        loop = asyncio.get_running_loop()
+        announce = loop.call_later(
+            ex.started_delay,
+            self._send,
+            Started(node_run_id=d.node_run_id, attempt=d.attempt),
+        )
+        try:
+            return ctx, await node.run(ctx)
+        except asyncio.CancelledError:
+            if not ctx.abandoned:
+                raise
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+            sink.write(f"plynx: the node did not stop within {ex.kill_grace + 1:g}s")
+            return ctx, -int(signal.SIGKILL)
+        finally:
+            announce.cancel()
+            ctx.close()

@@ -1,0 +1,153 @@
+"""The directory of one attempt, from its inputs to its uploaded outputs.
+
+::
+
+    <work root>/attempts/a1b2c3/     one fresh directory per attempt, removed afterwards
+        work/                       the node's current directory, empty at the start
+        inputs/<name>/<i>/<file>    input i of <name>: a hard link into the artifact cache,
+                                    or a directory unpacked from its archive
+        outputs/<name>              an empty file (or directory) the node fills
+        script.sh, <name>.tar       what the worker itself writes
+
+Only names the server validated (port names) and sanitised artifact file names go into these
+paths, under a random directory name; all of them consist of letters, digits, ``.``, ``_``,
+``-`` and ``/`` (templates render them unquoted).
+
+After a successful run every output is hashed (a directory is packed into a deterministic
+tar first), linked into the local cache, uploaded unless the server has it, and described by
+an :class:`~plynx.model.run.ArtifactRef`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from plynx.errors import ArtifactError, InvalidInput
+from plynx.model import ResourceType
+from plynx.model.operation import Output
+from plynx.model.parameters import NAME_PATTERN
+from plynx.model.run import ArtifactRef
+from plynx.worker.artifact_cache import ArtifactCache, hash_file
+
+__all__ = ["Workspace", "safe_filename"]
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_NAME_RE = re.compile(NAME_PATTERN)
+
+
+def safe_filename(name: str, fallback: str) -> str:
+    """A file name made of safe characters only, from an artifact's (untrusted) name."""
+    cleaned = _UNSAFE.sub("_", name.rsplit("/", 1)[-1]).lstrip(".")[:100]
+    return cleaned or fallback
+
+
+def _port(name: str) -> str:
+    if not _NAME_RE.match(name):
+        raise InvalidInput(f"{name!r} is not a valid port name")
+    return name
+
+
+def _check_output(output: Output, path: Path) -> bool:
+    """Whether ``path`` is a directory output; :class:`ArtifactError` if it is not what the
+    output declares any more (deleted, or a file where a directory was expected)."""
+    is_dir = output.type == ResourceType.DIRECTORY
+    if not (path.is_dir() if is_dir else path.is_file()):
+        expected = "a directory" if is_dir else "a file"
+        raise ArtifactError(f"output {output.name!r} is not {expected} any more at {path}")
+    return is_dir
+
+
+class Workspace:
+    """One attempt's directory under ``root`` (created on construction)."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = Path(tempfile.mkdtemp(prefix="a", dir=root))
+        self.work = self.path / "work"
+        self.work.mkdir()
+        self._directories = False  # whether a directory input or output may hold a big tree
+
+    async def inputs(
+        self,
+        inputs: Mapping[str, Sequence[ArtifactRef]],
+        cache: ArtifactCache,
+    ) -> dict[str, list[Path]]:
+        """Materialise every input; return their paths by input name, in edge order."""
+        paths: dict[str, list[Path]] = {}
+        jobs = []
+        for name, refs in inputs.items():
+            paths[_port(name)] = []
+            for index, ref in enumerate(refs):
+                dest = self.path / "inputs" / name / str(index) / safe_filename(ref.name, name)
+                paths[name].append(dest)
+                jobs.append(self._materialise(ref, dest, cache))
+        if len(jobs) == 1:
+            await jobs[0]
+        elif jobs:
+            await asyncio.gather(*jobs)
+        return paths
+
+    async def _materialise(self, ref: ArtifactRef, dest: Path, cache: ArtifactCache) -> None:
+        cached = await cache.get(ref.sha256)
+        dest.parent.mkdir(parents=True)
+        if ref.type == ResourceType.DIRECTORY:
+            self._directories = True
+            from plynx.artifacts.archive import unpack_archive
+
+            await asyncio.to_thread(unpack_archive, cached, dest)
+            return
+        try:
+            os.link(cached, dest)
+        except OSError:  # another file system
+            await asyncio.to_thread(shutil.copyfile, cached, dest)
+
+    def outputs(self, outputs: Sequence[Output]) -> dict[str, Path]:
+        """Create an empty file (or directory) per output; return their paths."""
+        paths: dict[str, Path] = {}
+        if not outputs:
+            return paths
+        base = self.path / "outputs"
+        base.mkdir()
+        for output in outputs:
+            path = base / _port(output.name)
+            if output.type == ResourceType.DIRECTORY:
+                path.mkdir()
+                self._directories = True
+            else:
+                path.touch()
+            paths[output.name] = path
+        return paths
+
+    async def collect(
+        self, outputs: Sequence[Output], paths: Mapping[str, Path], cache: ArtifactCache
+    ) -> dict[str, list[ArtifactRef]]:
+        """Hash, cache and upload every output; return their references by output name."""
+        jobs = [self._collect(output, paths[output.name], cache) for output in outputs]
+        refs = [await jobs[0]] if len(jobs) == 1 else list(await asyncio.gather(*jobs))
+        return {output.name: [ref] for output, ref in zip(outputs, refs, strict=True)}
+
+    async def _collect(self, output: Output, path: Path, cache: ArtifactCache) -> ArtifactRef:
+        is_dir = _check_output(output, path)
+        if is_dir:
+            from plynx.artifacts.archive import pack_directory
+
+            packed = self.path / f"{output.name}.tar"
+            await asyncio.to_thread(pack_directory, path, packed)
+            path = packed
+        sha256, size = await hash_file(path)
+        cache.add(path, sha256)
+        ref = ArtifactRef(sha256=sha256, size=size, type=output.type, name=output.name)
+        await cache.publish(ref)
+        return ref
+
+    async def remove(self) -> None:
+        """Delete the attempt's directory (in a thread unless it is small)."""
+        if not self._directories and not os.listdir(self.work):
+            shutil.rmtree(self.path, ignore_errors=True)
+        else:
+            await asyncio.to_thread(shutil.rmtree, self.path, True)
