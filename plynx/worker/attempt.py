@@ -28,7 +28,7 @@ from plynx.worker.artifact_cache import ArtifactCache
 from plynx.worker.context import WorkerContext
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.logs import LogSink, Stream
-from plynx.worker.workspace import Workspace
+from plynx.worker.workspace import Workspace, WorkspacePool
 
 __all__ = ["Attempt", "Executor", "describe_exit"]
 
@@ -53,7 +53,7 @@ class Executor:
 
     kinds: Mapping[str, BaseNode]
     cache: ArtifactCache
-    attempts_dir: Path
+    workspaces: WorkspacePool
     env: Mapping[str, str]
     forkserver: ForkServer | None = None
     kill_grace: float = 3.0
@@ -122,7 +122,7 @@ class Attempt:
         sink = LogSink(self._emit, head=ex.log_head, tail=ex.log_tail)
         workspace: Workspace | None = None
         try:
-            workspace = Workspace(ex.attempts_dir)
+            workspace = ex.workspaces.acquire()
             inputs = await workspace.inputs(d.inputs, ex.cache)
             outputs = workspace.outputs(d.outputs)
             async with ex.slots or contextlib.nullcontext():
@@ -153,7 +153,7 @@ class Attempt:
         finally:
             sink.close()
             if workspace is not None:
-                await workspace.remove()
+                await ex.workspaces.release(workspace)
 
     async def _execute(
         self,

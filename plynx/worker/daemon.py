@@ -56,6 +56,7 @@ from plynx.worker.attempt import Attempt, Executor
 from plynx.worker.config import WorkerConfig
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.outbox import Key, Outbox
+from plynx.worker.workspace import WorkspacePool
 
 __all__ = ["Refused", "Worker", "run_worker"]
 
@@ -91,6 +92,7 @@ class Worker:
         self._heartbeat_interval = 2.0
         self._executor: Executor | None = None
         self._lock_file: IO[bytes] | None = None
+        self._background: set[asyncio.Task[bool]] = set()
 
     # -- life cycle --------------------------------------------------------------------------
     def stop(self) -> None:
@@ -116,7 +118,7 @@ class Worker:
             self._executor = Executor(
                 kinds=kinds,
                 cache=ArtifactCache(config.work_dir / "cache", client),
-                attempts_dir=config.work_dir / "attempts",
+                workspaces=WorkspacePool(config.work_dir / "attempts", keep=2 * config.slots),
                 env=_environment(),
                 forkserver=forkserver,
                 kill_grace=config.kill_grace,
@@ -143,6 +145,7 @@ class Worker:
                         await task
                 await self._abandon_attempts()
                 await forkserver.close()
+                self._executor.workspaces.clear()
                 self._release_work_dir()
 
     def _load_kinds(self) -> dict[str, BaseNode]:
@@ -215,6 +218,14 @@ class Worker:
             except Refused as exc:
                 logger.error("the server refused this worker: %s", exc.message)
                 return 2
+            except aiohttp.WSServerHandshakeError as exc:
+                if exc.status in (401, 403):
+                    logger.error("the server refused this worker: %s %s", exc.status, exc.message)
+                    return 2
+                welcomed = False
+                failures += 1
+                log = logger.warning if failures == 1 else logger.debug
+                log("cannot connect to %s: %s; retrying", url, exc)
             except (aiohttp.ClientError, OSError, TimeoutError, ProtocolError) as exc:
                 welcomed = False
                 failures += 1
@@ -259,6 +270,7 @@ class Worker:
             raise ProtocolError("the server's first message is not a welcome", raw=msg.data)
         self._welcomed(welcome)
         pump = asyncio.ensure_future(self.outbox.pump(ws))
+        pump.add_done_callback(lambda task: self._pump_stopped(task, ws))
         beat = asyncio.ensure_future(self._heartbeat())
         try:
             async for msg in ws:
@@ -276,6 +288,13 @@ class Worker:
             if not self._stop.is_set():
                 logger.warning("disconnected from the server (%s); reconnecting", ws.close_code)
         return True
+
+    def _pump_stopped(self, pump: asyncio.Task[None], ws: aiohttp.ClientWebSocketResponse) -> None:
+        """A socket the worker cannot write to is as good as closed: end its reader too."""
+        if not pump.cancelled():
+            task = asyncio.ensure_future(ws.close())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
 
     def _welcomed(self, welcome: Welcome) -> None:
         self._heartbeat_interval = welcome.heartbeat_interval

@@ -2,7 +2,7 @@
 
 ::
 
-    <work root>/attempts/a1b2c3/     one fresh directory per attempt, removed afterwards
+    <work root>/attempts/a1b2c3/     one empty directory per attempt, emptied afterwards
         work/                       the node's current directory, empty at the start
         inputs/<name>/<i>/<file>    input i of <name>: a hard link into the artifact cache,
                                     or a directory unpacked from its archive
@@ -35,7 +35,7 @@ from plynx.model.parameters import NAME_PATTERN
 from plynx.model.run import ArtifactRef
 from plynx.worker.artifact_cache import ArtifactCache, hash_file
 
-__all__ = ["Workspace", "safe_filename"]
+__all__ = ["Workspace", "WorkspacePool", "safe_filename"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _NAME_RE = re.compile(NAME_PATTERN)
@@ -64,12 +64,11 @@ def _check_output(output: Output, path: Path) -> bool:
 
 
 class Workspace:
-    """One attempt's directory under ``root`` (created on construction)."""
+    """One attempt's directory (get one from a :class:`WorkspacePool`)."""
 
-    def __init__(self, root: Path) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix="a", dir=root))
-        self.work = self.path / "work"
-        self.work.mkdir()
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.work = path / "work"
         self._directories = False  # whether a directory input or output may hold a big tree
 
     async def inputs(
@@ -112,7 +111,7 @@ class Workspace:
         if not outputs:
             return paths
         base = self.path / "outputs"
-        base.mkdir()
+        base.mkdir(exist_ok=True)
         for output in outputs:
             path = base / _port(output.name)
             if output.type == ResourceType.DIRECTORY:
@@ -146,8 +145,66 @@ class Workspace:
         return ref
 
     async def remove(self) -> None:
-        """Delete the attempt's directory (in a thread unless it is small)."""
-        if not self._directories and not os.listdir(self.work):
+        """Delete the directory (in a thread when it may hold a big tree)."""
+        try:
+            small = not self._directories and not os.listdir(self.work)
+        except OSError:
+            small = False
+        if small:
             shutil.rmtree(self.path, ignore_errors=True)
         else:
             await asyncio.to_thread(shutil.rmtree, self.path, True)
+
+    def reset(self) -> bool:
+        """Empty the directory for another attempt, if that is cheap (only files, and an
+        empty ``work``); ``False`` if it must be removed instead."""
+        if self._directories:
+            return False
+        try:
+            if os.listdir(self.work):
+                return False
+            for entry in os.scandir(self.path):
+                if entry.name == "inputs":  # hard links in small directories
+                    shutil.rmtree(entry.path)
+                elif entry.name == "outputs":
+                    for output in os.scandir(entry.path):
+                        if output.is_dir(follow_symlinks=False):
+                            return False
+                        os.unlink(output.path)
+                elif entry.name != "work":
+                    if entry.is_dir(follow_symlinks=False):
+                        return False
+                    os.unlink(entry.path)
+        except OSError:
+            return False
+        return True
+
+
+class WorkspacePool:
+    """Attempt directories under ``root``. A directory left clean by its attempt is reused:
+    creating and removing directories costs more than running a trivial node."""
+
+    def __init__(self, root: Path, keep: int = 16) -> None:
+        self.root = root
+        self.keep = keep
+        self._free: list[Path] = []
+
+    def acquire(self) -> Workspace:
+        """A workspace with an empty ``work`` directory."""
+        if self._free:
+            return Workspace(self._free.pop())
+        path = Path(tempfile.mkdtemp(prefix="a", dir=self.root))
+        (path / "work").mkdir()
+        return Workspace(path)
+
+    def clear(self) -> None:
+        """Remove the directories kept for reuse."""
+        while self._free:
+            shutil.rmtree(self._free.pop(), ignore_errors=True)
+
+    async def release(self, workspace: Workspace) -> None:
+        """Give the directory back after the attempt (emptied, or removed)."""
+        if len(self._free) < self.keep and workspace.reset():
+            self._free.append(workspace.path)
+        else:
+            await workspace.remove()
