@@ -222,8 +222,8 @@ class Engine:
         """Cancel a run: waiting nodes are dropped, running ones killed on their worker.
         :class:`NotFound` if unknown; :class:`Conflict` if it has finished."""
         rs = self._runs.get(run_id)
-        if rs is None:
-            run = await self.store.get_run(run_id)  # NotFound when it does not exist
+        run = rs.run if rs is not None else await self.store.get_run(run_id)  # or NotFound
+        if rs is None or run.status.finished:
             raise Conflict(f"run {run_id} has already finished ({run.status.value}).")
         rs.canceling = True
         now = _now()

@@ -29,8 +29,10 @@ def fake_ref(text: str) -> ArtifactRef:
 
 
 async def succeed(worker: FakeWorker, d: Dispatch) -> Result:
-    """Produce each output as a function of the node, its params and its inputs."""
-    seed = f"{d.node_id}|{sorted(d.params.items())}|{sorted((k, [r.sha256 for r in v]) for k, v in d.inputs.items())}"
+    """Produce each output as a function of what produced it (as a real, deterministic node
+    would): code, parameters and inputs."""
+    inputs = sorted((k, [r.sha256 for r in v]) for k, v in d.inputs.items())
+    seed = f"{d.code}|{sorted(d.params.items())}|{inputs}"
     return Result(node_run_id=d.node_run_id, attempt=d.attempt, status="success",
                   outputs={o.name: [fake_ref(seed + o.name)] for o in d.outputs}, exit_code=0)
 
