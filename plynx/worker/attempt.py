@@ -17,12 +17,13 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from plynx.errors import PlynxError
 from plynx.nodes.base import BaseNode
+from plynx.nodes.registry import load_registry
 from plynx.protocol import Dispatch, Log, Message, Result, Started
 from plynx.worker.artifact_cache import ArtifactCache
 from plynx.worker.context import WorkerContext
@@ -30,7 +31,7 @@ from plynx.worker.forkserver import ForkServer
 from plynx.worker.logs import LogSink, Stream
 from plynx.worker.workspace import Workspace, WorkspacePool
 
-__all__ = ["Attempt", "Executor", "describe_exit"]
+__all__ = ["Attempt", "Executor", "describe_exit", "load_kinds"]
 
 logger = logging.getLogger(__name__)
 Send = Callable[[Message], None]
@@ -45,6 +46,25 @@ def describe_exit(code: int) -> str:
             name = f"signal {-code}"
         return f"killed by {name}"
     return f"exit code {code}"
+
+
+def load_kinds(names: Sequence[str] | None) -> dict[str, BaseNode]:
+    """An instance of each node kind called ``names`` (default: every installed kind that
+    executes); :class:`PlynxError` naming those that are not installed."""
+    registry = load_registry()
+    available = registry.executable()
+    unknown = sorted(set(names or ()) - set(available))
+    if unknown:
+        raise PlynxError(
+            f"kinds {', '.join(unknown)} are not installed here (installed: "
+            f"{', '.join(available)}); install their plugins or leave them out of --kinds"
+        )
+    kinds: dict[str, BaseNode] = {}
+    for name in available if names is None else names:
+        kind = registry.get(name)
+        if kind is not None:
+            kinds[name] = kind()
+    return kinds
 
 
 @dataclass

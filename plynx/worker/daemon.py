@@ -23,20 +23,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import logging
 import os
 import random
-import shutil
 import signal
 import time
-from typing import IO
 
 import aiohttp
 
 from plynx.errors import PlynxError, ProtocolError
-from plynx.nodes.base import BaseNode
-from plynx.nodes.registry import load_registry
 from plynx.protocol import (
     CLOSE_REFUSED,
     PROTOCOL_VERSION,
@@ -52,11 +47,11 @@ from plynx.protocol import (
     encode,
 )
 from plynx.worker.artifact_cache import ArtifactCache, ArtifactClient
-from plynx.worker.attempt import Attempt, Executor
+from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.outbox import Key, Outbox
-from plynx.worker.workspace import WorkspacePool
+from plynx.worker.workspace import WorkDir, WorkspacePool
 
 __all__ = ["Refused", "Worker", "run_worker"]
 
@@ -91,7 +86,6 @@ class Worker:
         self._disconnected_at: float | None = None
         self._heartbeat_interval = 2.0
         self._executor: Executor | None = None
-        self._lock_file: IO[bytes] | None = None
         self._background: set[asyncio.Task[bool]] = set()
 
     # -- life cycle --------------------------------------------------------------------------
@@ -108,17 +102,17 @@ class Worker:
 
     async def run(self) -> int:
         """Serve until stopped (0) or refused by the server (2)."""
-        kinds = self._load_kinds()
-        self._prepare_work_dir()
         config = self.config
+        kinds = load_kinds(config.kinds)
+        work_dir = WorkDir(config.work_dir)
         forkserver = ForkServer(env=_environment(), preload=config.python_preload)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=10)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             client = ArtifactClient(session, config.server, config.token)
             self._executor = Executor(
                 kinds=kinds,
-                cache=ArtifactCache(config.work_dir / "cache", client),
-                workspaces=WorkspacePool(config.work_dir / "attempts", keep=2 * config.slots),
+                cache=ArtifactCache(work_dir.cache, client),
+                workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots),
                 env=_environment(),
                 forkserver=forkserver,
                 kill_grace=config.kill_grace,
@@ -146,45 +140,7 @@ class Worker:
                 await self._abandon_attempts()
                 await forkserver.close()
                 self._executor.workspaces.clear()
-                self._release_work_dir()
-
-    def _load_kinds(self) -> dict[str, BaseNode]:
-        registry = load_registry()
-        wanted = self.config.kinds
-        available = registry.executable()
-        if wanted is not None:
-            unknown = sorted(set(wanted) - set(available))
-            if unknown:
-                raise PlynxError(
-                    f"kinds {', '.join(unknown)} are not installed here (installed: "
-                    f"{', '.join(available)}); install their plugins or leave them out of --kinds"
-                )
-        names = list(wanted) if wanted is not None else available
-        kinds: dict[str, BaseNode] = {}
-        for name in names:
-            kind = registry.get(name)
-            if kind is not None:
-                kinds[name] = kind()
-        return kinds
-
-    def _prepare_work_dir(self) -> None:
-        work_dir = self.config.work_dir
-        work_dir.mkdir(parents=True, exist_ok=True)
-        self._lock_file = (work_dir / ".lock").open("wb")
-        try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lock_file.close()
-            raise PlynxError(
-                f"another worker uses {work_dir}; give each worker its own --work-dir"
-            ) from None
-        shutil.rmtree(work_dir / "attempts", ignore_errors=True)  # left by a crash
-        (work_dir / "attempts").mkdir()
-
-    def _release_work_dir(self) -> None:
-        if self._lock_file is not None:
-            self._lock_file.close()
-            self._lock_file = None
+                work_dir.close()
 
     async def _drain(self) -> None:
         """After stop(): let cancelled attempts report, and the server ack, for a while."""

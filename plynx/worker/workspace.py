@@ -21,6 +21,7 @@ an :class:`~plynx.model.run.ArtifactRef`.
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import re
 import shutil
@@ -35,7 +36,7 @@ from plynx.model.parameters import NAME_PATTERN
 from plynx.model.run import ArtifactRef
 from plynx.worker.artifact_cache import ArtifactCache, hash_file
 
-__all__ = ["Workspace", "WorkspacePool", "safe_filename"]
+__all__ = ["WorkDir", "Workspace", "WorkspacePool", "safe_filename"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _NAME_RE = re.compile(NAME_PATTERN)
@@ -178,6 +179,30 @@ class Workspace:
         except OSError:
             return False
         return True
+
+
+class WorkDir:
+    """A worker's work directory: ``cache/`` and ``attempts/``, locked so that no other worker
+    uses it (attempt directories a crashed worker left are removed)."""
+
+    def __init__(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.cache = path / "cache"
+        self.attempts = path / "attempts"
+        self._lock = (path / ".lock").open("wb")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise InvalidInput(
+                f"another worker uses {path}; give each worker its own --work-dir"
+            ) from None
+        shutil.rmtree(self.attempts, ignore_errors=True)
+        self.attempts.mkdir()
+
+    def close(self) -> None:
+        """Release the lock."""
+        self._lock.close()
 
 
 class WorkspacePool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 from plynx.model import Operation
@@ -14,6 +15,7 @@ node = PythonNode()
 
 SPLIT = """\
 import random
+import time
 
 def split(inputs, output_a, output_b, sample_rate, seed):
     rnd = random.Random(seed)
@@ -131,3 +133,12 @@ def test_check_reports_the_line_and_column() -> None:
     problems = PythonNode.check(Operation(kind="python", code="x = 1\ny = (2 +\n"))
     assert len(problems) == 1 and problems[0].startswith("the code does not compile: line 2")
     assert PythonNode.check(Operation(kind="python", code="print(1)\n")) == []
+
+
+async def test_timeout_kills_the_python_process(run_node: RunNode) -> None:
+    code = "import time\nprint('started')\ntime.sleep(30)\n"
+    started = time.monotonic()
+    outcome = await run_node(node, code, time_limit=0.5)
+    assert outcome.exit_code == -15 and outcome.ctx.timed_out
+    assert outcome.log() == "started\n", "output printed before the kill is kept"
+    assert time.monotonic() - started < 3

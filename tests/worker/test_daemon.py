@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from plynx.errors import InvalidInput
 from plynx.model.run import ArtifactRef
 from plynx.protocol import (
     PROTOCOL_VERSION,
@@ -24,6 +25,8 @@ from plynx.protocol import (
     RunningRef,
     Started,
 )
+from plynx.worker import WorkerConfig, run_worker
+from plynx.worker.workspace import WorkDir
 
 from .conftest import StartWorker, dispatch
 from .fake_server import TOKEN, FakeServer
@@ -297,3 +300,26 @@ async def test_stop_cancels_running_attempts_and_reports_them(
     result = await fake.next(Result)
     assert (result.status, result.error) == ("canceled", "the worker is shutting down")
     assert not os.listdir(worker.config.work_dir / "attempts")
+
+
+async def test_bad_setups_are_refused_with_a_clear_message(
+    server_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    work = tmp_path / "w"
+    with caplog.at_level(logging.ERROR, logger="plynx.worker"):
+        config = WorkerConfig(
+            server=server_url, token=TOKEN, kinds=("bash_jinja2", "nope"), work_dir=work
+        )
+        assert await run_worker(config, handle_signals=False) == 2
+        assert "kinds nope are not installed here" in caplog.text
+
+        first = WorkDir(work)
+        try:
+            config = WorkerConfig(server=server_url, token=TOKEN, work_dir=work)
+            assert await run_worker(config, handle_signals=False) == 2
+        finally:
+            first.close()
+        assert "another worker uses" in caplog.text
+
+    with pytest.raises(InvalidInput, match="may only contain letters"):
+        WorkerConfig(server=server_url, work_dir=tmp_path / "my work")
