@@ -1,4 +1,4 @@
-"""The worker's local artifact cache and its HTTP access to the server's artifacts.
+"""The worker's local artifact cache.
 
 Artifacts are immutable and named by their sha256, so a worker keeps every artifact it has
 downloaded or produced under ``<root>/<sha[:2]>/<sha>`` (read-only) and hands inputs to nodes as
@@ -13,6 +13,7 @@ the cache verify it again.
 
 Uploads are skipped when the server is known to have the artifact already (it was
 downloaded from or uploaded to it recently); large files are checked with ``HEAD`` first.
+The HTTP side is :class:`~plynx.worker.artifact_client.ArtifactClient`.
 """
 
 from __future__ import annotations
@@ -27,18 +28,15 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-import aiohttp
-
 from plynx.artifacts.base import CHUNK_SIZE, check_sha256
 from plynx.errors import ArtifactError
 from plynx.model.run import ArtifactRef
+from plynx.worker.artifact_client import SMALL_FILE, ArtifactClient
 
-__all__ = ["ArtifactCache", "ArtifactClient", "hash_file"]
+__all__ = ["ArtifactCache", "hash_file"]
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-#: Files up to this size are hashed and uploaded from the event loop, larger ones in a thread.
-SMALL_FILE = 1024 * 1024
 #: How long the server is assumed to still have an artifact it was seen with.
 _KNOWN_TTL = 600.0
 _KNOWN_MAX = 100_000
@@ -63,76 +61,6 @@ async def hash_file(path: Path) -> tuple[str, int]:
     if _is_small(path):
         return _hash_path(path)
     return await asyncio.to_thread(_hash_path, path)
-
-
-class ArtifactClient:
-    """The server's ``/api/v1/artifacts`` endpoints, with the worker token as Bearer."""
-
-    def __init__(self, session: aiohttp.ClientSession, server: str, token: str) -> None:
-        self._session = session
-        self._base = server.rstrip("/") + "/api/v1/artifacts"
-        self._headers = {"Authorization": f"Bearer {token}"} if token else {}
-
-    async def download(self, sha256: str, dest: Path) -> int:
-        """Stream the artifact into ``dest``, verifying its hash; return its size."""
-        digest = hashlib.sha256()
-        size = 0
-        try:
-            async with self._session.get(f"{self._base}/{sha256}", headers=self._headers) as resp:
-                if resp.status != 200:
-                    raise ArtifactError(
-                        f"cannot download artifact {sha256}: the server answered "
-                        f"{resp.status} {(await resp.text())[:200]}"
-                    )
-                with dest.open("wb") as handle:
-                    async for chunk in resp.content.iter_chunked(CHUNK_SIZE):
-                        digest.update(chunk)
-                        size += len(chunk)
-                        handle.write(chunk)
-        except aiohttp.ClientError as exc:
-            raise ArtifactError(f"cannot download artifact {sha256}: {exc}") from exc
-        if digest.hexdigest() != sha256:
-            raise ArtifactError(
-                f"artifact {sha256} arrived corrupted (its content hashes to "
-                f"{digest.hexdigest()}); try again"
-            )
-        return size
-
-    async def exists(self, sha256: str) -> bool:
-        """Whether the server has the artifact."""
-        try:
-            async with self._session.head(f"{self._base}/{sha256}", headers=self._headers) as resp:
-                return resp.status == 200
-        except aiohttp.ClientError:
-            return False
-
-    async def upload(self, path: Path, ref: ArtifactRef) -> None:
-        """Upload a file the server verifies against ``ref.sha256``."""
-        query = {"sha256": ref.sha256, "name": ref.name, "type": ref.type.value}
-        headers = {**self._headers, "Content-Type": "application/octet-stream"}
-        try:
-            if ref.size <= SMALL_FILE:
-                body = path.read_bytes()  # noqa: ASYNC240 - small: cheaper than a thread hop
-                async with self._session.post(
-                    self._base, params=query, data=body, headers=headers
-                ) as resp:
-                    await self._check_upload(resp, ref)
-            else:
-                with path.open("rb") as handle:
-                    async with self._session.post(
-                        self._base, params=query, data=handle, headers=headers
-                    ) as resp:
-                        await self._check_upload(resp, ref)
-        except aiohttp.ClientError as exc:
-            raise ArtifactError(f"cannot upload output {ref.name!r}: {exc}") from exc
-
-    @staticmethod
-    async def _check_upload(resp: aiohttp.ClientResponse, ref: ArtifactRef) -> None:
-        if resp.status not in (200, 201):
-            raise ArtifactError(
-                f"cannot upload output {ref.name!r}: the server answered {resp.status} "
-                f"{(await resp.text())[:200]}"
-            )
 
 
 class ArtifactCache:

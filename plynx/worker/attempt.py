@@ -20,8 +20,10 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from plynx.errors import PlynxError
+from plynx.model.run import ArtifactRef
 from plynx.nodes.base import BaseNode
 from plynx.nodes.registry import load_registry
 from plynx.protocol import Dispatch, Log, Message, Result, Started
@@ -97,6 +99,7 @@ class Attempt:
         self._send = send
         self.ctx: WorkerContext | None = None
         self.cancel_reason: str | None = None
+        self._node_running = False
         self.task: asyncio.Task[Result] = asyncio.ensure_future(self._run())
 
     @property
@@ -109,23 +112,33 @@ class Attempt:
         if self.cancel_reason is not None or self.task.done():
             return
         self.cancel_reason = reason
-        if self.ctx is not None:
-            self.ctx.cancel(reason)
-        else:  # still preparing (downloading inputs): nothing runs yet
+        if self._node_running and self.ctx is not None:
+            self.ctx.cancel(reason)  # kills its processes; the node then returns
+        else:  # fetching inputs or uploading outputs: stop that right away
             self.task.cancel()
 
     def _emit(self, stream: Stream, text: str) -> None:
         d = self.dispatch
         self._send(Log(node_run_id=d.node_run_id, attempt=d.attempt, stream=stream, data=text))
 
-    def _result(self, status: str, started: float, **fields: object) -> Result:
+    def _result(
+        self,
+        status: Literal["success", "failed", "canceled"],
+        started: float,
+        *,
+        exit_code: int | None = None,
+        error: str | None = None,
+        outputs: dict[str, list[ArtifactRef]] | None = None,
+    ) -> Result:
         d = self.dispatch
         return Result(
             node_run_id=d.node_run_id,
             attempt=d.attempt,
-            status=status,  # type: ignore[arg-type]
+            status=status,
+            exit_code=exit_code,
+            error=error,
+            outputs=outputs or {},
             duration=time.monotonic() - started,
-            **fields,  # type: ignore[arg-type]
         )
 
     async def _run(self) -> Result:
@@ -210,6 +223,7 @@ class Attempt:
             self._send,
             Started(node_run_id=d.node_run_id, attempt=d.attempt),
         )
+        self._node_running = True
         try:
             return ctx, await node.run(ctx)
         except asyncio.CancelledError:
@@ -221,5 +235,6 @@ class Attempt:
             sink.write(f"plynx: the node did not stop within {ex.kill_grace + 1:g}s")
             return ctx, -int(signal.SIGKILL)
         finally:
+            self._node_running = False
             announce.cancel()
             ctx.close()

@@ -46,7 +46,8 @@ from plynx.protocol import (
     decode,
     encode,
 )
-from plynx.worker.artifact_cache import ArtifactCache, ArtifactClient
+from plynx.worker.artifact_cache import ArtifactCache
+from plynx.worker.artifact_client import ArtifactClient
 from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
 from plynx.worker.forkserver import ForkServer

@@ -46,6 +46,8 @@ class FakeServer:
     received: list[Message] = field(default_factory=list)
     artifacts: dict[str, bytes] = field(default_factory=dict)
     uploads: list[str] = field(default_factory=list)
+    #: Answer this many artifact requests with 503 (a restarting server) before serving.
+    unavailable: int = 0
     downloads: list[str] = field(default_factory=list)
     ws: web.WebSocketResponse | None = None
     connected: asyncio.Event = field(default_factory=asyncio.Event)
@@ -82,6 +84,9 @@ class FakeServer:
             await self.ws.close(code=CLOSE_SHUTDOWN, message=b"server restarting")
 
     def _authorized(self, request: web.Request) -> bool:
+        if self.unavailable > 0:
+            self.unavailable -= 1
+            raise web.HTTPServiceUnavailable()
         return request.headers.get("Authorization") == f"Bearer {self.token}"
 
     async def _socket(self, request: web.Request) -> web.StreamResponse:

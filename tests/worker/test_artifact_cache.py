@@ -12,7 +12,8 @@ import pytest
 
 from plynx.errors import ArtifactError
 from plynx.model.run import ArtifactRef
-from plynx.worker.artifact_cache import ArtifactCache, ArtifactClient
+from plynx.worker.artifact_cache import ArtifactCache
+from plynx.worker.artifact_client import ArtifactClient
 
 from .fake_server import TOKEN, FakeServer
 
@@ -76,3 +77,18 @@ async def test_publish_uploads_once_and_skips_what_the_server_has(
     cache.add(big, big_sha)
     await cache.publish(ArtifactRef(sha256=big_sha, size=2_000_000, name="big"))
     assert fake.uploads == [sha], "a large artifact the server has is not sent (HEAD first)"
+
+
+async def test_a_restarting_server_is_retried(
+    fake: FakeServer, cache: ArtifactCache, tmp_path: Path
+) -> None:
+    sha = fake.add_artifact(b"input\n")
+    fake.unavailable = 2
+    assert (await cache.get(sha)).read_bytes() == b"input\n"
+    produced = tmp_path / "out"
+    produced.write_bytes(b"output\n")
+    out_sha = hashlib.sha256(b"output\n").hexdigest()
+    cache.add(produced, out_sha)
+    fake.unavailable = 2
+    await cache.publish(ArtifactRef(sha256=out_sha, size=7, name="out"))
+    assert fake.artifacts[out_sha] == b"output\n"
