@@ -175,19 +175,14 @@ class Worker:
             except Refused as exc:
                 logger.error("the server refused this worker: %s", exc.message)
                 return 2
-            except aiohttp.WSServerHandshakeError as exc:
-                if exc.status in (401, 403):
+            except (aiohttp.ClientError, OSError, TimeoutError, ProtocolError) as exc:
+                if isinstance(exc, aiohttp.WSServerHandshakeError) and exc.status in (401, 403):
                     logger.error("the server refused this worker: %s %s", exc.status, exc.message)
                     return 2
                 welcomed = False
                 failures += 1
                 log = logger.warning if failures == 1 else logger.debug
-                log("cannot connect to %s: %s; retrying", url, exc)
-            except (aiohttp.ClientError, OSError, TimeoutError, ProtocolError) as exc:
-                welcomed = False
-                failures += 1
-                log = logger.warning if failures == 1 else logger.debug
-                log("cannot reach the server at %s: %s; retrying", self.config.server, exc)
+                log("cannot reach the server at %s: %s; retrying", url, exc)
             if welcomed:
                 delay, failures = 0.1, 0
             with contextlib.suppress(TimeoutError):
@@ -195,9 +190,14 @@ class Worker:
             delay = min(delay * 2, self.config.max_backoff)
         return 0
 
+    def _holding(self) -> list[RunningRef]:
+        """Attempts the server should keep leased to this worker: those running (unless
+        fenced) and those whose result is not acked yet."""
+        keys = [k for k in self.attempts if k not in self._fenced] + self.outbox.unacked()
+        return [RunningRef(node_run_id=n, attempt=a) for n, a in dict.fromkeys(keys)]
+
     def _hello(self) -> Hello:
         config = self.config
-        running = [k for k in self.attempts if k not in self._fenced] + self.outbox.unacked()
         return Hello(
             protocol=PROTOCOL_VERSION,
             token=config.token,
@@ -205,7 +205,7 @@ class Worker:
             host=config.host,
             kinds=sorted(self._executor.kinds) if self._executor else [],
             slots=config.slots,
-            running=[RunningRef(node_run_id=n, attempt=a) for n, a in dict.fromkeys(running)],
+            running=self._holding(),
         )
 
     async def _serve(self, ws: aiohttp.ClientWebSocketResponse) -> bool:
@@ -277,9 +277,7 @@ class Worker:
     async def _heartbeat(self) -> None:
         while True:
             await asyncio.sleep(self._heartbeat_interval)
-            running = [k for k in self.attempts if k not in self._fenced] + self.outbox.unacked()
-            refs = [RunningRef(node_run_id=n, attempt=a) for n, a in dict.fromkeys(running)]
-            self.outbox.urgent(Heartbeat(running=refs))
+            self.outbox.urgent(Heartbeat(running=self._holding()))
 
     # -- messages ----------------------------------------------------------------------------
     def _on_message(self, message: object) -> None:

@@ -90,7 +90,6 @@ class ForkServer:
         self._zygote: _Zygote | None = None
         self._next_id = 0
         self._lock = asyncio.Lock()
-        self._starting: asyncio.Lock = asyncio.Lock()
 
     @property
     def pid(self) -> int | None:
@@ -99,16 +98,12 @@ class ForkServer:
 
     async def start(self) -> None:
         """Start the zygote now (otherwise the first :meth:`spawn` does)."""
-        await self._ensure()
+        self._ensure()
 
-    async def _ensure(self) -> _Zygote:
-        zygote = self._zygote
-        if zygote is not None:
-            return zygote
-        async with self._starting:
-            if self._zygote is None:
-                self._zygote = self._start()
-            return self._zygote
+    def _ensure(self) -> _Zygote:
+        if self._zygote is None:
+            self._zygote = self._start()
+        return self._zygote
 
     def _start(self) -> _Zygote:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -219,7 +214,7 @@ class ForkServer:
         """Fork a child that runs ``code`` with ``bindings`` (JSON values) as globals in
         ``cwd``; its output streams to ``sink``. Raises :class:`ForkServerError` if it could
         not be forked."""
-        zygote = await self._ensure()
+        zygote = self._ensure()
         loop = asyncio.get_running_loop()
         self._next_id += 1
         request_id = self._next_id
