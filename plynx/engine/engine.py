@@ -22,7 +22,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from plynx.artifacts import ArtifactStore
@@ -562,8 +562,8 @@ class Engine:
         rs, nr = entry
         now = _now()
         fields: dict[str, Any] = {"exit_code": message.exit_code, "finished_at": now}
-        if nr.started_at is None:
-            fields["started_at"] = now
+        if nr.started_at is None:  # a quick node: the worker did not announce its start
+            fields["started_at"] = now - timedelta(seconds=message.duration)
         op = rs.nodes[nr.node_id].operation
         status = message.status
         error = message.error

@@ -105,8 +105,13 @@ class RunSummary(BaseModel):
         counts: dict[str, int] = {}
         for nr in node_runs:
             counts[nr.status.value] = counts.get(nr.status.value, 0) + 1
+        return cls.from_counts(run, counts)
+
+    @classmethod
+    def from_counts(cls, run: Run, counts: dict[str, int]) -> RunSummary:
+        """The summary of ``run`` whose node runs are in ``counts`` (status -> how many)."""
         data = run.model_dump(exclude={"graph"})
-        return cls(**data, counts=counts, node_count=len(node_runs))
+        return cls(**data, counts=counts, node_count=sum(counts.values()))
 
 
 class RunDetail(BaseModel):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
 
+from plynx.errors import NotFound
 from plynx.model import (
     ArtifactMeta,
     CacheEntry,
@@ -155,7 +156,8 @@ class Store(ABC):
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
-        """Runs, newest first."""
+        """Runs, newest first. Listed runs carry their graph's metadata but not its nodes and
+        edges (a snapshot can be large): :meth:`get_run` returns the whole run."""
 
     @abstractmethod
     async def list_unfinished_runs(self) -> list[Run]:
@@ -164,6 +166,21 @@ class Store(ABC):
     @abstractmethod
     async def get_node_runs(self, run_id: str) -> list[NodeRun]:
         """Every node run of a run, in the run's node order."""
+
+    async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """For each run, how many of its node runs are in each status (for run lists).
+        Backends may override with one grouped query."""
+        counts: dict[str, dict[str, int]] = {}
+        for run_id in run_ids:
+            per_status: dict[str, int] = {}
+            try:
+                node_runs = await self.get_node_runs(run_id)
+            except NotFound:
+                node_runs = []
+            for node_run in node_runs:
+                per_status[node_run.status.value] = per_status.get(node_run.status.value, 0) + 1
+            counts[run_id] = per_status
+        return counts
 
     @abstractmethod
     async def get_node_run(self, node_run_id: str) -> NodeRun:

@@ -63,6 +63,8 @@ Rows = list[tuple[Any, ...]]
 _MEMORY = ":memory:"
 # SQLite allows at least 999 host parameters in one statement on every build.
 _IN_CHUNK = 500
+# A run in a listing carries its graph's metadata only: a snapshot can be megabytes.
+_RUN_WITHOUT_GRAPH = "json_remove(doc, '$.graph.nodes', '$.graph.edges')"
 
 
 def parse_sqlite_url(url: str) -> str:
@@ -174,12 +176,19 @@ class SQLiteStore(Store):
         return self._parse(model, await self._fetch(doing, sql), doing)
 
     async def _page(
-        self, model: type[M], table: str, where: Where, order: str, offset: int, limit: int
+        self,
+        model: type[M],
+        table: str,
+        where: Where,
+        order: str,
+        offset: int,
+        limit: int,
+        column: str = "doc",
     ) -> Page[M]:
         check_page(offset, limit)
         clause, params = where.sql(), where.params
         count_sql = f"SELECT COUNT(*) FROM {table}{clause}"
-        page_sql = f"SELECT doc FROM {table}{clause} ORDER BY {order} LIMIT ? OFFSET ?"
+        page_sql = f"SELECT {column} FROM {table}{clause} ORDER BY {order} LIMIT ? OFFSET ?"
 
         def read(db: sqlite3.Connection) -> tuple[int, Rows]:
             total = db.execute(count_sql, params).fetchone()[0]
@@ -348,7 +357,9 @@ class SQLiteStore(Store):
     ) -> Page[Run]:
         """Runs, newest first."""
         where = Where().eq("status", status).eq("graph_id", graph_id).eq("author", author)
-        return await self._page(Run, "runs", where, "created_ts DESC, rowid DESC", offset, limit)
+        return await self._page(
+            Run, "runs", where, "created_ts DESC, rowid DESC", offset, limit, _RUN_WITHOUT_GRAPH
+        )
 
     async def list_unfinished_runs(self) -> list[Run]:
         """Queued and running runs, oldest first."""
@@ -373,6 +384,20 @@ class SQLiteStore(Store):
         if rows is None:
             raise NotFound("run", run_id)
         return self._parse(NodeRun, rows, doing)
+
+    async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Node-run status counts per run, in one grouped query."""
+        ids = list(run_ids)
+        marks = ",".join("?" * len(ids))
+        sql = (
+            f"SELECT run_id, status, COUNT(*) FROM node_runs WHERE run_id IN ({marks}) "
+            "GROUP BY run_id, status"
+        )
+        counts: dict[str, dict[str, int]] = {run_id: {} for run_id in ids}
+        if ids:
+            for run_id, status, count in await self._fetch("count node runs", sql, ids):
+                counts[run_id][status] = int(count)
+        return counts
 
     async def get_node_run(self, node_run_id: str) -> NodeRun:
         """One node run."""

@@ -248,6 +248,27 @@ async def test_runs_are_listed_newest_first_with_filters(store: Store) -> None:
     assert [r.id for r in page.items] == ["r3", "r2"] and page.total == 5
 
 
+async def test_listed_runs_leave_out_the_graph_snapshot(store: Store) -> None:
+    the_run, node_runs = run("big", node_ids=[f"n{i}" for i in range(30)])
+    await store.create_run(the_run, node_runs)
+    listed = (await store.list_runs()).items[0]
+    assert listed.graph.nodes == [] and listed.graph.title == the_run.graph.title
+    assert len((await store.get_run("big")).graph.nodes) == 30
+
+
+async def test_node_runs_are_counted_by_status_per_run(store: Store) -> None:
+    first, first_nodes = run("r1", node_ids=["a", "b", "c"])
+    second, second_nodes = run("r2", node_ids=["x"])
+    await store.create_run(first, first_nodes)
+    await store.create_run(second, second_nodes)
+    await store.apply(Batch(node_runs=[finished(first_nodes[0]),
+                                       finished(first_nodes[1], NodeRunStatus.FAILED)]))
+    counts = await store.count_node_runs(["r1", "r2", "missing"])
+    assert counts["r1"] == {"success": 1, "failed": 1, "pending": 1}
+    assert counts["r2"] == {"pending": 1}
+    assert counts.get("missing", {}) == {}
+
+
 async def test_unfinished_runs_are_the_queued_and_running_ones(store: Store) -> None:
     for i, status in enumerate(RunStatus):
         the_run, node_runs = run(f"r-{status.value}", minute=i, status=status)

@@ -34,13 +34,15 @@ async def detail(request: web.Request, run_id: str) -> RunDetail:
 async def summaries(request: web.Request, page: Page[Run]) -> Page[RunSummary]:
     """Summaries (status counts) of a page of runs."""
     engine, store = request.app[keys.ENGINE], request.app[keys.STORE]
+    finished = [run.id for run in page.items if run.status.finished]
+    counts = await store.count_node_runs(finished)
     items: list[RunSummary] = []
     for stored in page.items:
-        if stored.status.finished:
-            run, node_runs = stored, await store.get_node_runs(stored.id)
-        else:
+        if stored.id in counts:
+            items.append(RunSummary.from_counts(stored, counts[stored.id]))
+        else:  # active: the engine has the live state
             run, node_runs = await engine.get_run(stored.id)
-        items.append(RunSummary.of(run, node_runs))
+            items.append(RunSummary.of(run, node_runs))
     return Page[RunSummary](items=items, total=page.total, offset=page.offset, limit=page.limit)
 
 
