@@ -1,10 +1,14 @@
 """The worker's side of the Python fork server (see :mod:`plynx.worker.zygote`).
 
 Starting a Python interpreter costs tens of milliseconds; forking a warm one costs well under
-one. :class:`ForkServer` keeps one zygote per worker, sends it the code, bindings and pipe ends
-of each Python node, and turns its replies into :class:`~plynx.worker.process.Process` objects
-like any other child. If the zygote dies, the children it had forked are killed and reported
-as failed, and the next request starts a new zygote.
+one. :class:`ForkServer` keeps one zygote per worker and a few *spare* children forked from it
+in advance. A Python node goes straight to a spare (its code, bindings and pipe ends over the
+spare's socket), and a new spare is asked for at the same time, so neither the fork nor the
+zygote delays the node. The child is then a :class:`~plynx.worker.process.Process` like any
+other: its status pipe says when it is done, the zygote reports how it died otherwise.
+
+If the zygote dies, the children it had forked are killed and reported as failed, and the
+next request starts a new zygote.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,17 +39,14 @@ _LOST = -int(signal.SIGKILL)
 #: Run as a script, not with ``-m``: importing the ``plynx`` package would make every fork
 #: slower (a bigger interpreter to copy) for nothing.
 _ZYGOTE_SCRIPT = str(Path(__file__).with_name("zygote.py"))
+_MAX_HINTS = 256
 
 
 class ForkServerError(RuntimeError):
     """The zygote could not fork a child (or died before it did)."""
 
 
-@dataclass
-class _Child:
-    forked: asyncio.Future[int]
-    exited: asyncio.Future[int]
-    pid: int | None = None
+Spare = tuple[int, socket.socket]
 
 
 @dataclass
@@ -52,7 +54,12 @@ class _Zygote:
     popen: subprocess.Popen[bytes]
     sock: socket.socket
     buffer: bytearray = field(default_factory=bytearray)
-    children: dict[int, _Child] = field(default_factory=dict)
+    fds: deque[int] = field(default_factory=deque)  # received with "spare" lines, in order
+    spares: deque[Spare] = field(default_factory=deque)
+    waiting: deque[asyncio.Future[Spare]] = field(default_factory=deque)
+    children: dict[int, asyncio.Future[int]] = field(default_factory=dict)  # pid -> exited
+    pending: bytearray = field(default_factory=bytearray)  # lines not yet written
+    lost: bool = False
 
 
 def _watch_status(fd: int, exited: asyncio.Future[int]) -> None:
@@ -80,16 +87,21 @@ class ForkServer:
     """Runs Python code in children forked from a warm interpreter.
 
     ``env`` is the environment of the zygote (and so of its children); ``preload`` names
-    modules the zygote imports once, up front."""
+    modules the zygote imports once, up front; ``spares`` is how many children wait, forked
+    in advance (as many as Python nodes may start at once is enough)."""
 
     def __init__(
-        self, *, env: Mapping[str, str] | None = None, preload: Sequence[str] = ()
+        self,
+        *,
+        env: Mapping[str, str] | None = None,
+        preload: Sequence[str] = (),
+        spares: int = 2,
     ) -> None:
         self._env = dict(os.environ if env is None else env)
         self._preload = list(preload)
+        self._spares = max(spares, 1)
         self._zygote: _Zygote | None = None
-        self._next_id = 0
-        self._lock = asyncio.Lock()
+        self._hinted: set[str] = set()
 
     @property
     def pid(self) -> int | None:
@@ -123,16 +135,43 @@ class ForkServer:
         ours.setblocking(False)
         zygote = _Zygote(popen, ours)
         asyncio.get_running_loop().add_reader(ours.fileno(), self._on_readable, zygote)
+        self._hinted.clear()
+        self._ask(zygote, {"spares": self._spares})
         logger.debug("python fork server started (pid %d)", popen.pid)
         return zygote
 
+    # -- talking to the zygote ---------------------------------------------------------------
+    def _ask(self, zygote: _Zygote, request: dict[str, Any]) -> None:
+        """Send a request line to the zygote without waiting."""
+        zygote.pending += json.dumps(request).encode() + b"\n"
+        self._flush(zygote)
+
+    def _flush(self, zygote: _Zygote) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            sent = zygote.sock.send(zygote.pending)
+        except BlockingIOError:
+            sent = 0
+        except OSError:
+            return  # the zygote is gone; the reader notices
+        del zygote.pending[:sent]
+        if zygote.pending:
+            loop.add_writer(zygote.sock.fileno(), self._flush_later, zygote)
+
+    def _flush_later(self, zygote: _Zygote) -> None:
+        asyncio.get_running_loop().remove_writer(zygote.sock.fileno())
+        self._flush(zygote)
+
     def _on_readable(self, zygote: _Zygote) -> None:
         try:
-            data = zygote.sock.recv(65536)
+            data, fds, _flags, _addr = socket.recv_fds(
+                zygote.sock, 65536, 64, socket.MSG_CMSG_CLOEXEC
+            )
         except BlockingIOError:
             return
         except OSError:
-            data = b""
+            data, fds = b"", []
+        zygote.fds.extend(fds)
         if not data:
             self._lost(zygote)
             return
@@ -143,19 +182,23 @@ class ForkServer:
             self._on_message(zygote, message)
 
     def _on_message(self, zygote: _Zygote, message: dict[str, Any]) -> None:
-        child = zygote.children.get(message["id"])
-        if child is None:
-            return
-        if "pid" in message:
-            child.pid = message["pid"]
-            child.forked.set_result(message["pid"])
+        if "spare" in message:
+            channel = socket.socket(fileno=zygote.fds.popleft())
+            spare = (message["spare"], channel)
+            while zygote.waiting:
+                waiter = zygote.waiting.popleft()
+                if not waiter.done():
+                    waiter.set_result(spare)
+                    return
+            zygote.spares.append(spare)
         elif "exit" in message:
-            del zygote.children[message["id"]]
-            if not child.exited.done():
-                child.exited.set_result(message["exit"])
+            exited = zygote.children.pop(message["pid"], None)
+            if exited is not None and not exited.done():
+                exited.set_result(message["exit"])
         elif "error" in message:
-            del zygote.children[message["id"]]
-            child.forked.set_exception(ForkServerError(message["error"]))
+            logger.error("python fork server: %s", message["error"])
+            if zygote.waiting:
+                zygote.waiting.popleft().set_exception(ForkServerError(message["error"]))
 
     def _lost(self, zygote: _Zygote) -> None:
         """The zygote is gone: fail its children, start afresh on the next request."""
@@ -173,34 +216,41 @@ class ForkServer:
     @staticmethod
     def _detach(zygote: _Zygote) -> None:
         """Stop listening to ``zygote``; kill and fail the children it still reports on."""
-        with contextlib.suppress(OSError, ValueError):
-            asyncio.get_running_loop().remove_reader(zygote.sock.fileno())
-        zygote.sock.close()
-        for child in zygote.children.values():
-            if child.pid is not None:
-                kill_group(child.pid, signal.SIGKILL)
-            if not child.forked.done():
-                child.forked.set_exception(ForkServerError("the python fork server died"))
-            if not child.exited.done():
-                child.exited.set_result(_LOST)
-        zygote.children.clear()
-
-    async def _send(self, zygote: _Zygote, frame: bytes, fds: list[int]) -> None:
+        zygote.lost = True
         loop = asyncio.get_running_loop()
-        async with self._lock:  # frames must not interleave
-            while True:
-                try:
-                    sent = socket.send_fds(zygote.sock, [frame], fds)
-                    break
-                except BlockingIOError:
-                    writable = loop.create_future()
-                    loop.add_writer(zygote.sock.fileno(), writable.set_result, None)
-                    try:
-                        await writable
-                    finally:
-                        loop.remove_writer(zygote.sock.fileno())
-            if sent < len(frame):
-                await loop.sock_sendall(zygote.sock, frame[sent:])
+        with contextlib.suppress(OSError, ValueError):
+            loop.remove_reader(zygote.sock.fileno())
+            loop.remove_writer(zygote.sock.fileno())
+        zygote.sock.close()
+        for pid, exited in zygote.children.items():
+            kill_group(pid, signal.SIGKILL)
+            if not exited.done():
+                exited.set_result(_LOST)
+        zygote.children.clear()
+        for _pid, channel in zygote.spares:
+            channel.close()  # the spare reads EOF and exits
+        zygote.spares.clear()
+        for fd in zygote.fds:
+            os.close(fd)
+        zygote.fds.clear()
+        for waiter in zygote.waiting:
+            if not waiter.done():
+                waiter.set_exception(ForkServerError("the python fork server died"))
+        zygote.waiting.clear()
+
+    # -- running code ------------------------------------------------------------------------
+    def _replace_spare(self, zygote: _Zygote) -> None:
+        """Ask for a spare in place of one used. Called once the child is done, not while it
+        runs: the fork then competes with the worker's own work, not with the node."""
+        if not zygote.lost:
+            self._ask(zygote, {"spares": 1})
+
+    async def _take_spare(self, zygote: _Zygote) -> Spare:
+        if zygote.spares:
+            return zygote.spares.popleft()
+        waiter: asyncio.Future[Spare] = asyncio.get_running_loop().create_future()
+        zygote.waiting.append(waiter)
+        return await waiter
 
     async def spawn(
         self,
@@ -211,45 +261,54 @@ class ForkServer:
         sink: LogSink,
         env: Mapping[str, str] | None = None,
     ) -> Process:
-        """Fork a child that runs ``code`` with ``bindings`` (JSON values) as globals in
-        ``cwd``; its output streams to ``sink``. Raises :class:`ForkServerError` if it could
-        not be forked."""
+        """Start a child that runs ``code`` with ``bindings`` (JSON values) as globals in
+        ``cwd``; its output streams to ``sink``. Raises :class:`ForkServerError` if no child
+        could be had."""
         zygote = self._ensure()
         loop = asyncio.get_running_loop()
-        self._next_id += 1
-        request_id = self._next_id
         payload = json.dumps(
             {
-                "id": request_id,
                 "code": code,
                 "globals": dict(bindings),
                 "cwd": str(cwd),
                 "env": dict(env) if env is not None else None,
             }
         ).encode()
-        child = _Child(loop.create_future(), loop.create_future())
-        zygote.children[request_id] = child
+        frame = len(payload).to_bytes(4, "big") + payload
+        if code not in self._hinted and len(self._hinted) < _MAX_HINTS:
+            self._hinted.add(code)
+            self._ask(zygote, {"code": code})
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         status_r, status_w = os.pipe()
         try:
-            try:
-                frame = len(payload).to_bytes(4, "big") + payload
-                await self._send(zygote, frame, [out_w, err_w, status_w])
-            except OSError as exc:
-                zygote.children.pop(request_id, None)
-                raise ForkServerError(f"the python fork server is not reachable: {exc}") from exc
-            finally:
-                os.close(out_w)
-                os.close(err_w)
-                os.close(status_w)
-            _watch_status(status_r, child.exited)
-            pid = await child.forked
+            while True:
+                pid, channel = await self._take_spare(zygote)
+                with channel:
+                    try:
+                        channel.setblocking(False)
+                        sent = socket.send_fds(channel, [frame], [out_w, err_w, status_w])
+                        if sent < len(frame):
+                            await loop.sock_sendall(channel, frame[sent:])
+                        break
+                    except (BlockingIOError, BrokenPipeError, ConnectionResetError):
+                        continue  # that spare died idle (or is stuck): take another
         except BaseException:
-            os.close(out_r)
-            os.close(err_r)
+            for fd in (out_r, err_r, status_r):
+                os.close(fd)
             raise
-        return Process(pid, out_r, err_r, sink, child.exited)
+        finally:
+            for fd in (out_w, err_w, status_w):
+                os.close(fd)
+        exited: asyncio.Future[int] = loop.create_future()
+        exited.add_done_callback(lambda _: self._replace_spare(zygote))
+        if zygote.lost:  # died while the request was on its way: nobody would report the exit
+            kill_group(pid, signal.SIGKILL)
+            exited.set_result(_LOST)
+        else:
+            zygote.children[pid] = exited
+        _watch_status(status_r, exited)
+        return Process(pid, out_r, err_r, sink, exited)
 
     async def close(self) -> None:
         """Stop the zygote; children still running are killed."""

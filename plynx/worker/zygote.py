@@ -5,20 +5,20 @@ Started once per worker by :class:`plynx.worker.forkserver.ForkServer` as
 ``MODULE`` are modules to import up front (children then find them loaded). It uses the
 standard library only, and does not import ``plynx``: the smaller it is, the cheaper a fork.
 
-Requests (worker → zygote) are frames: a 4-byte big-endian length and a JSON object
-``{"id", "code", "globals", "cwd", "env"}``; the write ends of the child's stdout, stderr and
-status pipes travel with the frame as ``SCM_RIGHTS``. Replies (zygote → worker) are JSON lines:
-``{"id", "pid"}`` when a child took the request, ``{"id", "exit"}`` once it is reaped (negative:
-killed by a signal), ``{"id", "error"}`` if no child could be forked.
+The worker asks for *spare* children (``{"spares": n}`` lines; ``{"code": source}`` lines
+have the zygote compile code that later spares then inherit compiled). A spare is forked in
+advance and waits on a socket of its own, whose other end the zygote hands to the worker
+(``{"spare": pid}`` with the socket as ``SCM_RIGHTS``). The worker sends a request straight to a
+spare: a 4-byte big-endian length and a JSON object ``{"code", "globals", "cwd", "env"}``, with
+the write ends of the child's stdout, stderr and status pipes attached. So neither ``fork()``
+nor the zygote is on the way from a request to a running child.
 
-To keep ``fork()`` off the critical path, the zygote always holds one *spare* child, forked in
-advance, that waits on a socket of its own. A request is forwarded to the spare, and a new
-spare is forked while the request runs. The child runs the code with ``globals`` in ``cwd``
-(its own session: its pid is its process group), writes its exit status to the status pipe and
-closes its output before exiting: 0, the ``SystemExit`` code, or 1 with the traceback on stderr
-for any other exception. The worker does not have to wait for the process teardown. When the
-child is reaped, whatever it left in its process group is killed. The zygote exits when the
-worker closes its end of the socket.
+The child runs the code with ``globals`` in ``cwd``, in a session of its own (its pid is its
+process group), writes its exit status to the status pipe and closes its output before
+exiting: 0, the ``SystemExit`` code, or 1 with the traceback on stderr for any other exception.
+The worker need not wait for the process teardown. When a child exits, the zygote kills
+whatever it left in its process group, reaps it and reports ``{"pid", "exit"}`` (negative:
+killed by a signal). The zygote exits when the worker closes its end of the socket.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ import signal
 import socket
 import sys
 import traceback
-from collections import deque
 from types import CodeType
 from typing import Any
 
@@ -144,79 +143,50 @@ def _spare(sock: socket.socket) -> None:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(BaseException):
                 stream.flush()
-        # report and close the output now: the worker need not wait for the teardown
-        with contextlib.suppress(OSError):
-            os.write(status_fd, b"%d\n" % status)
-        for fd in (1, 2, status_fd):
+        # close the output and report now: the worker need not wait for the teardown (and
+        # once it reads the status, the output pipes are already at their end)
+        for fd in (1, 2):
             with contextlib.suppress(OSError):
                 os.close(fd)
+        with contextlib.suppress(OSError):
+            os.write(status_fd, b"%d\n" % status)
     finally:
         os._exit(status)
 
 
 class Zygote:
-    """The zygote's loop: forward requests to spare children, report pids and exit codes."""
+    """The zygote's loop: fork spare children for the worker, report their exit codes."""
 
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
         self.buffer = bytearray()
-        self.fds: deque[int] = deque()
-        self.children: dict[int, int] = {}  # pid -> request id
         self.selector = selectors.DefaultSelector()
-        self.spare: tuple[int, socket.socket] | None = None
 
-    def send(self, message: dict[str, Any]) -> None:
-        """Send one reply line to the worker."""
-        self.sock.sendall(json.dumps(message).encode() + b"\n")
+    def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
+        """Send one line to the worker, with ``fds`` attached."""
+        data = json.dumps(message).encode() + b"\n"
+        sent = socket.send_fds(self.sock, [data], fds) if fds else 0
+        if sent < len(data):
+            self.sock.sendall(data[sent:])
 
-    def fork_spare(self) -> tuple[int, socket.socket]:
-        """Fork a child that waits for a request on a socket of its own."""
+    def fork_spare(self) -> None:
+        """Fork a child that waits for a request on a socket of its own, and hand the other
+        end of that socket to the worker."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            ours.close()
+            theirs.close()
+            self.send({"error": f"cannot fork a python process: {exc}"})
+            return
         if pid == 0:
             ours.close()
             _spare(theirs)
         theirs.close()
         self.selector.register(os.pidfd_open(pid), selectors.EVENT_READ, pid)
-        return pid, ours
-
-    def spawn(self, frame: bytes, request: dict[str, Any], fds: list[int]) -> None:
-        """Hand ``request`` to the spare child and fork the next spare."""
-        request_id = request["id"]
-        _compile(request["code"])  # later spares inherit the compiled code
-        try:
-            pid = self.forward(frame, fds)
-        except OSError as exc:
-            self.send({"id": request_id, "error": f"cannot fork a python process: {exc}"})
-            return
-        finally:
-            for fd in fds:
-                os.close(fd)
-        self.children[pid] = request_id
-        self.send({"id": request_id, "pid": pid})
-        with contextlib.suppress(OSError):
-            self.spare = self.fork_spare()
-
-    def forward(self, frame: bytes, fds: list[int]) -> int:
-        """Send a request to the spare (forking one if needed); return the spare's pid."""
-        for attempt in range(2):
-            if self.spare is None:
-                self.spare = self.fork_spare()
-            pid, channel = self.spare
-            self.spare = None
-            with channel:
-                try:
-                    sent = socket.send_fds(channel, [frame], fds)
-                except OSError:
-                    if attempt:
-                        raise
-                    continue  # the spare died idle: fork another one
-                # the spare owns the request now (it may already have closed its end)
-                if sent < len(frame):
-                    with contextlib.suppress(OSError):
-                        channel.sendall(frame[sent:])
-            return pid
-        raise AssertionError("unreachable")
+        with ours:
+            self.send({"spare": pid}, [ours.fileno()])
 
     def reap(self, pid: int) -> None:
         """Report the exit of ``pid`` (which has exited)."""
@@ -224,36 +194,27 @@ class Zygote:
         with contextlib.suppress(OSError):
             os.killpg(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        request_id = self.children.pop(pid, None)
-        if request_id is not None:
-            self.send({"id": request_id, "exit": os.waitstatus_to_exitcode(status)})
-        elif self.spare is not None and self.spare[0] == pid:  # the spare died idle
-            self.spare[1].close()
-            self.spare = None
+        self.send({"pid": pid, "exit": os.waitstatus_to_exitcode(status)})
 
     def receive(self) -> bool:
-        """Read from the worker and serve complete requests; ``False`` once it has gone."""
-        data, fds, _flags, _addr = socket.recv_fds(self.sock, 1 << 20, 64, socket.MSG_CMSG_CLOEXEC)
-        self.fds.extend(fds)
+        """Read requests from the worker; ``False`` once it has gone."""
+        data = self.sock.recv(1 << 20)
         if not data:
             return False
         self.buffer += data
-        while len(self.buffer) >= 4:
-            size = int.from_bytes(self.buffer[:4], "big")
-            if len(self.buffer) < 4 + size:
-                break
-            frame = bytes(self.buffer[: 4 + size])
-            del self.buffer[: 4 + size]
-            request = json.loads(frame[4:])
-            self.spawn(frame, request, [self.fds.popleft() for _ in range(_FDS_PER_REQUEST)])
+        while (end := self.buffer.find(b"\n")) >= 0:
+            request = json.loads(bytes(self.buffer[:end]))
+            del self.buffer[: end + 1]
+            if "code" in request:  # spares forked from now on inherit it compiled
+                _compile(request["code"])
+            for _ in range(request.get("spares", 0)):
+                self.fork_spare()
         return True
 
     def serve(self) -> None:
         """Run until the worker closes its end of the socket."""
         selector = self.selector
         selector.register(self.sock, selectors.EVENT_READ)
-        with contextlib.suppress(OSError):
-            self.spare = self.fork_spare()
         while True:
             for key, _ in selector.select():
                 if key.data is not None:  # a child's pidfd
