@@ -50,7 +50,7 @@ from plynx.worker.artifact_cache import ArtifactCache
 from plynx.worker.artifact_client import ArtifactClient
 from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
-from plynx.worker.forkserver import ForkServer
+from plynx.worker.forkserver import ForkServer, ForkServerError
 from plynx.worker.outbox import Key, Outbox
 from plynx.worker.workspace import WorkDir, WorkspacePool
 
@@ -122,7 +122,11 @@ class Worker:
                 slots=asyncio.Semaphore(config.slots),
             )
             if "python" in kinds:
-                await forkserver.start()
+                try:
+                    await forkserver.start()
+                except ForkServerError as exc:
+                    logger.warning("this worker runs no python nodes: %s", exc.message)
+                    del kinds["python"]
             fence = asyncio.ensure_future(self._fence())
             connection = asyncio.ensure_future(self._connect_forever(session))
             try:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plynx.errors import PlynxError
 from plynx.worker.logs import LogSink
 from plynx.worker.process import Process, kill_group
 
@@ -42,8 +43,8 @@ _ZYGOTE_SCRIPT = str(Path(__file__).with_name("zygote.py"))
 _MAX_HINTS = 256
 
 
-class ForkServerError(RuntimeError):
-    """The zygote could not fork a child (or died before it did)."""
+class ForkServerError(PlynxError):
+    """No child could be had: the zygote cannot run here, could not fork, or died."""
 
 
 Spare = tuple[int, socket.socket]
@@ -118,6 +119,10 @@ class ForkServer:
         return self._zygote
 
     def _start(self) -> _Zygote:
+        if not hasattr(os, "pidfd_open"):
+            raise ForkServerError(
+                "python nodes need Linux 5.3 or later (pidfd); run them on a Linux worker"
+            )
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             popen = subprocess.Popen(

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
+import shutil
 import signal
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -164,6 +166,15 @@ def _watch_exit(popen: subprocess.Popen[bytes], exited: asyncio.Future[int]) -> 
     loop.add_reader(pidfd, on_ready)
 
 
+@functools.lru_cache(maxsize=64)
+def _resolve(program: str, path: str | None) -> str:
+    """``program`` looked up in ``path`` once: otherwise the child tries ``execve`` in every
+    directory of ``PATH`` before the right one, at every start."""
+    if os.sep in program:
+        return program
+    return shutil.which(program, path=path) or program
+
+
 def spawn(
     argv: Sequence[str],
     *,
@@ -177,7 +188,7 @@ def spawn(
     err_r, err_w = os.pipe()
     try:
         popen = subprocess.Popen(
-            list(argv),
+            [_resolve(argv[0], env.get("PATH")), *argv[1:]],
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
