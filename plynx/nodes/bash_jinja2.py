@@ -41,7 +41,14 @@ from plynx.errors import InvalidInput
 from plynx.model import Operation
 from plynx.nodes.base import BaseNode, RunContext
 
-__all__ = ["BashJinja2Node", "PathList", "TemplateValues", "render_script"]
+__all__ = [
+    "BashJinja2Node",
+    "PathList",
+    "TemplateProblem",
+    "TemplateValues",
+    "input_values",
+    "render_script",
+]
 
 _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
@@ -157,6 +164,8 @@ class BashJinja2Node(BaseNode):
         return []
 
     async def run(self, ctx: RunContext) -> int:
+        """Render the script (:class:`TemplateProblem`, which the worker reports as the node's
+        error, if it cannot be) and run it with bash next to the working directory."""
         script = render_script(
             ctx.code,
             inputs=input_values(ctx.inputs, ctx.input_arrays),
@@ -166,6 +175,3 @@ class BashJinja2Node(BaseNode):
         path = ctx.workdir.parent / "script.sh"
         path.write_text(script)
         return await ctx.run_process(["bash", "-e", "-o", "pipefail", str(path)])
-
-    # ``run`` raises TemplateProblem (an InvalidInput) when the script cannot be rendered: the
-    # worker reports it as the node's error.
