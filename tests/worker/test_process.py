@@ -77,9 +77,9 @@ async def test_background_children_do_not_outlive_the_node(tmp_path: Path) -> No
     await until(lambda: not pid_alive(bg), 2)
 
 
-async def test_timeout_and_cancel_through_the_context(tmp_path: Path) -> None:
-    sink = LogSink(lambda s, t: None)
-    ctx = WorkerContext(
+def bare_context(workdir: Path, timeout: float | None) -> WorkerContext:
+    """A context for running processes only."""
+    return WorkerContext(
         node_run_id="n",
         attempt=1,
         code="",
@@ -87,32 +87,23 @@ async def test_timeout_and_cancel_through_the_context(tmp_path: Path) -> None:
         inputs={},
         input_arrays=frozenset(),
         outputs={},
-        workdir=tmp_path,
-        timeout=0.3,
-        sink=sink,
+        workdir=workdir,
+        timeout=timeout,
+        sink=LogSink(lambda s, t: None),
         env={"PATH": os.environ["PATH"]},
         kill_grace=1.0,
     )
+
+
+async def test_timeout_and_cancel_through_the_context(tmp_path: Path) -> None:
+    ctx = bare_context(tmp_path, timeout=0.3)
     started = time.monotonic()
     code = await ctx.run_process(["sleep", "30"])
     assert code == -15 and ctx.timed_out and ctx.cancel_reason == "timed out after 0.3s"
     assert time.monotonic() - started < 2
     ctx.close()
 
-    ctx = WorkerContext(
-        node_run_id="n",
-        attempt=1,
-        code="",
-        params={},
-        inputs={},
-        input_arrays=frozenset(),
-        outputs={},
-        workdir=tmp_path,
-        timeout=None,
-        sink=sink,
-        env={"PATH": os.environ["PATH"]},
-        kill_grace=1.0,
-    )
+    ctx = bare_context(tmp_path, timeout=None)
     asyncio.get_running_loop().call_later(0.2, ctx.cancel, "run canceled")
     assert await ctx.run_process(["sleep", "30"]) == -15
     assert ctx.stopped and not ctx.timed_out and ctx.cancel_reason == "run canceled"
