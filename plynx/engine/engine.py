@@ -112,6 +112,7 @@ class Engine:
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
         self._workers_announced = False
+        self._notes: set[asyncio.Task[None]] = set()  # log lines being written
 
     # -- life cycle ------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -400,9 +401,11 @@ class Engine:
 
     def _note(self, nr: NodeRun, text: str) -> None:
         """Append a line of PLynx's own to a node's stderr log."""
-        asyncio.get_running_loop().create_task(
+        task = asyncio.get_running_loop().create_task(
             self._append_log(nr.id, "stderr", f"[plynx] {text}\n")
         )
+        self._notes.add(task)
+        task.add_done_callback(self._notes.discard)
 
     # -- resolving ready nodes -------------------------------------------------------------------
     async def _resolver(self) -> None:
