@@ -1,0 +1,319 @@
+"""A server in this process plus supervised local worker processes: what ``plynx local`` and
+``plynx run`` (without ``--server``) start, and what tests and the benchmark use::
+
+    async with embedded_plynx(settings, workers=1, slots=2) as url:
+        async with PlynxClient(url) as client:
+            ...
+
+One server per data directory: a server holds ``<data_dir>/server.lock`` (an ``flock``) for as
+long as it runs and writes its URL in it, so a second ``plynx run`` on the same directory can
+find it (:func:`running_server`) instead of opening the same database and taking over its
+runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes
+import fcntl
+import json
+import logging
+import os
+import secrets
+import signal
+import socket
+import sys
+import time
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import IO
+
+from aiohttp import web
+
+from plynx.errors import Conflict, InvalidInput
+from plynx.server.access_log import AccessLogger
+from plynx.server.app import create_app
+from plynx.settings import Settings
+
+__all__ = ["DataDirLock", "WorkerPool", "embedded_plynx", "running_server", "serving"]
+
+logger = logging.getLogger(__name__)
+
+_LOCK_NAME = "server.lock"
+#: Restart delays of a local worker that keeps dying (seconds); reset after a long life.
+_RESTART_BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+_HEALTHY_AFTER = 60.0
+_STOP_GRACE = 10.0
+_PR_SET_PDEATHSIG = 1
+
+
+class DataDirLock:
+    """The lock a server holds on its data directory, with its URL inside."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / _LOCK_NAME
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock; :class:`Conflict` naming the other server if it is held."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            other = running_server(self.path.parent)
+            raise Conflict(
+                f"another PLynx server ({other or 'starting'}) uses the data directory "
+                f"{self.path.parent}; stop it, choose another --data-dir, or send work to it "
+                "with --server"
+            ) from None
+        self._file = handle
+
+    def publish(self, url: str) -> None:
+        """Write the URL the server listens on into the lock file."""
+        if self._file is None:
+            raise RuntimeError("the lock is not held")
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(json.dumps({"url": url, "pid": os.getpid()}))
+        self._file.flush()
+
+    def release(self) -> None:
+        """Release the lock (the file stays; an unlocked file means no server)."""
+        if self._file is not None:
+            self._file.truncate(0)
+            self._file.close()
+            self._file = None
+
+
+def running_server(data_dir: Path, wait: float = 2.0) -> str | None:
+    """The URL of the server that holds ``data_dir``'s lock, or ``None`` if no server does."""
+    path = data_dir / _LOCK_NAME
+    if not path.exists():
+        return None
+    deadline = time.monotonic() + wait
+    with path.open("r") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pass
+        else:
+            return None  # nobody holds it
+        while True:  # held: the holder writes its URL once it listens
+            handle.seek(0)
+            try:
+                url = json.loads(handle.read() or "{}").get("url")
+            except json.JSONDecodeError:
+                url = None
+            if url or time.monotonic() > deadline:
+                return str(url) if url else None
+            time.sleep(0.05)
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise InvalidInput(
+            f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port"
+        ) from None
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+@contextlib.asynccontextmanager
+async def serving(settings: Settings, *, port: int | None = None) -> AsyncIterator[str]:
+    """Run the PLynx server app on ``settings.host`` and ``port`` (``settings.port`` when
+    ``None``; 0 picks a free port) in this event loop, holding the data directory's lock;
+    yield its URL."""
+    lock = DataDirLock(settings.data_dir)
+    lock.acquire()
+    try:
+        sock = _listening_socket(settings.host, settings.port if port is None else port)
+        bound = int(sock.getsockname()[1])
+        settings = replace(settings, port=bound)
+        runner = web.AppRunner(
+            create_app(settings), access_log_class=AccessLogger, handle_signals=False
+        )
+        await runner.setup()
+        try:
+            await web.SockSite(runner, sock).start()
+            url = _url(settings.host, bound)
+            lock.publish(url)
+            logger.info("listening on %s (data directory %s)", url, settings.data_dir)
+            yield url
+        finally:
+            await runner.cleanup()
+            sock.close()
+    finally:
+        lock.release()
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Ask Linux to SIGTERM this child when its parent dies, so that local workers never
+    outlive a ``plynx local`` that was killed."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class WorkerPool:
+    """``count`` local worker daemons (``python -m plynx worker``) with ``slots`` each.
+
+    Each is supervised: restarted with backoff when it dies (unless the server refused it:
+    exit code 2), stopped with SIGTERM then SIGKILL by :meth:`stop`. Workers run in their own
+    process group, so a Ctrl-C in the terminal reaches only the CLI, which stops them in
+    order. ``log_dir`` receives each worker's log (``worker-<i>.log``); without it they share
+    this process's stderr."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        count: int,
+        slots: int,
+        work_root: Path,
+        log_dir: Path | None = None,
+        verbose: int = 0,
+    ) -> None:
+        self.url = url
+        self._token = token
+        self.count = count
+        self.slots = slots
+        self._work_root = work_root
+        self._log_dir = log_dir
+        self._verbose = verbose
+        self._tasks: list[asyncio.Task[None]] = []
+        self._procs: dict[int, asyncio.subprocess.Process] = {}
+        self._stopping = False
+
+    def start(self) -> None:
+        """Start every worker, each under a supervising task."""
+        self._tasks = [
+            asyncio.create_task(self._supervise(i), name=f"plynx-worker-{i}")
+            for i in range(self.count)
+        ]
+
+    def log_path(self, index: int) -> Path | None:
+        """Where worker ``index`` writes its log, if not to stderr."""
+        return self._log_dir / f"worker-{index}.log" if self._log_dir else None
+
+    async def _spawn(self, index: int, restart: bool) -> asyncio.subprocess.Process:
+        argv = [sys.executable, "-m", "plynx"]
+        argv += ["-v"] * self._verbose
+        argv += ["worker", "--server", self.url, "--slots", str(self.slots)]
+        argv += ["--work-dir", str(self._work_root / f"worker-{index}")]
+        # the token travels in the environment, not on a command line others can read
+        env = {**os.environ, "PLYNX_TOKEN": self._token}
+        log = self.log_path(index)
+        stderr: int | IO[bytes] | None = None
+        if log is not None:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            stderr = log.open("ab" if restart else "wb")  # a restart's log follows the last
+        try:
+            return await asyncio.create_subprocess_exec(
+                *argv,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=stderr,
+                env=env,
+                start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+        finally:
+            if stderr is not None and not isinstance(stderr, int):
+                stderr.close()
+
+    async def _supervise(self, index: int) -> None:
+        failures = spawned = 0
+        while not self._stopping:
+            started = time.monotonic()
+            proc = await self._spawn(index, restart=spawned > 0)
+            spawned += 1
+            self._procs[index] = proc
+            code = await proc.wait()
+            if self._stopping:
+                return
+            if code == 2:
+                logger.error(
+                    "local worker %d was refused by the server (exit code 2); not restarting it%s",
+                    index,
+                    f", see {self.log_path(index)}" if self._log_dir else "",
+                )
+                return
+            if time.monotonic() - started > _HEALTHY_AFTER:
+                failures = 0
+            delay = _RESTART_BACKOFF[min(failures, len(_RESTART_BACKOFF) - 1)]
+            failures += 1
+            logger.warning(
+                "local worker %d exited with code %s; restarting it in %gs", index, code, delay
+            )
+            await asyncio.sleep(delay)
+
+    async def stop(self) -> None:
+        """Stop every worker (SIGTERM, then SIGKILL after a grace period) and wait for them."""
+        self._stopping = True
+        procs = [p for p in self._procs.values() if p.returncode is None]
+        for proc in procs:
+            with contextlib.suppress(ProcessLookupError):
+                proc.terminate()
+        for proc in procs:
+            try:
+                await asyncio.wait_for(proc.wait(), timeout=_STOP_GRACE)
+            except TimeoutError:
+                logger.warning("local worker %d did not stop in time; killing it", proc.pid)
+                with contextlib.suppress(ProcessLookupError):
+                    proc.kill()
+                await proc.wait()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks.clear()
+
+
+@contextlib.asynccontextmanager
+async def embedded_plynx(
+    settings: Settings,
+    *,
+    workers: int = 1,
+    slots: int = 2,
+    port: int | None = 0,
+    log_dir: Path | None = None,
+    verbose: int = 0,
+) -> AsyncIterator[str]:
+    """Run a local-mode server on a loopback address (``port`` 0: a free one; ``None``:
+    ``settings.port``) and ``workers`` worker processes with ``slots`` each; yield the
+    server's URL. On exit the workers are stopped first (their last results still reach the
+    server), then the server."""
+    settings = replace(
+        settings,
+        local_mode=True,
+        worker_token=settings.worker_token or secrets.token_urlsafe(32),
+    )
+    async with serving(settings, port=port) as url:
+        pool = WorkerPool(
+            url,
+            settings.worker_token,
+            count=workers,
+            slots=slots,
+            work_root=settings.data_dir / "workers",
+            log_dir=log_dir,
+            verbose=verbose,
+        )
+        pool.start()
+        try:
+            yield url
+        finally:
+            await pool.stop()

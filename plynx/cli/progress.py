@@ -1,0 +1,147 @@
+"""What ``plynx run`` shows while a run goes on: a progress bar (nodes done of all), the nodes
+running now, every failure with the end of its log, and a summary table at the end."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import datetime
+from types import TracebackType
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from plynx.client import ApiError, PlynxClient, RunDetail, RunState
+from plynx.model import NodeRun, NodeRunStatus, topological_order
+
+__all__ = ["LOG_TAIL_LINES", "RunDisplay", "summary_table"]
+
+LOG_TAIL_LINES = 20
+_S = NodeRunStatus
+_STYLE = {
+    _S.SUCCESS: "green",
+    _S.CACHED: "cyan",
+    _S.FAILED: "bold red",
+    _S.CANCELED: "yellow",
+    _S.SKIPPED: "dim",
+    _S.RUNNING: "blue",
+}
+_RUNNING_SHOWN = 4
+
+
+def _duration(nr: NodeRun) -> str:
+    start: datetime | None = nr.started_at or nr.queued_at
+    if nr.status == _S.CACHED or start is None or nr.finished_at is None:
+        return "-"
+    seconds = (nr.finished_at - start).total_seconds()
+    return f"{seconds:.2f}s" if seconds < 60 else f"{int(seconds // 60)}m{seconds % 60:04.1f}s"
+
+
+def summary_table(detail: RunDetail) -> Table:
+    """One row per node: status, duration, and the run it was cached from."""
+    run = detail.run
+    table = Table(title=f"run {run.id} ({run.title or 'untitled'}): {run.status.value}")
+    for column in ("node", "status", "duration", "cached from"):
+        table.add_column(column, no_wrap=column != "node")
+    by_id = {nr.node_id: nr for nr in detail.node_runs}
+    order = topological_order(run.graph) or sorted(by_id)
+    for node_id in [n for n in order if n in by_id] + sorted(set(by_id) - set(order)):
+        nr = by_id[node_id]
+        status = nr.status.value
+        if nr.status == _S.FAILED and nr.exit_code is not None:
+            status += f" ({nr.exit_code})"
+        table.add_row(
+            escape(node_id),
+            f"[{_STYLE.get(nr.status, '')}]{status}[/]",
+            _duration(nr),
+            nr.cached_from_run or "",
+        )
+    return table
+
+
+class RunDisplay:
+    """The live view of one run. Feed it every :class:`RunState` with :meth:`update`; use it as
+    a context manager around the run."""
+
+    def __init__(self, console: Console, client: PlynxClient) -> None:
+        self.console = console
+        self.client = client
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=console.is_terminal,
+        )
+        self._task: TaskID | None = None
+        self._reported: set[str] = set()
+        self._pending: set[asyncio.Task[None]] = set()
+
+    def __enter__(self) -> RunDisplay:
+        self.progress.start()
+        self._task = self.progress.add_task("starting", total=None)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.progress.stop()
+
+    def note(self, text: str) -> None:
+        """Print a line above the progress bar."""
+        self.progress.console.print(text, soft_wrap=True)
+
+    def update(self, state: RunState) -> None:
+        """Show ``state``; report new failures (with their log's tail, fetched meanwhile)."""
+        total = len(state.node_runs)
+        done = sum(1 for nr in state.node_runs.values() if nr.status.finished)
+        running = sorted(nr.node_id for nr in state.node_runs.values() if nr.status == _S.RUNNING)
+        shown = ", ".join(running[:_RUNNING_SHOWN])
+        if len(running) > _RUNNING_SHOWN:
+            shown += f" (+{len(running) - _RUNNING_SHOWN})"
+        cached = state.count(_S.CACHED)
+        description = f"running: {escape(shown)}" if running else escape(str(state.run["status"]))
+        if cached:
+            description += f" [cyan]({cached} cached)[/]"
+        if self._task is not None:
+            self.progress.update(self._task, total=total, completed=done, description=description)
+        for nr in state.node_runs.values():
+            if nr.status == _S.FAILED and nr.id not in self._reported:
+                self._reported.add(nr.id)
+                task = asyncio.create_task(self._report_failure(nr))
+                self._pending.add(task)
+                task.add_done_callback(self._pending.discard)
+
+    async def drain(self) -> None:
+        """Wait until every failure being reported has been printed."""
+        if self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
+
+    async def _report_failure(self, nr: NodeRun) -> None:
+        tail = ""
+        for stream in ("stderr", "stdout"):
+            with contextlib.suppress(ApiError, OSError):
+                text = await self.client.node_log(nr.id, stream)
+                if text.strip():
+                    tail = "\n".join(text.rstrip("\n").splitlines()[-LOG_TAIL_LINES:])
+                    break
+        exit_code = f" with exit code {nr.exit_code}" if nr.exit_code is not None else ""
+        reason = f": {nr.error}" if nr.error else ""
+        self.note(f"[bold red]✗ {escape(nr.node_id)} failed{exit_code}[/]{escape(reason)}")
+        if tail:
+            self.note("\n".join(f"  [dim]│[/] {escape(line)}" for line in tail.splitlines()))

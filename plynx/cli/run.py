@@ -1,0 +1,216 @@
+"""``plynx run FILE``: submit a graph file, follow the run live, exit with its outcome.
+
+Exit codes: 0 the run succeeded; 1 it failed or was canceled (Ctrl-C cancels it); 2 the graph
+is invalid (every problem is listed, one per line, as ``node.port: message``).
+
+Without ``--server`` PLynx runs here: a server on a free loopback port with its data in
+``--data-dir`` (so the cache persists between runs) and local worker processes. If a
+``plynx local`` already serves that data directory, the run is sent to it instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import click
+from rich.console import Console
+
+from plynx.cli.common import (
+    EXIT_FAILED,
+    EXIT_INVALID,
+    EXIT_OK,
+    default_pool,
+    fail,
+    run_until_signal,
+    settings_from,
+)
+from plynx.cli.embedded import embedded_plynx, running_server
+from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
+from plynx.cli.progress import RunDisplay, summary_table
+from plynx.client import ApiError, PlynxClient
+from plynx.errors import InvalidInput
+from plynx.model import Graph, RunStatus, validate_graph
+from plynx.settings import Settings
+
+__all__ = ["run_command"]
+
+logger = logging.getLogger(__name__)
+
+
+def _local_problems(graph: Graph) -> list[str]:
+    """What the embedded server would refuse, found before starting it."""
+    from plynx.nodes import load_registry
+
+    return [str(issue) for issue in validate_graph(graph, load_registry().checks())]
+
+
+@contextlib.asynccontextmanager
+async def _embedded(
+    settings: Settings, workers: int | None, slots: int | None, verbose: int
+) -> AsyncIterator[str]:
+    """The URL of the server serving ``settings.data_dir``: an already running one, or one
+    started here with local workers."""
+    url = running_server(settings.data_dir)
+    if url is not None:
+        logger.info("sending the run to the server already running on %s", url)
+        yield url
+        return
+    count, per = default_pool(workers, slots)
+    async with embedded_plynx(
+        settings,
+        workers=count,
+        slots=per,
+        log_dir=settings.data_dir / "workers",
+        verbose=verbose,
+    ) as embedded_url:
+        yield embedded_url
+
+
+async def _follow(
+    client: PlynxClient, run_id: str, display: RunDisplay | None, stop: asyncio.Event
+) -> None:
+    """Follow the run until it finishes; the first ``stop`` cancels it and keeps following
+    until it has been canceled."""
+    follower = asyncio.ensure_future(_watch(client, run_id, display))
+    stopped = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({follower, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if stopped.done() and not follower.done():
+            if display is not None:
+                display.note("[yellow]canceling the run…[/]")
+            await client.cancel(run_id)
+        await follower
+    finally:
+        stopped.cancel()
+        follower.cancel()
+
+
+async def _watch(client: PlynxClient, run_id: str, display: RunDisplay | None) -> None:
+    async for state in client.follow(run_id):
+        if display is not None:
+            display.update(state)
+
+
+async def _run(
+    client: PlynxClient,
+    graph_file: GraphFile,
+    graph: Graph,
+    *,
+    title: str,
+    console: Console,
+    as_json: bool,
+    remote: bool,
+    stop: asyncio.Event,
+) -> int:
+    graph = await client.attach_files(graph, graph_file.files, graph_file.base_dir)
+    try:
+        detail = await client.submit(graph, title=title)
+    except ApiError as exc:
+        if exc.status == 400:
+            fail(exc.message, EXIT_INVALID, exc.problem_lines())
+        raise
+    run_id = detail.run.id
+    console.print(
+        f"run [bold]{run_id}[/] of {graph.title or graph_file.path.name}: "
+        f"{len(detail.node_runs)} nodes on {client.url}",
+        highlight=False,
+    )
+    if remote and not await client.workers():
+        console.print("[yellow]no worker is connected; the run waits for one[/]")
+    with RunDisplay(console, client) as display:
+        await _follow(client, run_id, display, stop)
+        await display.drain()
+    final = await client.get_run_json(run_id) if as_json else None
+    result = await client.get_run(run_id)
+    console.print(summary_table(result))
+    if as_json:
+        sys.stdout.write(json.dumps(final, indent=2) + "\n")
+        sys.stdout.flush()
+    return EXIT_OK if result.run.status == RunStatus.SUCCESS else EXIT_FAILED
+
+
+@click.command("run")
+@click.argument("graph_file", metavar="FILE")
+@click.option(
+    "--server",
+    envvar="PLYNX_SERVER",
+    help="Submit to this server (or PLYNX_SERVER) instead of running PLynx here.",
+)
+@click.option("--token", envvar="PLYNX_TOKEN", help="API token for --server (or PLYNX_TOKEN).")
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Data directory of the embedded server (its cache persists) [default: ~/.plynx].",
+)
+@click.option("--workers", type=int, help="Local worker processes [default: CPU-based].")
+@click.option("--slots", type=int, help="Nodes each local worker runs at once.")
+@click.option("-p", "--param", "params", multiple=True, help="node.param=value (repeatable).")
+@click.option("--title", default="", help="Title of the run [default: the graph's].")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the final run document (JSON) on stdout."
+)
+@click.pass_context
+def run_command(
+    ctx: click.Context,
+    graph_file: str,
+    server: str | None,
+    token: str | None,
+    data_dir: Path | None,
+    workers: int | None,
+    slots: int | None,
+    params: tuple[str, ...],
+    title: str,
+    as_json: bool,
+) -> None:
+    """Run the graph in FILE (YAML or JSON, or example:NAME) and follow it.
+
+    Exit code: 0 success, 1 failed or canceled (Ctrl-C cancels the run), 2 invalid graph."""
+    verbose = int((ctx.find_root().obj or {}).get("verbose", 0))
+    console = Console(stderr=as_json, highlight=False)
+    try:
+        parsed = read_graph_file(resolve_graph_path(graph_file))
+        graph = apply_overrides(parsed.graph, list(params))
+    except InvalidInput as exc:
+        fail(exc.message, EXIT_INVALID, [str(p) for p in exc.problems])
+    settings = settings_from(ctx, data_dir=data_dir)
+    if server is None:
+        problems = _local_problems(graph)
+        if problems:
+            fail(f"the graph has {len(problems)} problem(s)", EXIT_INVALID, problems)
+
+    async def main(stop: asyncio.Event) -> int:
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                if server is not None:
+                    url = server
+                else:
+                    url = await stack.enter_async_context(
+                        _embedded(settings, workers, slots, verbose)
+                    )
+                client = await stack.enter_async_context(PlynxClient(url, token))
+                if stop.is_set():
+                    return EXIT_FAILED
+                return await _run(
+                    client,
+                    parsed,
+                    graph,
+                    title=title,
+                    console=console,
+                    as_json=as_json,
+                    remote=server is not None,
+                    stop=stop,
+                )
+        except ApiError as exc:
+            hint = " (give a token with --token or PLYNX_TOKEN)" if exc.status == 401 else ""
+            fail(f"the server refused: {exc.message}{hint}", EXIT_FAILED)
+        except aiohttp.ClientConnectionError as exc:
+            fail(f"cannot reach the server: {exc}", EXIT_FAILED)
+
+    raise SystemExit(run_until_signal(main))

@@ -1,0 +1,439 @@
+"""An asyncio client of the PLynx server: the REST API under ``/api/v1`` and the live events
+of ``/ws/events``. The CLI, the tests and the benchmark all talk to a server through it.
+
+::
+
+    async with PlynxClient("http://127.0.0.1:8765", token=None) as client:
+        ref = await client.upload(Path("data.csv"), type="csv")
+        detail = await client.submit(graph)
+        async for event in client.follow(detail.run.id):
+            ...
+        final = await client.get_run(detail.run.id)
+
+Every error answer of the server becomes an :class:`ApiError` carrying its status, code and
+the list of problems (for a graph: one per node and port).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import aiohttp
+from pydantic import BaseModel
+
+from plynx.errors import InvalidInput, PlynxError
+from plynx.model import ArtifactRef, FileRef, Graph, NodeRun, NodeRunStatus, Operation, Run
+
+__all__ = ["ApiError", "PlynxClient", "RunDetail", "RunState", "file_sha256"]
+
+logger = logging.getLogger(__name__)
+
+API = "/api/v1"
+_CHUNK = 1024 * 1024
+_RECONNECT_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0)
+
+
+class ApiError(PlynxError):
+    """The server answered with an error. ``status`` is the HTTP status, ``code`` the stable
+    error code (``graph_invalid``, ``not_found``, ...), ``problems`` every problem it listed
+    (graph issues are dicts with ``node``, ``port``, ``code`` and ``message``)."""
+
+    def __init__(
+        self, status: int, message: str, code: str = "", problems: list[Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.problems = problems or []
+
+    def problem_lines(self) -> list[str]:
+        """Each problem as one line: ``node.port: message`` when it names a place."""
+        lines = []
+        for problem in self.problems:
+            if isinstance(problem, Mapping):
+                where = ".".join(str(problem[k]) for k in ("node", "port") if problem.get(k))
+                where = where or str(problem.get("field") or "")
+                message = str(problem.get("message", problem))
+                lines.append(f"{where}: {message}" if where and where not in message else message)
+            else:
+                lines.append(str(problem))
+        return lines
+
+
+class RunDetail(BaseModel):
+    """A run with every node run, as ``GET /runs/{id}`` answers it."""
+
+    run: Run
+    node_runs: list[NodeRun]
+
+    def node(self, node_id: str) -> NodeRun | None:
+        """The node run of the graph node ``node_id``, if any."""
+        return next((nr for nr in self.node_runs if nr.node_id == node_id), None)
+
+
+@dataclass
+class RunState:
+    """What a follower of a run knows: the run (without its graph) and its node runs by node
+    id, as of event ``seq``."""
+
+    run: dict[str, Any]
+    node_runs: dict[str, NodeRun] = field(default_factory=dict)
+    seq: int = 0
+
+    @property
+    def finished(self) -> bool:
+        """Whether the run has finished."""
+        return str(self.run.get("status")) in ("success", "failed", "canceled")
+
+    def count(self, *statuses: NodeRunStatus) -> int:
+        """How many node runs are in one of ``statuses``."""
+        return sum(1 for nr in self.node_runs.values() if nr.status in statuses)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's content, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
+    with path.open("rb") as handle:
+        while chunk := await asyncio.to_thread(handle.read, _CHUNK):
+            yield chunk
+
+
+class PlynxClient:
+    """A connection to one PLynx server. Use it as an async context manager (it owns an
+    ``aiohttp.ClientSession`` unless one is given)."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str | None = None,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        self.url = url.rstrip("/")
+        self._token = token or None
+        self._session = session
+        self._owns_session = session is None
+        self._timeout = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
+
+    def __repr__(self) -> str:
+        return f"PlynxClient({self.url!r}, token={'***' if self._token else None})"
+
+    async def __aenter__(self) -> Self:
+        if self._session is None:
+            self._session = aiohttp.ClientSession(timeout=self._timeout)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the HTTP session if this client opened it."""
+        if self._owns_session and self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        """The HTTP session (the client must have been entered)."""
+        if self._session is None:
+            raise RuntimeError("use PlynxClient as 'async with PlynxClient(...) as client'")
+        return self._session
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"} if self._token else {}
+
+    # -- plumbing --------------------------------------------------------------------------------
+    async def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        """Send a request to ``/api/v1<path>`` and return the decoded JSON (or text) answer;
+        :class:`ApiError` on an error status."""
+        headers = {**self._headers(), **kwargs.pop("headers", {})}
+        async with self.session.request(
+            method, self.url + API + path, headers=headers, **kwargs
+        ) as resp:
+            if resp.content_type == "application/json":
+                body: Any = await resp.json()
+            else:
+                body = await resp.text()
+            if resp.status >= 400:
+                raise _api_error(resp.status, body)
+            return body
+
+    # -- server ----------------------------------------------------------------------------------
+    async def health(self) -> dict[str, Any]:
+        """``{"status": "ok", "version": ...}``."""
+        return dict(await self.request("GET", "/health"))
+
+    async def wait_ready(self) -> None:
+        """Wait until the server answers ``/health`` (bound it with ``asyncio.timeout``)."""
+        while True:
+            with contextlib.suppress(aiohttp.ClientConnectionError, ApiError):
+                await self.health()
+                return
+            await asyncio.sleep(0.05)
+
+    async def workers(self) -> list[dict[str, Any]]:
+        """The connected workers."""
+        return list(await self.request("GET", "/workers"))
+
+    async def wait_workers(self, count: int = 1) -> list[dict[str, Any]]:
+        """Wait until at least ``count`` workers are connected (bound it with
+        ``asyncio.timeout``); returns them."""
+        async with self._events() as ws:
+            await ws.send_json({"type": "subscribe", "topic": "workers"})
+            async for msg in ws:
+                if msg.type != aiohttp.WSMsgType.TEXT:
+                    break
+                message = msg.json()
+                if message.get("topic") == "workers" and len(message["workers"]) >= count:
+                    return list(message["workers"])
+        raise ConnectionError("the event connection closed before the workers connected")
+
+    def _events(self) -> Any:
+        params = {"token": self._token} if self._token else {}
+        return self.session.ws_connect(
+            self.url + "/ws/events", params=params, heartbeat=20.0, max_msg_size=0
+        )
+
+    # -- artifacts -------------------------------------------------------------------------------
+    async def upload(self, path: Path, *, type: str = "file", name: str = "") -> ArtifactRef:
+        """Upload a local file (streamed, verified by its sha256 on the server)."""
+        sha256 = await asyncio.to_thread(file_sha256, path)
+        params = {"sha256": sha256, "name": name or path.name, "type": type}
+        body = await self.request(
+            "POST",
+            "/artifacts",
+            params=params,
+            data=_file_chunks(path),
+            headers={"Content-Type": "application/octet-stream"},
+        )
+        return ArtifactRef.model_validate(body)
+
+    async def upload_directory(self, path: Path, *, name: str = "") -> ArtifactRef:
+        """Upload a local directory as a (deterministic) tar archive."""
+        import tempfile
+
+        from plynx.artifacts.archive import pack_directory
+
+        with tempfile.TemporaryDirectory(prefix="plynx-upload-") as tmp:
+            archive = Path(tmp) / "dir.tar"
+            await asyncio.to_thread(pack_directory, path, archive)
+            return await self.upload(archive, type="directory", name=name or path.name)
+
+    async def attach_files(self, graph: Graph, files: list[FileRef], base_dir: Path) -> Graph:
+        """Upload the local files a graph file names (paths relative to ``base_dir``) and
+        return the graph with each file node's ``artifact`` and ``filename`` set.
+        :class:`InvalidInput` lists every missing file before anything is uploaded."""
+        graph = graph.model_copy(deep=True)
+        nodes = graph.node_map()
+        paths = {ref.node_id: (base_dir / ref.path).expanduser() for ref in files}
+        missing = [
+            f"{node_id}: {path} does not exist"
+            for node_id, path in paths.items()
+            if not path.exists()
+        ]
+        if missing:
+            raise InvalidInput("files the graph names are missing", missing)
+        for node_id, path in paths.items():
+            node = nodes[node_id]
+            outputs = node.operation.outputs
+            kind = outputs[0].type.value if outputs else "file"
+            if path.is_dir():
+                ref = await self.upload_directory(path)
+            else:
+                ref = await self.upload(path, type=kind)
+            node.params["artifact"] = ref.sha256
+            if not node.params.get("filename"):
+                node.params["filename"] = path.name
+        return graph
+
+    async def download(self, sha256: str) -> bytes:
+        """The bytes of an artifact (read whole: meant for small outputs)."""
+        async with self.session.get(
+            f"{self.url}{API}/artifacts/{sha256}", headers=self._headers()
+        ) as resp:
+            if resp.status >= 400:
+                raise _api_error(resp.status, await _body(resp))
+            return await resp.read()
+
+    # -- operations and graphs -------------------------------------------------------------------
+    async def list_operations(self, q: str = "", limit: int = 500) -> list[Operation]:
+        """Operations whose text matches ``q``."""
+        page = await self.request("GET", "/operations", params={"q": q, "limit": limit})
+        return [Operation.model_validate(item) for item in page["items"]]
+
+    async def create_operation(self, operation: Operation) -> Operation:
+        """Store a new draft operation."""
+        body = await self.request("POST", "/operations", json=operation.model_dump(mode="json"))
+        return Operation.model_validate(body)
+
+    async def publish_operation(self, operation_id: str) -> Operation:
+        """Publish a draft operation."""
+        body = await self.request("POST", f"/operations/{operation_id}/publish")
+        return Operation.model_validate(body)
+
+    async def list_graphs(self, q: str = "", limit: int = 500) -> list[Graph]:
+        """Graphs whose text matches ``q``."""
+        page = await self.request("GET", "/graphs", params={"q": q, "limit": limit})
+        return [Graph.model_validate(item) for item in page["items"]]
+
+    async def create_graph(self, graph: Graph) -> Graph:
+        """Store a new graph."""
+        body = await self.request("POST", "/graphs", json=graph.model_dump(mode="json"))
+        return Graph.model_validate(body)
+
+    async def validate(self, graph: Graph) -> list[dict[str, Any]]:
+        """Every problem the server finds in ``graph`` (empty when it can run)."""
+        body = await self.request("POST", "/graphs/validate", json=graph.model_dump(mode="json"))
+        return list(body["problems"])
+
+    # -- runs ------------------------------------------------------------------------------------
+    async def submit(self, graph: Graph, *, title: str = "") -> RunDetail:
+        """Start a run of ``graph``; :class:`ApiError` (400) lists every problem."""
+        payload = {"graph": graph.model_dump(mode="json"), "title": title}
+        return RunDetail.model_validate(await self.request("POST", "/runs", json=payload))
+
+    async def get_run(self, run_id: str) -> RunDetail:
+        """A run with its node runs."""
+        return RunDetail.model_validate(await self.request("GET", f"/runs/{run_id}"))
+
+    async def get_run_json(self, run_id: str) -> dict[str, Any]:
+        """A run with its node runs, as the server's JSON document."""
+        return dict(await self.request("GET", f"/runs/{run_id}"))
+
+    async def cancel(self, run_id: str) -> RunDetail | None:
+        """Cancel a run; ``None`` if it had already finished."""
+        try:
+            return RunDetail.model_validate(await self.request("POST", f"/runs/{run_id}/cancel"))
+        except ApiError as exc:
+            if exc.status == 409:
+                return None
+            raise
+
+    async def node_log(self, node_run_id: str, stream: str = "stderr") -> str:
+        """The whole log of a node run (a cached node shows its producer's)."""
+        text = await self.request("GET", f"/node-runs/{node_run_id}/log", params={"stream": stream})
+        return str(text)
+
+    async def clear_cache(self) -> int:
+        """Forget every cache entry; returns how many."""
+        return int((await self.request("DELETE", "/cache"))["deleted"])
+
+    async def wait_run(self, run_id: str) -> RunDetail:
+        """Follow a run until it finishes and return its final detail (bound it with
+        ``asyncio.timeout``)."""
+        async for state in self.follow(run_id):
+            if state.finished:
+                break
+        return await self.get_run(run_id)
+
+    async def follow(self, run_id: str) -> AsyncIterator[RunState]:
+        """Yield the state of a run after its snapshot and after every event, until it has
+        finished (the last state yielded is finished). A dropped connection is reopened and
+        resumes from the last event seen."""
+        state: RunState | None = None
+        failures = 0
+        while True:
+            try:
+                async for current in self._follow_once(run_id, state):
+                    state, failures = current, 0
+                    yield current
+                    if current.finished:
+                        return
+            except (aiohttp.ClientError, ConnectionError, TimeoutError) as exc:
+                if failures >= len(_RECONNECT_DELAYS):
+                    raise
+                logger.info("event connection lost (%s); reconnecting", exc)
+            await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS) - 1)])
+            failures += 1
+
+    async def _follow_once(self, run_id: str, state: RunState | None) -> AsyncIterator[RunState]:
+        async with self._events() as ws:
+            since = state.seq if state is not None else None
+            await ws.send_json(
+                {"type": "subscribe", "topic": "run", "run_id": run_id, "since": since}
+            )
+            if state is not None:
+                # caught up from the bus history; if the run finished while we were away the
+                # history may no longer say so: ask once
+                detail = await self.get_run(run_id)
+                if detail.run.status.finished:
+                    yield _state_of(detail)
+                    return
+            async for msg in ws:
+                if msg.type != aiohttp.WSMsgType.TEXT:
+                    break
+                message = msg.json()
+                kind = message.get("type")
+                if kind == "error":
+                    raise ApiError(400, str(message.get("message")), "event_error")
+                if message.get("topic") != "run" or message.get("run_id") != run_id:
+                    continue
+                if kind == "snapshot":
+                    state = RunState(
+                        run={k: v for k, v in message["run"].items() if k != "graph"},
+                        node_runs={
+                            nr["node_id"]: NodeRun.model_validate(nr) for nr in message["node_runs"]
+                        },
+                        seq=int(message.get("seq") or 0),
+                    )
+                elif kind == "event" and state is not None:
+                    seq = int(message.get("seq") or 0)
+                    if message.get("kind") == "node_run":
+                        nr = NodeRun.model_validate(message["node_run"])
+                        state.node_runs[nr.node_id] = nr
+                    elif message.get("kind") == "run":
+                        state.run = {k: v for k, v in message["run"].items() if k != "graph"}
+                    state.seq = max(state.seq, seq)
+                else:
+                    continue
+                yield state
+            if ws.close_code is not None and state is not None and not state.finished:
+                raise ConnectionError(f"event socket closed ({ws.close_code})")
+
+
+def _state_of(detail: RunDetail) -> RunState:
+    return RunState(
+        run=detail.run.model_dump(mode="json", exclude={"graph"}),
+        node_runs={nr.node_id: nr for nr in detail.node_runs},
+        seq=detail.run.seq,
+    )
+
+
+async def _body(resp: aiohttp.ClientResponse) -> Any:
+    if resp.content_type == "application/json":
+        return await resp.json()
+    return await resp.text()
+
+
+def _api_error(status: int, body: Any) -> ApiError:
+    if isinstance(body, Mapping) and isinstance(body.get("error"), Mapping):
+        error = body["error"]
+        return ApiError(
+            status,
+            str(error.get("message", "")),
+            str(error.get("code", "")),
+            list(error.get("problems") or []),
+        )
+    text = str(body).strip()[:500]
+    return ApiError(status, f"HTTP {status}: {text}" if text else f"HTTP {status}")
