@@ -1,0 +1,83 @@
+"""``plynx local``: server, workers and the example library in one command."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+
+import pytest
+
+from plynx.cli.files import list_examples
+
+from .conftest import Plynx, free_port, http_json, wait_until
+
+pytestmark = pytest.mark.slow
+
+
+def _start(plynx: Plynx, port: int) -> subprocess.Popen[str]:
+    return plynx.start(
+        "local",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(plynx.data_dir),
+        "--workers",
+        "2",
+        "--slots",
+        "1",
+        "--no-browser",
+    )
+
+
+def _graph_titles(url: str) -> list[str]:
+    status, page = http_json(url + "/api/v1/graphs?limit=100")
+    assert status == 200
+    return sorted(g["title"] for g in page["items"])
+
+
+def test_local_serves_with_workers_and_loads_the_examples_once(plynx: Plynx) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = _start(plynx, port)
+    try:
+        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
+        examples = len(list_examples())
+        titles = wait_until(
+            lambda: (t := _graph_titles(url)) and len(t) == examples and t, what="the examples"
+        )
+        assert "Git checkout and split" in titles and "CSV statistics pipeline" in titles
+        _status, ops = http_json(url + "/api/v1/operations?q=checkout")
+        assert any(op["title"] == "Git - checkout directory" for op in ops["items"])
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        assert url in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    with pytest.raises(OSError):
+        http_json(url + "/api/v1/health")
+
+    again = _start(plynx, port)  # a second start loads nothing twice
+    try:
+        wait_until(lambda: http_json(url + "/api/v1/health")[0] == 200, what="the server")
+        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
+        assert _graph_titles(url) == titles
+    finally:
+        again.send_signal(signal.SIGTERM)
+        again.communicate(timeout=30)
+    assert again.returncode == 0
+
+
+def test_run_sends_work_to_a_local_server_on_the_same_data_directory(plynx: Plynx) -> None:
+    port = free_port()
+    proc = _start(plynx, port)
+    try:
+        wait_until((plynx.data_dir / "server.lock").read_text, what="the server")
+        result = plynx.run("example:hello")
+        assert result.returncode == 0, result.stderr
+        assert f"http://127.0.0.1:{port}" in result.stdout
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)

@@ -1,0 +1,211 @@
+"""``plynx run``: exit codes, what it prints, the cache across runs, and Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+from pathlib import Path
+
+import pytest
+
+from .conftest import Plynx, bash, http_json, wait_until
+
+pytestmark = pytest.mark.slow
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def diamond(name: str = "x") -> dict[str, object]:
+    step = bash(
+        "cat {{ inputs['in'] | join(' ') }} /dev/null > {{ outputs.out }}\n"
+        "echo '{{ params.name }}' >> {{ outputs.out }}",
+        parameters={"name": name},
+    )
+    return {
+        "title": "diamond",
+        "operations": {"step": step},
+        "nodes": {n: {"operation": "step", "params": {"name": f"{name}-{n}"}} for n in "abcd"},
+        "edges": ["a.out -> b.in", "a.out -> c.in", "b.out -> d.in", "c.out -> d.in"],
+    }
+
+
+def test_success_prints_only_the_run_document_with_json(plynx: Plynx) -> None:
+    graph = plynx.write_graph("diamond.yaml", diamond())
+    result = plynx.run(graph, "--json")
+    assert result.returncode == 0, result.stderr
+    detail = json.loads(result.stdout)  # nothing but the document on stdout
+    assert detail["run"]["status"] == "success"
+    nodes = {nr["node_id"]: nr for nr in detail["node_runs"]}
+    assert set(nodes) == set("abcd")
+    for nr in nodes.values():
+        assert nr["status"] == "success"
+        assert nr["cached_from"] is None
+        [out] = nr["outputs"]["out"]
+        assert SHA256.match(out["sha256"]) and out["size"] > 0
+    assert "success" in result.stderr  # the summary went to stderr
+
+
+def test_second_run_of_an_unchanged_graph_is_entirely_cached(plynx: Plynx) -> None:
+    graph = plynx.write_graph("diamond.yaml", diamond())
+    first = json.loads(plynx.run(graph, "--json").stdout)
+    second_run = plynx.run(graph, "--json")
+    assert second_run.returncode == 0, second_run.stderr
+    second = json.loads(second_run.stdout)
+    assert {nr["status"] for nr in second["node_runs"]} == {"cached"}
+    assert {nr["cached_from_run"] for nr in second["node_runs"]} == {first["run"]["id"]}
+    outputs = {nr["node_id"]: nr["outputs"] for nr in first["node_runs"]}
+    assert {nr["node_id"]: nr["outputs"] for nr in second["node_runs"]} == outputs
+
+    changed = plynx.run(graph, "--json", "-p", "d.name=changed")
+    statuses = {nr["node_id"]: nr["status"] for nr in json.loads(changed.stdout)["node_runs"]}
+    assert statuses == {"a": "cached", "b": "cached", "c": "cached", "d": "success"}
+
+
+def test_a_failed_node_exits_1_and_shows_the_end_of_its_log(plynx: Plynx) -> None:
+    lines = "\n".join(f"echo 'line {i}' >&2" for i in range(40))
+    graph = plynx.write_graph(
+        "fails.yaml",
+        {
+            "operations": {
+                "bad": bash(f"{lines}\necho 'about to fail' >&2\nexit 7"),
+                "ok": bash("echo fine > {{ outputs.out }}"),
+            },
+            "nodes": {
+                "bad": {"operation": "bad"},
+                "after": {"operation": "ok"},
+                "other": {"operation": "ok"},
+            },
+            "edges": ["bad.out -> after.in"],
+        },
+    )
+    result = plynx.run(graph)
+    assert result.returncode == 1, result.stderr
+    assert "bad failed with exit code 7" in result.stdout
+    assert "about to fail" in result.stdout
+    assert "line 39" in result.stdout and "line 5\n" not in result.stdout  # only the tail
+    summary = {m[0]: m[1] for m in re.findall(r"│ (\w+)\s+│ (\w+)", result.stdout)}
+    assert summary == {"bad": "failed", "after": "skipped", "other": "success"}
+
+
+def test_an_invalid_graph_exits_2_listing_every_problem(plynx: Plynx) -> None:
+    graph = plynx.write_graph(
+        "invalid.yaml",
+        {
+            "operations": {
+                "step": bash("true", parameters={"n": 1}),
+                "needs_csv": {
+                    "kind": "bash_jinja2",
+                    "code": "true",
+                    "inputs": {"table": "csv"},
+                    "outputs": {"out": "text"},
+                },
+                "needs_dir": {
+                    "kind": "bash_jinja2",
+                    "code": "true",
+                    "inputs": {"tree": "directory"},
+                    "outputs": {"out": "text"},
+                },
+            },
+            "nodes": {
+                "a": {"operation": "step"},
+                "b": {"operation": "step"},
+                "weird": {"operation": {"kind": "no_such_kind", "outputs": {"out": "text"}}},
+                "lonely": {"operation": "needs_csv"},
+                "typed": {"operation": "needs_dir"},
+                "extra": {"operation": "step", "params": {"nope": 3}},
+            },
+            "edges": ["a.out -> b.in", "b.out -> a.in", "extra.out -> typed.tree"],
+        },
+    )
+    result = plynx.run(graph)
+    assert result.returncode == 2, result.stderr
+    err = result.stderr
+    assert re.search(r"cycle", err, re.I) and "a" in err and "b" in err
+    assert "weird" in err and "no_such_kind" in err
+    assert "lonely.table" in err
+    assert "typed.tree" in err and "directory" in err
+    assert "extra.nope" in err
+    assert result.stdout == ""
+
+
+def test_a_malformed_graph_file_exits_2_listing_every_problem(plynx: Plynx) -> None:
+    graph = plynx.write_graph(
+        "malformed.yaml",
+        {
+            "operations": {"step": bash("true")},
+            "nodes": {
+                "a": {"operation": "missing"},
+                "b": {"nothing": 1},
+                "c": {"operation": "step"},
+            },
+            "edges": ["c.out => a.in"],
+        },
+    )
+    result = plynx.run(graph)
+    assert result.returncode == 2
+    assert "'a'" in result.stderr and "missing" in result.stderr
+    assert "'b'" in result.stderr
+    assert "c.out => a.in" in result.stderr
+    assert plynx.run(plynx.cwd / "nowhere.yaml").returncode == 2
+    assert plynx.run(graph, "-p", "ghost.n=1").returncode == 2
+
+
+@pytest.mark.parametrize("name", ["git_split", "data_pipeline", "composite", "hello"])
+def test_the_examples_run(plynx: Plynx, name: str) -> None:
+    result = plynx.run(f"example:{name}", "--json")
+    assert result.returncode == 0, result.stderr + result.stdout
+    detail = json.loads(result.stdout)
+    assert {nr["status"] for nr in detail["node_runs"]} == {"success"}
+
+
+def test_the_git_split_example_splits_every_line_of_the_checkout(
+    plynx: Plynx,
+) -> None:
+    result = plynx.run("example:git_split", "--json")
+    assert result.returncode == 0, result.stderr
+    nodes = {nr["node_id"]: nr for nr in json.loads(result.stdout)["node_runs"]}
+    a, b = nodes["split"]["outputs"]["output_a"][0], nodes["split"]["outputs"]["output_b"][0]
+    first, second = nodes["first"]["outputs"]["file"][0], nodes["second"]["outputs"]["file"][0]
+    assert a["size"] + b["size"] == first["size"] + second["size"]
+    assert 0 < a["size"] < b["size"]  # sample_rate 0.3
+
+
+def test_ctrl_c_cancels_the_run_and_exits_1(plynx: Plynx, tmp_path: Path) -> None:
+    pidfile = tmp_path / "pid"
+    graph = plynx.write_graph(
+        "long.yaml",
+        {
+            "operations": {"long": bash(f"echo $$ > {pidfile}\nsleep 600\n")},
+            "nodes": {"long": {"operation": "long"}},
+        },
+    )
+    proc = plynx.start("run", str(graph), "--data-dir", str(plynx.data_dir), "--workers", "1")
+    try:
+        lock = plynx.data_dir / "server.lock"
+        url = wait_until(lambda: json.loads(lock.read_text() or "{}").get("url"), what="server")
+        wait_until(lambda: pidfile.exists() and pidfile.read_text().strip(), what="node start")
+        pid = int(pidfile.read_text())
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 1, err
+    assert "canceled" in out
+    assert url.startswith("http://127.0.0.1:")
+    wait_until(lambda: not _alive(pid), timeout=10, what="the node's process to die")
+    # everything is down: the lock is free and nobody listens any more
+    assert json.loads(lock.read_text() or "{}").get("url") is None
+    with pytest.raises(OSError):
+        http_json(url + "/api/v1/health")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
