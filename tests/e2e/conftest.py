@@ -50,11 +50,12 @@ class Cluster:
 
     def start_worker(self, slots: int = 2) -> subprocess.Popen[bytes]:
         work = self.tmp / f"worker-{len(self.workers)}"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "plynx", "worker", "--server", self.url, "--token", TOKEN,
-             "--slots", str(slots), "--work-dir", str(work)],
-            stdout=subprocess.DEVNULL, stderr=open(self.tmp / f"worker-{len(self.workers)}.log", "wb"),
-        )
+        with open(self.tmp / f"worker-{len(self.workers)}.log", "wb") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "plynx", "worker", "--server", self.url,
+                 "--token", TOKEN, "--slots", str(slots), "--work-dir", str(work)],
+                stdout=subprocess.DEVNULL, stderr=log,
+            )
         self.workers.append(proc)
         return proc
 
@@ -132,8 +133,6 @@ async def cluster(tmp_path: Path) -> AsyncIterator[Cluster]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-            if proc.stderr:
-                proc.stderr.close()
         await c.http.close()
         if c.server is not None:
             await c.stop_server()
