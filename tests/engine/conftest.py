@@ -16,7 +16,18 @@ from plynx.artifacts.logs import LogStore
 from plynx.engine import Engine, EventBus, WorkerSession
 from plynx.model import ArtifactRef, Graph, NodeRun, Run, parse_graph_document
 from plynx.nodes import load_registry
-from plynx.protocol import Ack, Cancel, Dispatch, Hello, Log, Result, RunningRef, Started, Welcome
+from plynx.protocol import (
+    Ack,
+    Cancel,
+    Dispatch,
+    Heartbeat,
+    Hello,
+    Log,
+    Result,
+    RunningRef,
+    Started,
+    Welcome,
+)
 from plynx.settings import Settings, load_settings
 from plynx.store import Store, open_store
 
@@ -59,10 +70,19 @@ class FakeWorker:
                       slots=self.slots, running=running or [])
         self.session = await self.engine.attach_worker(hello)
         self._reader = asyncio.create_task(self._read(self.session))
+        self._beater = asyncio.create_task(self._heartbeat(self.session))
+
+    async def _heartbeat(self, session: WorkerSession) -> None:
+        """Prove life every heartbeat interval, as a real worker does (unless frozen)."""
+        while session.connected:
+            await asyncio.sleep(self.engine.settings.heartbeat_interval)
+            if not self.silent:
+                await self.engine.on_worker_message(session, Heartbeat())
 
     async def disconnect(self) -> None:
         assert self.session is not None
         self._reader.cancel()
+        self._beater.cancel()
         await self.engine.detach_worker(self.session)
 
     async def send(self, message: Started | Log | Result) -> None:
