@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 import webbrowser
 from pathlib import Path
 
@@ -19,6 +21,14 @@ from plynx.client import ApiError, PlynxClient
 __all__ = ["local_command"]
 
 logger = logging.getLogger(__name__)
+
+
+def _has_desktop() -> bool:
+    """Whether a graphical browser can open: on a Linux console ``webbrowser`` would start a
+    text browser in this very terminal."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @click.command("local")
@@ -69,7 +79,7 @@ def local_command(
                 f"{settings.data_dir}); Ctrl-C stops it",
                 err=True,
             )
-            if not no_browser:
+            if not no_browser and _has_desktop():
                 await asyncio.to_thread(webbrowser.open, url)
             await stop.wait()
             click.echo("stopping…", err=True)
