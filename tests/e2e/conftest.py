@@ -52,9 +52,22 @@ class Cluster:
         work = self.tmp / f"worker-{len(self.workers)}"
         with open(self.tmp / f"worker-{len(self.workers)}.log", "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "plynx", "worker", "--server", self.url,
-                 "--token", TOKEN, "--slots", str(slots), "--work-dir", str(work)],
-                stdout=subprocess.DEVNULL, stderr=log,
+                [
+                    sys.executable,
+                    "-m",
+                    "plynx",
+                    "worker",
+                    "--server",
+                    self.url,
+                    "--token",
+                    TOKEN,
+                    "--slots",
+                    str(slots),
+                    "--work-dir",
+                    str(work),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=log,
             )
         self.workers.append(proc)
         return proc
@@ -83,8 +96,9 @@ class Cluster:
         from plynx.model import parse_graph_document
 
         graph, _ = parse_graph_document(doc)
-        status, body = await self.request("POST", "/api/v1/runs",
-                                          json={"graph": graph.model_dump(mode="json")})
+        status, body = await self.request(
+            "POST", "/api/v1/runs", json={"graph": graph.model_dump(mode="json")}
+        )
         assert status == 201, body
         return str(body["run"]["id"])
 
@@ -96,7 +110,9 @@ class Cluster:
                     return dict(detail)
                 await asyncio.sleep(0.05)
 
-    async def wait_node(self, run_id: str, node_id: str, status: str, timeout: float = 30) -> dict[str, Any]:
+    async def wait_node(
+        self, run_id: str, node_id: str, status: str, timeout: float = 30
+    ) -> dict[str, Any]:
         async with asyncio.timeout(timeout):
             while True:
                 detail = await self.get(f"/api/v1/runs/{run_id}")
@@ -116,8 +132,14 @@ def free_port() -> int:
 
 @pytest.fixture
 async def cluster(tmp_path: Path) -> AsyncIterator[Cluster]:
-    settings = load_settings(environ={}, data_dir=tmp_path / "data", local_mode=True,
-                             worker_token=TOKEN, lease_timeout=3.0, heartbeat_interval=0.5)
+    settings = load_settings(
+        environ={},
+        data_dir=tmp_path / "data",
+        local_mode=True,
+        worker_token=TOKEN,
+        lease_timeout=3.0,
+        heartbeat_interval=0.5,
+    )
     c = Cluster(settings=settings, port=free_port(), tmp=tmp_path)
     await c.start_server()
     c.http = aiohttp.ClientSession()
@@ -140,8 +162,13 @@ async def cluster(tmp_path: Path) -> AsyncIterator[Cluster]:
 
 def bash(code: str, **extra: Any) -> dict[str, Any]:
     """A bash_jinja2 operation with one text output ``out`` and an optional array input."""
-    return {"kind": "bash_jinja2", "code": code, "outputs": {"out": "text"},
-            "inputs": {"in": {"type": "text", "is_array": True, "min_count": 0}}, **extra}
+    return {
+        "kind": "bash_jinja2",
+        "code": code,
+        "outputs": {"out": "text"},
+        "inputs": {"in": {"type": "text", "is_array": True, "min_count": 0}},
+        **extra,
+    }
 
 
 def pid_alive(pid: int) -> bool:

@@ -16,9 +16,13 @@ pytestmark = pytest.mark.slow
 
 def diamond(tag: str) -> dict[str, object]:
     return {
-        "operations": {"step": bash("cat {{ inputs['in'] | join(' ') }} /dev/null > {{ outputs.out }}\n"
-                                    "echo '{{ params.name }}' >> {{ outputs.out }}",
-                                    parameters={"name": tag})},
+        "operations": {
+            "step": bash(
+                "cat {{ inputs['in'] | join(' ') }} /dev/null > {{ outputs.out }}\n"
+                "echo '{{ params.name }}' >> {{ outputs.out }}",
+                parameters={"name": tag},
+            )
+        },
         "nodes": {n: {"operation": "step", "params": {"name": f"{tag}-{n}"}} for n in "abcd"},
         "edges": ["a.out -> b.in", "a.out -> c.in", "b.out -> d.in", "c.out -> d.in"],
     }
@@ -54,10 +58,15 @@ async def test_diamond_then_fully_cached_then_partial_rerun(cluster: Cluster) ->
 async def test_failure_skips_downstream_while_other_branch_succeeds(cluster: Cluster) -> None:
     cluster.start_worker()
     doc = {
-        "operations": {"ok": bash("echo fine > {{ outputs.out }}"),
-                       "bad": bash("echo 'about to fail' >&2\nexit 7")},
-        "nodes": {"bad": {"operation": "bad"}, "after": {"operation": "ok"},
-                  "other": {"operation": "ok"}},
+        "operations": {
+            "ok": bash("echo fine > {{ outputs.out }}"),
+            "bad": bash("echo 'about to fail' >&2\nexit 7"),
+        },
+        "nodes": {
+            "bad": {"operation": "bad"},
+            "after": {"operation": "ok"},
+            "other": {"operation": "ok"},
+        },
         "edges": ["bad.out -> after.in"],
     }
     detail = await cluster.wait_run(await cluster.submit(doc))
@@ -67,15 +76,18 @@ async def test_failure_skips_downstream_while_other_branch_succeeds(cluster: Clu
     assert nodes["after"]["status"] == "skipped"
     assert nodes["other"]["status"] == "success"
     status, log = await cluster.request(
-        "GET", f"/api/v1/runs/{detail['run']['id']}/nodes/bad/log?stream=stderr")
+        "GET", f"/api/v1/runs/{detail['run']['id']}/nodes/bad/log?stream=stderr"
+    )
     assert status == 200 and "about to fail" in log
 
 
 async def test_cancel_kills_the_running_process(cluster: Cluster, tmp_path: Path) -> None:
     cluster.start_worker()
     pidfile = tmp_path / "pid"
-    doc = {"operations": {"long": bash(f"echo $$ > {pidfile}\nsleep 600\n")},
-           "nodes": {"long": {"operation": "long"}}}
+    doc = {
+        "operations": {"long": bash(f"echo $$ > {pidfile}\nsleep 600\n")},
+        "nodes": {"long": {"operation": "long"}},
+    }
     run_id = await cluster.submit(doc)
     await cluster.wait_node(run_id, "long", "running")
     async with asyncio.timeout(10):
@@ -93,7 +105,10 @@ async def test_cancel_kills_the_running_process(cluster: Cluster, tmp_path: Path
 
 async def test_timeout_fails_the_node(cluster: Cluster) -> None:
     cluster.start_worker()
-    doc = {"operations": {"slow": bash("sleep 30", timeout=1)}, "nodes": {"slow": {"operation": "slow"}}}
+    doc = {
+        "operations": {"slow": bash("sleep 30", timeout=1)},
+        "nodes": {"slow": {"operation": "slow"}},
+    }
     started = time.monotonic()
     detail = await cluster.wait_run(await cluster.submit(doc))
     assert time.monotonic() - started < 15
@@ -114,8 +129,10 @@ async def test_retry_succeeds_on_the_second_attempt(cluster: Cluster, tmp_path: 
 async def test_worker_killed_mid_node_is_replaced(cluster: Cluster, tmp_path: Path) -> None:
     first = cluster.start_worker(slots=1)
     await cluster.wait_workers(1)
-    doc = {"operations": {"long": bash("sleep 2\necho done > {{ outputs.out }}")},
-           "nodes": {"n": {"operation": "long"}}}
+    doc = {
+        "operations": {"long": bash("sleep 2\necho done > {{ outputs.out }}")},
+        "nodes": {"n": {"operation": "long"}},
+    }
     run_id = await cluster.submit(doc)
     await cluster.wait_node(run_id, "n", "running")
     first.send_signal(signal.SIGKILL)
@@ -129,9 +146,11 @@ async def test_worker_killed_mid_node_is_replaced(cluster: Cluster, tmp_path: Pa
 async def test_server_restart_mid_run_completes(cluster: Cluster) -> None:
     cluster.start_worker()
     await cluster.wait_workers(1)
-    doc = {"operations": {"step": bash("sleep 1\necho x > {{ outputs.out }}")},
-           "nodes": {"a": {"operation": "step"}, "b": {"operation": "step"}},
-           "edges": ["a.out -> b.in"]}
+    doc = {
+        "operations": {"step": bash("sleep 1\necho x > {{ outputs.out }}")},
+        "nodes": {"a": {"operation": "step"}, "b": {"operation": "step"}},
+        "edges": ["a.out -> b.in"],
+    }
     run_id = await cluster.submit(doc)
     await cluster.wait_node(run_id, "a", "running")
     await cluster.stop_server()
@@ -146,15 +165,28 @@ async def test_server_restart_mid_run_completes(cluster: Cluster) -> None:
 async def test_invalid_graph_gets_400_with_every_problem(cluster: Cluster) -> None:
     from plynx.model import parse_graph_document
 
-    graph, _ = parse_graph_document({
-        "operations": {"gen": {"kind": "bash_jinja2", "outputs": {"out": "csv"}},
-                       "use": {"kind": "bash_jinja2", "inputs": {"data": "json"}, "outputs": {"o": "json"}}},
-        "nodes": {"g": {"operation": "gen", "params": {"bogus": 1}}, "u": {"operation": "use"},
-                  "v": {"operation": "use"}, "k": {"operation": {"kind": "nope"}}},
-        "edges": ["g.out -> u.data", "u.o -> v.data", "v.o -> u.data"],
-    })
-    status, body = await cluster.request("POST", "/api/v1/runs",
-                                         json={"graph": graph.model_dump(mode="json")})
+    graph, _ = parse_graph_document(
+        {
+            "operations": {
+                "gen": {"kind": "bash_jinja2", "outputs": {"out": "csv"}},
+                "use": {
+                    "kind": "bash_jinja2",
+                    "inputs": {"data": "json"},
+                    "outputs": {"o": "json"},
+                },
+            },
+            "nodes": {
+                "g": {"operation": "gen", "params": {"bogus": 1}},
+                "u": {"operation": "use"},
+                "v": {"operation": "use"},
+                "k": {"operation": {"kind": "nope"}},
+            },
+            "edges": ["g.out -> u.data", "u.o -> v.data", "v.o -> u.data"],
+        }
+    )
+    status, body = await cluster.request(
+        "POST", "/api/v1/runs", json={"graph": graph.model_dump(mode="json")}
+    )
     assert status == 400
     codes = {p["code"] for p in body["error"]["problems"]}
     assert {"unknown_parameter", "type_mismatch", "unknown_kind", "cycle"} <= codes
@@ -189,6 +221,9 @@ async def test_python_function_binding_splits_lines(cluster: Cluster) -> None:
     s = next(n for n in detail["node_runs"] if n["node_id"] == "s")
     sizes = []
     for name in ("output_a", "output_b"):
-        status, text = await cluster.request("GET", f"/api/v1/artifacts/{s['outputs'][name][0]['sha256']}")
+        status, text = await cluster.request(
+            "GET", f"/api/v1/artifacts/{s['outputs'][name][0]['sha256']}"
+        )
+        assert status == 200
         sizes.append(len(text.split()))
     assert sum(sizes) == 100 and 10 < sizes[0] < 50

@@ -44,8 +44,13 @@ async def succeed(worker: FakeWorker, d: Dispatch) -> Result:
     would): code, parameters and inputs."""
     inputs = sorted((k, [r.sha256 for r in v]) for k, v in d.inputs.items())
     seed = f"{d.code}|{sorted(d.params.items())}|{inputs}"
-    return Result(node_run_id=d.node_run_id, attempt=d.attempt, status="success",
-                  outputs={o.name: [fake_ref(seed + o.name)] for o in d.outputs}, exit_code=0)
+    return Result(
+        node_run_id=d.node_run_id,
+        attempt=d.attempt,
+        status="success",
+        outputs={o.name: [fake_ref(seed + o.name)] for o in d.outputs},
+        exit_code=0,
+    )
 
 
 @dataclass
@@ -66,8 +71,14 @@ class FakeWorker:
     silent: bool = False
 
     async def connect(self, running: list[RunningRef] | None = None) -> None:
-        hello = Hello(protocol=1, worker_id=self.worker_id, host="test", kinds=list(self.kinds),
-                      slots=self.slots, running=running or [])
+        hello = Hello(
+            protocol=1,
+            worker_id=self.worker_id,
+            host="test",
+            kinds=list(self.kinds),
+            slots=self.slots,
+            running=running or [],
+        )
         self.session = await self.engine.attach_worker(hello)
         self._reader = asyncio.create_task(self._read(self.session))
         self._beater = asyncio.create_task(self._heartbeat(self.session))
@@ -105,8 +116,13 @@ class FakeWorker:
                 task = self.running.pop(message.node_run_id, None)
                 if task is not None:
                     task.cancel()
-                    await self.send(Result(node_run_id=message.node_run_id,
-                                           attempt=message.attempt, status="canceled"))
+                    await self.send(
+                        Result(
+                            node_run_id=message.node_run_id,
+                            attempt=message.attempt,
+                            status="canceled",
+                        )
+                    )
             elif isinstance(message, Ack):
                 self.acked.append(message)
 
@@ -148,7 +164,9 @@ async def engine(settings: Settings) -> AsyncIterator[Engine]:
     await store.close()
 
 
-async def wait_finished(engine: Engine, run: Run, timeout: float = 10) -> tuple[Run, dict[str, NodeRun]]:
+async def wait_finished(
+    engine: Engine, run: Run, timeout: float = 10
+) -> tuple[Run, dict[str, NodeRun]]:
     """Poll until the run has finished; return it and its node runs by node id."""
     async with asyncio.timeout(timeout):
         while True:

@@ -15,17 +15,28 @@ from plynx.settings import Settings
 
 from .conftest import FakeWorker, graph_from, make_engine, succeed, wait_finished
 
-STEP = {"kind": "bash_jinja2", "inputs": {"a": {"type": "file", "is_array": True, "min_count": 0}},
-        "outputs": {"out": "file"}, "parameters": {"n": 1}, "code": "true"}
+STEP = {
+    "kind": "bash_jinja2",
+    "inputs": {"a": {"type": "file", "is_array": True, "min_count": 0}},
+    "outputs": {"out": "file"},
+    "parameters": {"n": 1},
+    "code": "true",
+}
 
 
-def dag(nodes: dict[str, dict[str, Any]], edges: list[str], **ops: dict[str, Any]) -> dict[str, Any]:
+def dag(
+    nodes: dict[str, dict[str, Any]], edges: list[str], **ops: dict[str, Any]
+) -> dict[str, Any]:
     return {"operations": {"step": STEP, **ops}, "nodes": nodes, "edges": edges}
 
 
 DIAMOND = dag(
-    {"a": {"operation": "step"}, "b": {"operation": "step"}, "c": {"operation": "step"},
-     "d": {"operation": "step"}},
+    {
+        "a": {"operation": "step"},
+        "b": {"operation": "step"},
+        "c": {"operation": "step"},
+        "d": {"operation": "step"},
+    },
     ["a.out -> b.a", "a.out -> c.a", "b.out -> d.a", "c.out -> d.a"],
 )
 
@@ -40,22 +51,32 @@ async def test_diamond_runs_each_node_after_its_inputs(engine: Engine) -> None:
     assert order[0] == "a" and order[-1] == "d" and set(order[1:3]) == {"b", "c"}
     d = next(x for x in worker.dispatched if x.node_id == "d")
     assert [r.sha256 for r in d.inputs["a"]] == [
-        nodes["b"].outputs["out"][0].sha256, nodes["c"].outputs["out"][0].sha256]
+        nodes["b"].outputs["out"][0].sha256,
+        nodes["c"].outputs["out"][0].sha256,
+    ]
     assert all(nr.status == NodeRunStatus.SUCCESS for nr in nodes.values())
 
 
 async def test_failure_skips_downstream_and_independent_branch_goes_on(engine: Engine) -> None:
     async def behaviour(w: FakeWorker, d: Dispatch) -> Result:
         if d.node_id == "bad":
-            return Result(node_run_id=d.node_run_id, attempt=d.attempt, status="failed", exit_code=3)
+            return Result(
+                node_run_id=d.node_run_id, attempt=d.attempt, status="failed", exit_code=3
+            )
         return await succeed(w, d)
 
     await FakeWorker(engine, behaviour).connect()
-    graph = graph_from(dag(
-        {"bad": {"operation": "step"}, "after": {"operation": "step"},
-         "last": {"operation": "step"}, "ok": {"operation": "step"}},
-        ["bad.out -> after.a", "after.out -> last.a"],
-    ))
+    graph = graph_from(
+        dag(
+            {
+                "bad": {"operation": "step"},
+                "after": {"operation": "step"},
+                "last": {"operation": "step"},
+                "ok": {"operation": "step"},
+            },
+            ["bad.out -> after.a", "after.out -> last.a"],
+        )
+    )
     run, nodes = await wait_finished(engine, await engine.submit(graph))
     assert run.status == RunStatus.FAILED
     assert nodes["bad"].status == NodeRunStatus.FAILED and nodes["bad"].exit_code == 3
@@ -79,7 +100,9 @@ async def test_changing_a_parameter_reruns_only_that_node_and_descendants(engine
     worker = FakeWorker(engine)
     await worker.connect()
     await wait_finished(engine, await engine.submit(graph_from(DIAMOND)))
-    changed = dict(DIAMOND, nodes={**DIAMOND["nodes"], "b": {"operation": "step", "params": {"n": 2}}})
+    changed = dict(
+        DIAMOND, nodes={**DIAMOND["nodes"], "b": {"operation": "step", "params": {"n": 2}}}
+    )
     worker.dispatched.clear()
     _, nodes = await wait_finished(engine, await engine.submit(graph_from(changed)))
     assert sorted(d.node_id for d in worker.dispatched) == ["b", "d"]
@@ -89,13 +112,16 @@ async def test_changing_a_parameter_reruns_only_that_node_and_descendants(engine
 async def test_retry_succeeds_on_second_attempt(engine: Engine) -> None:
     async def flaky(w: FakeWorker, d: Dispatch) -> Result:
         if d.attempt == 1:
-            return Result(node_run_id=d.node_run_id, attempt=d.attempt, status="failed", exit_code=1)
+            return Result(
+                node_run_id=d.node_run_id, attempt=d.attempt, status="failed", exit_code=1
+            )
         return await succeed(w, d)
 
     worker = FakeWorker(engine, flaky)
     await worker.connect()
-    graph = graph_from({"operations": {"step": {**STEP, "retries": 1}},
-                        "nodes": {"x": {"operation": "step"}}})
+    graph = graph_from(
+        {"operations": {"step": {**STEP, "retries": 1}}, "nodes": {"x": {"operation": "step"}}}
+    )
     run, nodes = await wait_finished(engine, await engine.submit(graph))
     assert run.status == RunStatus.SUCCESS
     assert nodes["x"].attempt == 2
@@ -132,8 +158,12 @@ async def test_cancel_kills_running_nodes_and_drops_waiting_ones(engine: Engine)
 
     worker = FakeWorker(engine, slow, slots=1)
     await worker.connect()
-    graph = graph_from(dag({"a": {"operation": "step"}, "b": {"operation": "step"},
-                            "c": {"operation": "step"}}, ["a.out -> c.a"]))
+    graph = graph_from(
+        dag(
+            {"a": {"operation": "step"}, "b": {"operation": "step"}, "c": {"operation": "step"}},
+            ["a.out -> c.a"],
+        )
+    )
     run = await engine.submit(graph)
     async with asyncio.timeout(5):
         while not worker.dispatched:
@@ -148,20 +178,32 @@ async def test_cancel_kills_running_nodes_and_drops_waiting_ones(engine: Engine)
 
 
 async def test_invalid_graph_lists_every_problem(engine: Engine) -> None:
-    graph = graph_from({
-        "operations": {"step": STEP, "csv": {"kind": "bash_jinja2", "inputs": {"t": "csv"},
-                                             "outputs": {"out": "csv"}}},
-        "nodes": {"a": {"operation": "step", "params": {"nope": 1}},
-                  "b": {"operation": {"kind": "martian"}},
-                  "c": {"operation": "csv"}, "d": {"operation": "csv"},
-                  "e": {"operation": "step"}, "f": {"operation": "step"}},
-        "edges": ["a.out -> d.t", "e.out -> f.a", "f.out -> e.a"],
-    })
+    graph = graph_from(
+        {
+            "operations": {
+                "step": STEP,
+                "csv": {"kind": "bash_jinja2", "inputs": {"t": "csv"}, "outputs": {"out": "csv"}},
+            },
+            "nodes": {
+                "a": {"operation": "step", "params": {"nope": 1}},
+                "b": {"operation": {"kind": "martian"}},
+                "c": {"operation": "csv"},
+                "d": {"operation": "csv"},
+                "e": {"operation": "step"},
+                "f": {"operation": "step"},
+            },
+            "edges": ["a.out -> d.t", "e.out -> f.a", "f.out -> e.a"],
+        }
+    )
     with pytest.raises(GraphInvalid) as info:
         await engine.submit(graph)
     codes = {(p.code, p.node) for p in info.value.problems}
-    assert {("unknown_parameter", "a"), ("unknown_kind", "b"), ("missing_input", "c"),
-            ("type_mismatch", "d")} <= codes
+    assert {
+        ("unknown_parameter", "a"),
+        ("unknown_kind", "b"),
+        ("missing_input", "c"),
+        ("type_mismatch", "d"),
+    } <= codes
     assert any(code == "cycle" for code, _ in codes)
 
 
@@ -173,8 +215,9 @@ async def test_restart_mid_run_reattaches_the_running_node(settings: Settings) -
 
     worker = FakeWorker(engine, hold)
     await worker.connect()
-    run = await engine.submit(graph_from(dag({"a": {"operation": "step"}, "b": {"operation": "step"}},
-                                             ["a.out -> b.a"])))
+    run = await engine.submit(
+        graph_from(dag({"a": {"operation": "step"}, "b": {"operation": "step"}}, ["a.out -> b.a"]))
+    )
     async with asyncio.timeout(5):
         while not worker.dispatched:
             await asyncio.sleep(0.01)
@@ -186,7 +229,9 @@ async def test_restart_mid_run_reattaches_the_running_node(settings: Settings) -
     engine2, store2 = await make_engine(settings)
     try:
         again = FakeWorker(engine2, succeed, worker_id=worker.worker_id)
-        await again.connect(running=[RunningRef(node_run_id=held.node_run_id, attempt=held.attempt)])
+        await again.connect(
+            running=[RunningRef(node_run_id=held.node_run_id, attempt=held.attempt)]
+        )
         assert again.session is not None
         result = await succeed(again, held)
         await engine2.on_worker_message(again.session, result)

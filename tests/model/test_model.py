@@ -36,8 +36,13 @@ def test_types_connect_to_themselves_and_widen_to_file() -> None:
 
 @pytest.mark.parametrize(
     ("ptype", "raw", "expected"),
-    [(ParameterType.INT, "3", 3), (ParameterType.FLOAT, 2, 2.0), (ParameterType.BOOL, "yes", True),
-     (ParameterType.LIST_INT, ["1", 2], [1, 2]), (ParameterType.STR, 5, "5")],
+    [
+        (ParameterType.INT, "3", 3),
+        (ParameterType.FLOAT, 2, 2.0),
+        (ParameterType.BOOL, "yes", True),
+        (ParameterType.LIST_INT, ["1", 2], [1, 2]),
+        (ParameterType.STR, 5, "5"),
+    ],
 )
 def test_parameter_values_are_coerced(ptype: ParameterType, raw: object, expected: object) -> None:
     assert coerce_value(Parameter(name="p", type=ptype), raw) == expected
@@ -63,23 +68,35 @@ def test_cache_key_depends_on_code_params_inputs_and_kind_version() -> None:
     assert base != cache_key(op, "2", {"n": 1}, {"a": ["x" * 64]})
     assert base != cache_key(op, "1", {"n": 2}, {"a": ["x" * 64]})
     assert base != cache_key(op, "1", {"n": 1}, {"a": ["y" * 64]})
-    assert base != cache_key(op.model_copy(update={"code": "echo ho"}), "1", {"n": 1}, {"a": ["x" * 64]})
+    assert base != cache_key(
+        op.model_copy(update={"code": "echo ho"}), "1", {"n": 1}, {"a": ["x" * 64]}
+    )
 
 
 def test_every_problem_is_reported_at_once_with_node_and_port() -> None:
-    graph, _ = parse_graph_document({
-        "operations": {
-            "gen": {"kind": "bash_jinja2", "outputs": {"out": "csv"}, "parameters": {"rows": 3}},
-            "use": {"kind": "bash_jinja2", "inputs": {"data": "json"}, "outputs": {"r": "text"}},
-        },
-        "nodes": {
-            "g": {"operation": "gen", "params": {"rows": "many", "color": "red"}},
-            "u": {"operation": "use"},
-            "v": {"operation": "use"},
-            "w": {"operation": {"kind": "nope"}},
-        },
-        "edges": ["g.out -> u.data", "u.r -> u.data"],
-    })
+    graph, _ = parse_graph_document(
+        {
+            "operations": {
+                "gen": {
+                    "kind": "bash_jinja2",
+                    "outputs": {"out": "csv"},
+                    "parameters": {"rows": 3},
+                },
+                "use": {
+                    "kind": "bash_jinja2",
+                    "inputs": {"data": "json"},
+                    "outputs": {"r": "text"},
+                },
+            },
+            "nodes": {
+                "g": {"operation": "gen", "params": {"rows": "many", "color": "red"}},
+                "u": {"operation": "use"},
+                "v": {"operation": "use"},
+                "w": {"operation": {"kind": "nope"}},
+            },
+            "edges": ["g.out -> u.data", "u.r -> u.data"],
+        }
+    )
     issues = {(i.code, i.node, i.port) for i in validate_graph(graph, CHECKS)}
     assert ("bad_parameter", "g", "rows") in issues
     assert ("unknown_parameter", "g", "color") in issues
@@ -91,34 +108,51 @@ def test_every_problem_is_reported_at_once_with_node_and_port() -> None:
 
 def test_graph_file_problems_are_listed_together() -> None:
     with pytest.raises(InvalidInput) as info:
-        parse_graph_document({"nodes": {"a": {"operation": "missing"}, "b": 3},
-                              "edges": ["not an edge"]})
+        parse_graph_document(
+            {"nodes": {"a": {"operation": "missing"}, "b": 3}, "edges": ["not an edge"]}
+        )
     assert len(info.value.problems) == 3
 
 
 def test_composite_is_expanded_with_its_bindings() -> None:
-    graph, _ = parse_graph_document({
-        "operations": {
-            "gen": {"kind": "bash_jinja2", "outputs": {"out": "text"}},
-            "cat": {"kind": "bash_jinja2", "inputs": {"i": "text"}, "outputs": {"o": "text"}},
-            "pair": {
-                "kind": "composite",
-                "inputs": {"x": "text"},
-                "outputs": {"y": "text"},
-                "body": {"operations": {"cat": {"kind": "bash_jinja2", "inputs": {"i": "text"},
-                                                 "outputs": {"o": "text"}}},
-                         "nodes": {"first": {"operation": "cat"}, "second": {"operation": "cat"}},
-                         "edges": ["first.o -> second.i"]},
-                "input_bindings": {"x": ["first.i"]},
-                "output_bindings": {"y": "second.o"},
+    graph, _ = parse_graph_document(
+        {
+            "operations": {
+                "gen": {"kind": "bash_jinja2", "outputs": {"out": "text"}},
+                "cat": {"kind": "bash_jinja2", "inputs": {"i": "text"}, "outputs": {"o": "text"}},
+                "pair": {
+                    "kind": "composite",
+                    "inputs": {"x": "text"},
+                    "outputs": {"y": "text"},
+                    "body": {
+                        "operations": {
+                            "cat": {
+                                "kind": "bash_jinja2",
+                                "inputs": {"i": "text"},
+                                "outputs": {"o": "text"},
+                            }
+                        },
+                        "nodes": {"first": {"operation": "cat"}, "second": {"operation": "cat"}},
+                        "edges": ["first.o -> second.i"],
+                    },
+                    "input_bindings": {"x": ["first.i"]},
+                    "output_bindings": {"y": "second.o"},
+                },
             },
-        },
-        "nodes": {"g": {"operation": "gen"}, "p": {"operation": "pair"}, "c": {"operation": "cat"}},
-        "edges": ["g.out -> p.x", "p.y -> c.i"],
-    })
+            "nodes": {
+                "g": {"operation": "gen"},
+                "p": {"operation": "pair"},
+                "c": {"operation": "cat"},
+            },
+            "edges": ["g.out -> p.x", "p.y -> c.i"],
+        }
+    )
     assert validate_graph(graph, CHECKS) == []
     expanded = expand_composites(graph)
     assert sorted(n.id for n in expanded.nodes) == ["c", "g", "p/first", "p/second"]
     assert sorted(str(e) for e in expanded.edges) == [
-        "g.out -> p/first.i", "p/first.o -> p/second.i", "p/second.o -> c.i"]
+        "g.out -> p/first.i",
+        "p/first.o -> p/second.i",
+        "p/second.o -> c.i",
+    ]
     assert validate_graph(expanded, CHECKS) == []

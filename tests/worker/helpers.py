@@ -23,7 +23,7 @@ def pid_alive(pid: int) -> bool:
 async def until(predicate: Callable[[], bool], within: float = 5.0) -> None:
     """Wait until ``predicate()`` holds; ``TimeoutError`` after ``within`` seconds."""
     async with asyncio.timeout(within):
-        while not predicate():  # noqa: ASYNC110 - polling the OS, there is no event to wait on
+        while not predicate():
             await asyncio.sleep(0.01)
 
 
