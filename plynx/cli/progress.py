@@ -22,7 +22,7 @@ from rich.progress import (
 from rich.table import Table
 
 from plynx.client import ApiError, PlynxClient, RunDetail, RunState
-from plynx.model import NodeRun, NodeRunStatus, topological_order
+from plynx.model import Graph, NodeRun, NodeRunStatus, topological_order
 
 __all__ = ["LOG_TAIL_LINES", "RunDisplay", "summary_table"]
 
@@ -47,6 +47,16 @@ def _duration(nr: NodeRun) -> str:
     return f"{seconds:.2f}s" if seconds < 60 else f"{int(seconds // 60)}m{seconds % 60:04.1f}s"
 
 
+def _display_order(graph: Graph, node_ids: list[str]) -> list[str]:
+    """Upstream before downstream; within a depth, in the order the graph declares them."""
+    depth: dict[str, int] = {}
+    incoming = graph.incoming()
+    for node_id in topological_order(graph) or []:
+        depth[node_id] = 1 + max((depth.get(e.src_node, 0) for e in incoming[node_id]), default=-1)
+    declared = {n.id: i for i, n in enumerate(graph.nodes)}
+    return sorted(node_ids, key=lambda n: (depth.get(n, 0), declared.get(n, len(declared)), n))
+
+
 def summary_table(detail: RunDetail) -> Table:
     """One row per node: status, duration, and the run it was cached from."""
     run = detail.run
@@ -54,8 +64,7 @@ def summary_table(detail: RunDetail) -> Table:
     for column in ("node", "status", "duration", "cached from"):
         table.add_column(column, no_wrap=column != "node")
     by_id = {nr.node_id: nr for nr in detail.node_runs}
-    order = topological_order(run.graph) or sorted(by_id)
-    for node_id in [n for n in order if n in by_id] + sorted(set(by_id) - set(order)):
+    for node_id in _display_order(run.graph, list(by_id)):
         nr = by_id[node_id]
         status = nr.status.value
         if nr.status == _S.FAILED and nr.exit_code is not None:
@@ -141,7 +150,7 @@ class RunDisplay:
                     tail = "\n".join(text.rstrip("\n").splitlines()[-LOG_TAIL_LINES:])
                     break
         exit_code = f" with exit code {nr.exit_code}" if nr.exit_code is not None else ""
-        reason = f": {nr.error}" if nr.error else ""
+        reason = f": {nr.error}" if nr.error and not nr.error.startswith("exit code") else ""
         self.note(f"[bold red]✗ {escape(nr.node_id)} failed{exit_code}[/]{escape(reason)}")
         if tail:
             self.note("\n".join(f"  [dim]│[/] {escape(line)}" for line in tail.splitlines()))
