@@ -200,11 +200,26 @@ class WorkerPool:
         self._stopping = False
 
     def start(self) -> None:
-        """Start every worker, each under a supervising task."""
+        """Start every worker, each under a supervising task. :class:`InvalidInput` if their
+        configuration cannot work (e.g. a work directory a worker refuses)."""
+        from plynx.worker.config import WorkerConfig
+
+        try:
+            for index in range(self.count):
+                WorkerConfig(server=self.url, slots=self.slots, work_dir=self._work_dir(index))
+        except InvalidInput:
+            raise InvalidInput(
+                f"local workers cannot work in {self._work_root}: its path may only contain "
+                "letters, digits, '.', '_', '-' and '/' (scripts use it unquoted); choose "
+                "another --data-dir"
+            ) from None
         self._tasks = [
             asyncio.create_task(self._supervise(i), name=f"plynx-worker-{i}")
             for i in range(self.count)
         ]
+
+    def _work_dir(self, index: int) -> Path:
+        return self._work_root / f"worker-{index}"
 
     def log_path(self, index: int) -> Path | None:
         """Where worker ``index`` writes its log, if not to stderr."""
@@ -214,7 +229,7 @@ class WorkerPool:
         argv = [sys.executable, "-m", "plynx"]
         argv += ["-v"] * self._verbose
         argv += ["worker", "--server", self.url, "--slots", str(self.slots)]
-        argv += ["--work-dir", str(self._work_root / f"worker-{index}")]
+        argv += ["--work-dir", str(self._work_dir(index))]
         # the token travels in the environment, not on a command line others can read
         env = {**os.environ, "PLYNX_TOKEN": self._token}
         log = self.log_path(index)
@@ -248,7 +263,8 @@ class WorkerPool:
                 return
             if code == 2:
                 logger.error(
-                    "local worker %d was refused by the server (exit code 2); not restarting it%s",
+                    "local worker %d gave up (exit code 2: refused by the server, or "
+                    "misconfigured); not restarting it%s",
                     index,
                     f", see {self.log_path(index)}" if self._log_dir else "",
                 )

@@ -110,6 +110,8 @@ async def _run(
     stop: asyncio.Event,
 ) -> int:
     graph = await client.attach_files(graph, graph_file.files, graph_file.base_dir)
+    if stop.is_set():  # interrupted while uploading: nothing was started
+        return EXIT_FAILED
     try:
         detail = await client.submit(graph, title=title)
     except ApiError as exc:
