@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,72 @@ def test_run_sends_work_to_a_local_server_on_the_same_data_directory(plynx: Plyn
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_a_worker_that_dies_is_restarted_and_none_outlive_local(plynx: Plynx) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = _start(plynx, port)
+    try:
+        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
+        before = {w["id"] for w in http_json(url + "/api/v1/workers")[1]}
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        os.kill(workers[0], signal.SIGKILL)
+        wait_until(
+            lambda: (
+                len(ids := {w["id"] for w in http_json(url + "/api/v1/workers")[1]}) == 2
+                and ids != before
+            ),
+            what="a new worker",
+        )
+        survivors = _children(proc.pid)
+        assert workers[1] in survivors and workers[0] not in survivors
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+        assert proc.returncode == 0
+        for pid in survivors:
+            wait_until(lambda pid=pid: not _alive(pid), timeout=10, what=f"worker {pid} to exit")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def test_workers_stop_when_local_is_killed(plynx: Plynx) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = _start(plynx, port)
+    try:
+        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
+        workers = _children(proc.pid)
+        proc.kill()
+        proc.communicate()
+        for pid in workers:
+            wait_until(lambda pid=pid: not _alive(pid), timeout=20, what=f"worker {pid} to exit")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
