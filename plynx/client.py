@@ -268,6 +268,19 @@ class PlynxClient:
                 node.params["filename"] = path.name
         return graph
 
+    async def download_to(self, sha256: str, path: Path) -> None:
+        """Stream an artifact into the file ``path`` (written whole or not at all)."""
+        partial = path.with_name(path.name + ".part")
+        async with self.session.get(
+            f"{self.url}{API}/artifacts/{sha256}", headers=self._headers()
+        ) as resp:
+            if resp.status >= 400:
+                raise _api_error(resp.status, await _body(resp))
+            with partial.open("wb") as handle:
+                async for chunk in resp.content.iter_chunked(_CHUNK):
+                    await asyncio.to_thread(handle.write, chunk)
+        partial.replace(path)
+
     async def download(self, sha256: str) -> bytes:
         """The bytes of an artifact (read whole: meant for small outputs)."""
         async with self.session.get(

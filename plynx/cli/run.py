@@ -33,6 +33,7 @@ from plynx.cli.common import (
 )
 from plynx.cli.embedded import embedded_plynx, running_server
 from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
+from plynx.cli.outputs import save_outputs
 from plynx.cli.progress import RunDisplay, summary_table
 from plynx.client import ApiError, PlynxClient
 from plynx.errors import InvalidInput
@@ -107,6 +108,7 @@ async def _run(
     console: Console,
     as_json: bool,
     remote: bool,
+    outputs: Path | None,
     stop: asyncio.Event,
 ) -> int:
     graph = await client.attach_files(graph, graph_file.files, graph_file.base_dir)
@@ -132,6 +134,9 @@ async def _run(
     final = await client.get_run_json(run_id) if as_json else None
     result = await client.get_run(run_id)
     console.print(summary_table(result))
+    if outputs is not None:
+        saved = await save_outputs(client, result, outputs)
+        console.print(f"{len(saved)} outputs saved in {outputs}")
     if as_json:
         sys.stdout.write(json.dumps(final, indent=2) + "\n")
         sys.stdout.flush()
@@ -156,6 +161,11 @@ async def _run(
 @click.option("-p", "--param", "params", multiple=True, help="node.param=value (repeatable).")
 @click.option("--title", default="", help="Title of the run [default: the graph's].")
 @click.option(
+    "--outputs",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Save every output in this directory (as DIR/node/output) when the run ends.",
+)
+@click.option(
     "--json", "as_json", is_flag=True, help="Print the final run document (JSON) on stdout."
 )
 @click.pass_context
@@ -169,6 +179,7 @@ def run_command(
     slots: int | None,
     params: tuple[str, ...],
     title: str,
+    outputs: Path | None,
     as_json: bool,
 ) -> None:
     """Run the graph in FILE (YAML or JSON, or example:NAME) and follow it.
@@ -207,6 +218,7 @@ def run_command(
                     console=console,
                     as_json=as_json,
                     remote=server is not None,
+                    outputs=outputs,
                     stop=stop,
                 )
         except ApiError as exc:

@@ -160,16 +160,27 @@ def test_the_examples_run(plynx: Plynx, name: str) -> None:
     assert {nr["status"] for nr in detail["node_runs"]} == {"success"}
 
 
-def test_the_git_split_example_splits_every_line_of_the_checkout(
-    plynx: Plynx,
+def test_the_git_split_example_checks_out_the_commit_and_splits_every_line(
+    plynx: Plynx, tmp_path: Path
 ) -> None:
-    result = plynx.run("example:git_split", "--json")
+    out = tmp_path / "outputs"
+    result = plynx.run("example:git_split", "--outputs", str(out))
+    assert result.returncode == 0, result.stderr + result.stdout
+    checkout = out / "checkout" / "dir" / "data"
+    first = (checkout / "first.txt").read_text().splitlines()
+    second = (checkout / "second.txt").read_text().splitlines()
+    assert len(first) == 40 and "not a number" not in "".join(first)  # the first commit
+    a = (out / "split" / "output_a").read_text().splitlines()
+    b = (out / "split" / "output_b").read_text().splitlines()
+    assert sorted(a + b) == sorted(first + second)
+    assert 0 < len(a) < len(b)  # sample_rate 0.3
+
+
+def test_outputs_are_saved_where_asked(plynx: Plynx, tmp_path: Path) -> None:
+    result = plynx.run("example:hello", "--outputs", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    nodes = {nr["node_id"]: nr for nr in json.loads(result.stdout)["node_runs"]}
-    a, b = nodes["split"]["outputs"]["output_a"][0], nodes["split"]["outputs"]["output_b"][0]
-    first, second = nodes["first"]["outputs"]["file"][0], nodes["second"]["outputs"]["file"][0]
-    assert a["size"] + b["size"] == first["size"] + second["size"]
-    assert 0 < a["size"] < b["size"]  # sample_rate 0.3
+    assert (tmp_path / "out" / "shout" / "loud").read_text() == "HELLO, PLYNX!\n"
+    assert (tmp_path / "out" / "greet" / "greeting").read_text() == "Hello, PLynx!\n"
 
 
 def test_ctrl_c_cancels_the_run_and_exits_1(plynx: Plynx, tmp_path: Path) -> None:
