@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import click
@@ -29,7 +30,12 @@ def token_group() -> None:
     show_default=True,
     help="api: acts for USER on the REST API; worker: only connects workers.",
 )
-@click.option("--user", default="admin", show_default=True, help="Who the token acts for.")
+@click.option(
+    "--user",
+    default=getpass.getuser,
+    show_default="you",
+    help="Who the token acts for (created if new; make admins with `plynx users add --admin`).",
+)
 @click.option("--name", default="", help="A note to recognise the token by.")
 @store_options
 @click.pass_context
