@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from plynx.errors import InvalidInput, PlynxError
 from plynx.settings import Settings, load_settings
@@ -23,6 +24,7 @@ __all__ = [
     "cpu_count",
     "default_pool",
     "fail",
+    "report_error",
     "run_until_signal",
     "settings_from",
     "stderr",
@@ -47,11 +49,17 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
         fail(exc.message)
 
 
-def fail(message: str, code: int = EXIT_INVALID, problems: list[str] | None = None) -> NoReturn:
-    """Print ``error: message`` (and each problem) on stderr and exit with ``code``."""
-    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+def report_error(message: str, problems: list[str] | None = None) -> None:
+    """Print ``error: message`` and each problem on stderr."""
+    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     for problem in problems or []:
-        stderr.print(f"  - {problem}", markup=False, soft_wrap=True)
+        stderr.print(f"  - {problem}", markup=False, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = EXIT_INVALID, problems: list[str] | None = None) -> NoReturn:
+    """Print ``error: message`` (and each problem) on stderr and exit with ``code``. Not for
+    coroutines: they return their exit code after :func:`report_error`."""
+    report_error(message, problems)
     raise SystemExit(code)
 
 

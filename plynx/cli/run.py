@@ -28,6 +28,7 @@ from plynx.cli.common import (
     EXIT_OK,
     default_pool,
     fail,
+    report_error,
     run_until_signal,
     settings_from,
 )
@@ -54,7 +55,7 @@ def _local_problems(graph: Graph) -> list[str]:
 
 @contextlib.asynccontextmanager
 async def _embedded(
-    settings: Settings, workers: int | None, slots: int | None, verbose: int
+    settings: Settings, workers: int, slots: int, verbose: int
 ) -> AsyncIterator[str]:
     """The URL of the server serving ``settings.data_dir``: an already running one, or one
     started here with local workers."""
@@ -63,11 +64,10 @@ async def _embedded(
         logger.info("sending the run to the server already running on %s", url)
         yield url
         return
-    count, per = default_pool(workers, slots)
     async with embedded_plynx(
         settings,
-        workers=count,
-        slots=per,
+        workers=workers,
+        slots=slots,
         log_dir=settings.data_dir / "workers",
         verbose=verbose,
     ) as embedded_url:
@@ -117,9 +117,10 @@ async def _run(
     try:
         detail = await client.submit(graph, title=title)
     except ApiError as exc:
-        if exc.status == 400:
-            fail(exc.message, EXIT_INVALID, exc.problem_lines())
-        raise
+        if exc.status != 400:
+            raise
+        report_error(exc.message, exc.problem_lines())
+        return EXIT_INVALID
     run_id = detail.run.id
     console.print(
         f"run [bold]{run_id}[/] of {graph.title or graph_file.path.name}: "
@@ -193,6 +194,7 @@ def run_command(
     except InvalidInput as exc:
         fail(exc.message, EXIT_INVALID, [str(p) for p in exc.problems])
     settings = settings_from(ctx, data_dir=data_dir)
+    count, per = default_pool(workers, slots)
     if server is None:
         problems = _local_problems(graph)
         if problems:
@@ -204,9 +206,7 @@ def run_command(
                 if server is not None:
                     url = server
                 else:
-                    url = await stack.enter_async_context(
-                        _embedded(settings, workers, slots, verbose)
-                    )
+                    url = await stack.enter_async_context(_embedded(settings, count, per, verbose))
                 client = await stack.enter_async_context(PlynxClient(url, token))
                 if stop.is_set():
                     return EXIT_FAILED
@@ -223,8 +223,10 @@ def run_command(
                 )
         except ApiError as exc:
             hint = " (give a token with --token or PLYNX_TOKEN)" if exc.status == 401 else ""
-            fail(f"the server refused: {exc.message}{hint}", EXIT_FAILED)
+            report_error(f"the server refused: {exc.message}{hint}")
+            return EXIT_FAILED
         except aiohttp.ClientConnectionError as exc:
-            fail(f"cannot reach the server: {exc}", EXIT_FAILED)
+            report_error(f"cannot reach the server: {exc}")
+            return EXIT_FAILED
 
     raise SystemExit(run_until_signal(main))
