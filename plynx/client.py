@@ -101,11 +101,17 @@ class RunState:
 
 def file_sha256(path: Path) -> str:
     """The sha256 of a file's content, read in chunks."""
+    return _digest(path)[0]
+
+
+def _digest(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
+    size = 0
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+            size += len(chunk)
+    return digest.hexdigest(), size
 
 
 async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
@@ -218,9 +224,15 @@ class PlynxClient:
 
     # -- artifacts -------------------------------------------------------------------------------
     async def upload(self, path: Path, *, type: str = "file", name: str = "") -> ArtifactRef:
-        """Upload a local file (streamed, verified by its sha256 on the server)."""
-        sha256 = await asyncio.to_thread(file_sha256, path)
-        params = {"sha256": sha256, "name": name or path.name, "type": type}
+        """Upload a local file (streamed, verified by its sha256 on the server). A file the
+        server already has is not sent again."""
+        sha256, size = await asyncio.to_thread(_digest, path)
+        name = name or path.name
+        if await self.has_artifact(sha256):
+            return ArtifactRef.model_validate(
+                {"sha256": sha256, "size": size, "type": type, "name": name}
+            )
+        params = {"sha256": sha256, "name": name, "type": type}
         body = await self.request(
             "POST",
             "/artifacts",
@@ -229,6 +241,17 @@ class PlynxClient:
             headers={"Content-Type": "application/octet-stream"},
         )
         return ArtifactRef.model_validate(body)
+
+    async def has_artifact(self, sha256: str) -> bool:
+        """Whether the server stores the artifact ``sha256``."""
+        async with self.session.head(
+            f"{self.url}{API}/artifacts/{sha256}", headers=self._headers()
+        ) as resp:
+            if resp.status == 404:
+                return False
+            if resp.status >= 400:
+                raise _api_error(resp.status, "")
+            return True
 
     async def upload_directory(self, path: Path, *, name: str = "") -> ArtifactRef:
         """Upload a local directory as a (deterministic) tar archive."""
