@@ -35,6 +35,10 @@ class GraphIssue(BaseModel):
         return f"{where}: {self.message}" if where else self.message
 
 
+def _issue(code: str, node: str | None, port: str | None, message: str) -> GraphIssue:
+    return GraphIssue(code=code, node=node, port=port, message=message)
+
+
 def resolve_params(operation: Operation, values: Mapping[str, Any]) -> dict[str, Any]:
     """Parameter values with defaults applied and types coerced. Raises ``ValueError`` naming the
     first bad parameter; :func:`validate_graph` reports all of them."""
@@ -97,20 +101,22 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
     op = node.operation
     if not _NODE_ID_RE.match(node.id):
         issues.append(
-            GraphIssue(
-                code="bad_node_id",
-                node=node.id,
-                message="a node id starts with a letter or _ and has only letters, digits, _ and -",
+            _issue(
+                "bad_node_id",
+                node.id,
+                None,
+                "a node id starts with a letter or _ and has only letters, digits, _ and -",
             )
         )
     check = kinds.get(op.kind)
     if check is None:
         known = ", ".join(sorted(kinds)) or "none"
         issues.append(
-            GraphIssue(
-                code="unknown_kind",
-                node=node.id,
-                message=f"unknown node kind {op.kind!r} (known kinds: {known})",
+            _issue(
+                "unknown_kind",
+                node.id,
+                None,
+                f"unknown node kind {op.kind!r} (known kinds: {known})",
             )
         )
     else:
@@ -122,11 +128,11 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
     for name in node.params:
         if name not in declared:
             issues.append(
-                GraphIssue(
-                    code="unknown_parameter",
-                    node=node.id,
-                    port=name,
-                    message=f"unknown parameter {name!r}; the operation declares "
+                _issue(
+                    "unknown_parameter",
+                    node.id,
+                    name,
+                    f"unknown parameter {name!r}; the operation declares "
                     + (", ".join(sorted(declared)) or "no parameters"),
                 )
             )
@@ -138,11 +144,11 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
         else:
             if param.required:
                 issues.append(
-                    GraphIssue(
-                        code="missing_parameter",
-                        node=node.id,
-                        port=param.name,
-                        message=f"parameter {param.name!r} needs a value",
+                    _issue(
+                        "missing_parameter",
+                        node.id,
+                        param.name,
+                        f"parameter {param.name!r} needs a value",
                     )
                 )
             continue
@@ -150,12 +156,7 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
             coerce_value(param, value)
         except ValueError as exc:
             issues.append(
-                GraphIssue(
-                    code="bad_parameter",
-                    node=node.id,
-                    port=param.name,
-                    message=f"parameter {param.name!r}: {exc}",
-                )
+                _issue("bad_parameter", node.id, param.name, f"parameter {param.name!r}: {exc}")
             )
     if op.body is not None:
         _check_composite(node, kinds, issues)
@@ -165,11 +166,11 @@ def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[Gr
     op = node.operation
     assert op.body is not None  # checked by caller
     issues.extend(
-        GraphIssue(
-            code=issue.code,
-            node=f"{node.id}/{issue.node}" if issue.node else node.id,
-            port=issue.port,
-            message=issue.message,
+        _issue(
+            issue.code,
+            f"{node.id}/{issue.node}" if issue.node else node.id,
+            issue.port,
+            issue.message,
         )
         for issue in validate_graph(op.body, kinds, bound_inputs=_bound_inputs(op))
     )
@@ -178,11 +179,11 @@ def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[Gr
         declared = op.input(name)
         if declared is None:
             issues.append(
-                GraphIssue(
-                    code="bad_binding",
-                    node=node.id,
-                    port=name,
-                    message=f"binds input {name!r}, which the operation does not declare",
+                _issue(
+                    "bad_binding",
+                    node.id,
+                    name,
+                    f"binds input {name!r}, which the operation does not declare",
                 )
             )
             continue
@@ -192,21 +193,20 @@ def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[Gr
             port = inner.operation.input(inner_port) if inner else None
             if port is None:
                 issues.append(
-                    GraphIssue(
-                        code="bad_binding",
-                        node=node.id,
-                        port=name,
-                        message=f"input {name!r} is bound to {target!r}, which is not an "
-                        "input of the body",
+                    _issue(
+                        "bad_binding",
+                        node.id,
+                        name,
+                        f"input {name!r} is bound to {target!r}, which is not an input of the body",
                     )
                 )
             elif problem := connect_problem(declared.type, port.type):
                 issues.append(
-                    GraphIssue(
-                        code="type_mismatch",
-                        node=node.id,
-                        port=name,
-                        message=f"input {name!r} bound to {target!r}: {problem}",
+                    _issue(
+                        "type_mismatch",
+                        node.id,
+                        name,
+                        f"input {name!r} bound to {target!r}: {problem}",
                     )
                 )
     for output in op.outputs:
@@ -216,21 +216,21 @@ def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[Gr
         inner_out = inner.operation.output(inner_port) if inner else None
         if inner_out is None:
             issues.append(
-                GraphIssue(
-                    code="bad_binding",
-                    node=node.id,
-                    port=output.name,
-                    message=f"output {output.name!r} must be bound to an output of the body "
+                _issue(
+                    "bad_binding",
+                    node.id,
+                    output.name,
+                    f"output {output.name!r} must be bound to an output of the body "
                     f"(got {target!r})",
                 )
             )
         elif problem := connect_problem(inner_out.type, output.type):
             issues.append(
-                GraphIssue(
-                    code="type_mismatch",
-                    node=node.id,
-                    port=output.name,
-                    message=f"output {output.name!r} bound to {target!r}: {problem}",
+                _issue(
+                    "type_mismatch",
+                    node.id,
+                    output.name,
+                    f"output {output.name!r} bound to {target!r}: {problem}",
                 )
             )
 
@@ -271,11 +271,8 @@ def validate_graph(
         key = (edge.src_node, edge.src_port, edge.dst_node, edge.dst_port)
         if key in seen_edges:
             issues.append(
-                GraphIssue(
-                    code="duplicate_edge",
-                    node=edge.dst_node,
-                    port=edge.dst_port,
-                    message=f"the edge {edge} appears twice",
+                _issue(
+                    "duplicate_edge", edge.dst_node, edge.dst_port, f"the edge {edge} appears twice"
                 )
             )
             continue
@@ -283,18 +280,20 @@ def validate_graph(
         src, dst = nodes.get(edge.src_node), nodes.get(edge.dst_node)
         if src is None:
             issues.append(
-                GraphIssue(
-                    code="unknown_node",
-                    node=edge.src_node,
-                    message=f"the edge {edge} starts at a node that does not exist",
+                _issue(
+                    "unknown_node",
+                    edge.src_node,
+                    None,
+                    f"the edge {edge} starts at a node that does not exist",
                 )
             )
         if dst is None:
             issues.append(
-                GraphIssue(
-                    code="unknown_node",
-                    node=edge.dst_node,
-                    message=f"the edge {edge} ends at a node that does not exist",
+                _issue(
+                    "unknown_node",
+                    edge.dst_node,
+                    None,
+                    f"the edge {edge} ends at a node that does not exist",
                 )
             )
         if src is None or dst is None:
@@ -303,22 +302,22 @@ def validate_graph(
         inp = dst.operation.input(edge.dst_port)
         if out is None:
             issues.append(
-                GraphIssue(
-                    code="unknown_port",
-                    node=src.id,
-                    port=edge.src_port,
-                    message=f"no output {edge.src_port!r} (outputs: "
+                _issue(
+                    "unknown_port",
+                    src.id,
+                    edge.src_port,
+                    f"no output {edge.src_port!r} (outputs: "
                     + (", ".join(o.name for o in src.operation.outputs) or "none")
                     + ")",
                 )
             )
         if inp is None:
             issues.append(
-                GraphIssue(
-                    code="unknown_port",
-                    node=dst.id,
-                    port=edge.dst_port,
-                    message=f"no input {edge.dst_port!r} (inputs: "
+                _issue(
+                    "unknown_port",
+                    dst.id,
+                    edge.dst_port,
+                    f"no input {edge.dst_port!r} (inputs: "
                     + (", ".join(i.name for i in dst.operation.inputs) or "none")
                     + ")",
                 )
@@ -326,14 +325,7 @@ def validate_graph(
         if out is None or inp is None:
             continue
         if problem := connect_problem(out.type, inp.type):
-            issues.append(
-                GraphIssue(
-                    code="type_mismatch",
-                    node=dst.id,
-                    port=edge.dst_port,
-                    message=f"{edge}: {problem}",
-                )
-            )
+            issues.append(_issue("type_mismatch", dst.id, edge.dst_port, f"{edge}: {problem}"))
         counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
 
     for node in nodes.values():
@@ -364,10 +356,11 @@ def validate_graph(
     if topological_order(graph) is None:
         cycle = _cycle_nodes(graph)
         issues.append(
-            GraphIssue(
-                code="cycle",
-                node=cycle[0] if cycle else None,
-                message="the graph has a cycle through " + ", ".join(cycle),
+            _issue(
+                "cycle",
+                cycle[0] if cycle else None,
+                None,
+                "the graph has a cycle through " + ", ".join(cycle),
             )
         )
     return issues
