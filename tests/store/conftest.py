@@ -25,6 +25,8 @@ import pytest
 from plynx.store import Store, open_store
 from plynx.store.sqlite import parse_sqlite_url
 
+from .backend_postgres import postgres_database, postgres_set_schema_version
+
 
 @dataclass(frozen=True)
 class Backend:
@@ -49,6 +51,7 @@ async def _sqlite_set_schema_version(url: str, version: int) -> None:
 
 BACKENDS: dict[str, Backend] = {
     "sqlite": Backend("sqlite", _sqlite_database, _sqlite_set_schema_version),
+    "postgres": Backend("postgres", postgres_database, postgres_set_schema_version),
 }
 
 

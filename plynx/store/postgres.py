@@ -1,0 +1,541 @@
+"""The server store: PostgreSQL through an asyncpg connection pool.
+
+URL: ``postgresql://user:password@host:5432/dbname`` (or ``postgres://``), with any libpq-style
+query parameter asyncpg understands (``sslmode``, ``connect_timeout`` …) plus two of PLynx's
+own, removed before the DSN reaches asyncpg:
+
+``pool_min`` (default 1)
+    connections opened at start and kept open;
+``pool_max`` (default 10)
+    the most connections PLynx holds at once; further callers wait for a free one.
+
+e.g. ``postgresql://plynx@db/plynx?pool_min=2&pool_max=20``.
+
+Documents are kept whole as ``jsonb``, beside indexed columns for what is filtered and ordered
+(see :mod:`plynx.store.postgres_schema`; the schema is created or migrated on open). Each pool
+connection gets a ``jsonb`` codec that passes JSON *text* through unchanged: documents are
+written with pydantic's ``model_dump_json`` and read with ``model_validate_json``, never
+converted to Python dicts on the way. Writes that touch several rows (:meth:`apply`,
+:meth:`create_run`) are one statement each, so one round trip and one transaction however many
+rows they hold.
+
+Driver and network errors leave this module as :class:`~plynx.errors.StoreError`, naming the
+database with its password redacted; a duplicate id is :class:`~plynx.errors.Conflict`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import asyncpg
+import pydantic
+import pydantic_core
+from pydantic import BaseModel
+
+from plynx.errors import Conflict, InvalidInput, NotFound, StoreError
+from plynx.model import (
+    ArtifactMeta,
+    CacheEntry,
+    Graph,
+    NodeRun,
+    Operation,
+    OperationStatus,
+    Page,
+    Run,
+    RunStatus,
+    Token,
+    User,
+    WorkerRecord,
+)
+from plynx.store.base import Batch, Store
+from plynx.store.postgres_rows import (
+    APPLY,
+    CREATE_RUN,
+    Where,
+    apply_params,
+    doc,
+    graph_row,
+    instant,
+    node_run_columns,
+    operation_row,
+    run_row,
+)
+from plynx.store.postgres_schema import migrate, read_version
+
+__all__ = ["PostgresStore", "parse_postgres_url", "redact"]
+
+M = TypeVar("M", bound=BaseModel)
+#: An ``asyncpg.Record``: indexable by position.
+Row = Sequence[Any]
+
+_POOL_DEFAULTS = {"pool_min": 1, "pool_max": 10}
+_CLOSE_TIMEOUT = 10.0
+# Driver-side failures: server errors, client/protocol errors, sockets, timeouts.
+_DRIVER_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
+# A run in a listing carries its graph's metadata only: a snapshot can be megabytes.
+_RUN_WITHOUT_GRAPH = "doc #- '{graph,nodes}' #- '{graph,edges}'"
+
+
+def redact(url: str) -> str:
+    """``url`` with its password replaced by ``***`` (for messages and logs)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+def parse_postgres_url(url: str) -> tuple[str, int, int]:
+    """``(dsn, pool_min, pool_max)``: the DSN for asyncpg without PLynx's pool parameters, and
+    those parameters (defaults 1 and 10)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("postgresql", "postgres") or not parts.netloc:
+        raise StoreError(
+            f"{redact(url)!r} is not a PostgreSQL URL: use postgresql://user@host:5432/dbname"
+        )
+    sizes = dict(_POOL_DEFAULTS)
+    kept: list[tuple[str, str]] = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in sizes:
+            kept.append((key, value))
+            continue
+        try:
+            sizes[key] = int(value)
+        except ValueError:
+            raise StoreError(f"{key}={value!r} in the store URL is not a whole number") from None
+    pool_min, pool_max = sizes["pool_min"], sizes["pool_max"]
+    if pool_max < 1 or not 0 <= pool_min <= pool_max:
+        raise StoreError(
+            f"the store URL asks for pool_min={pool_min} and pool_max={pool_max}: "
+            "pool_max must be at least 1 and pool_min between 0 and pool_max"
+        )
+    return urlunsplit(parts._replace(query=urlencode(kept))), pool_min, pool_max
+
+
+def _encode_json(value: object) -> str:
+    """``jsonb`` parameters: JSON text is sent as it is, anything else is dumped."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _decode_json(text: str) -> str:
+    """``jsonb`` results stay JSON text, for ``model_validate_json``."""
+    return text
+
+
+async def _init_connection(conn: Any) -> None:
+    await conn.set_type_codec(
+        "jsonb", encoder=_encode_json, decoder=_decode_json, schema="pg_catalog", format="text"
+    )
+
+
+def _count(status: str) -> int:
+    """The row count of a command status such as ``UPDATE 3``."""
+    return int(status.rsplit(" ", 1)[-1])
+
+
+def _check_page(offset: int, limit: int) -> None:
+    if offset < 0 or limit < 0:
+        raise InvalidInput(f"offset ({offset}) and limit ({limit}) must not be negative")
+
+
+class PostgresStore(Store):
+    """The :class:`Store` on a PostgreSQL database, opened from a ``postgresql://`` URL (see the
+    module docstring for the pool parameters). The database must exist; the schema is created
+    in it on first open."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.shown = redact(url)
+        self.dsn, self.pool_min, self.pool_max = parse_postgres_url(url)
+        self._pool: Any = None  # asyncpg.Pool
+
+    def __repr__(self) -> str:
+        return f"PostgresStore({self.shown!r})"
+
+    # -- plumbing -------------------------------------------------------------------------------
+    @contextmanager
+    def _translate(self, doing: str, duplicate: str | None = None) -> Iterator[None]:
+        """Driver errors inside become :class:`StoreError` (a unique key violation becomes
+        :class:`Conflict` with the message ``duplicate``, if given)."""
+        try:
+            yield
+        except asyncpg.UniqueViolationError as exc:
+            if duplicate is not None:
+                raise Conflict(duplicate) from exc
+            raise StoreError(f"PostgreSQL failed to {doing} in {self.shown}: {exc}") from exc
+        except _DRIVER_ERRORS as exc:
+            reason = str(exc) or type(exc).__name__
+            raise StoreError(f"PostgreSQL failed to {doing} in {self.shown}: {reason}") from exc
+
+    def _open_pool(self, doing: str) -> Any:
+        if self._pool is None:
+            raise StoreError(f"cannot {doing}: the store {self.shown} is not open")
+        return self._pool
+
+    async def _fetch(self, doing: str, sql: str, *args: Any) -> list[Row]:
+        pool = self._open_pool(doing)
+        with self._translate(doing):
+            rows: list[Row] = await pool.fetch(sql, *args)
+        return rows
+
+    async def _execute(self, doing: str, sql: str, *args: Any, duplicate: str | None = None) -> int:
+        """One write statement; the number of rows it changed."""
+        pool = self._open_pool(doing)
+        with self._translate(doing, duplicate):
+            status: str = await pool.execute(sql, *args)
+        return _count(status)
+
+    @staticmethod
+    def _parse(model: type[M], docs: Sequence[str], doing: str) -> list[M]:
+        try:
+            return [model.model_validate_json(text) for text in docs]
+        except pydantic.ValidationError as exc:
+            raise StoreError(f"a stored document is invalid ({doing}): {exc}") from exc
+
+    async def _one(self, model: type[M], what: str, sql: str, ident: str) -> M:
+        doing = f"read {what} {ident!r}"
+        rows = await self._fetch(doing, sql, ident)
+        if not rows:
+            raise NotFound(what, ident)
+        return self._parse(model, [rows[0][0]], doing)[0]
+
+    async def _all(self, model: type[M], sql: str, doing: str) -> list[M]:
+        rows = await self._fetch(doing, sql)
+        return self._parse(model, [row[0] for row in rows], doing)
+
+    async def _page(
+        self,
+        model: type[M],
+        table: str,
+        where: Where,
+        order: str,
+        offset: int,
+        limit: int,
+        column: str = "doc",
+    ) -> Page[M]:
+        """One statement (one snapshot) for the total and the page."""
+        _check_page(offset, limit)
+        clause, n = where.sql(), len(where.params)
+        sql = (
+            f"SELECT (SELECT count(*) FROM {table}{clause}), "
+            f"array(SELECT {column} FROM {table}{clause} ORDER BY {order} "
+            f"LIMIT ${n + 1} OFFSET ${n + 2})"
+        )
+        doing = f"list {table}"
+        rows = await self._fetch(doing, sql, *where.params, limit, offset)
+        total, docs = rows[0]
+        items = self._parse(model, docs, doing)
+        return Page(items=items, total=int(total), offset=offset, limit=limit)
+
+    # -- life cycle -----------------------------------------------------------------------------
+    async def open(self) -> None:
+        """Open the pool, then create or migrate the schema."""
+        if self._pool is not None:
+            return
+        try:
+            pool = await asyncpg.create_pool(
+                self.dsn,
+                min_size=self.pool_min,
+                max_size=self.pool_max,
+                init=_init_connection,
+                server_settings={"application_name": "plynx"},
+            )
+        except (*_DRIVER_ERRORS, ValueError) as exc:
+            reason = str(exc) or type(exc).__name__
+            raise StoreError(f"cannot connect to PostgreSQL at {self.shown}: {reason}") from exc
+        try:
+            with self._translate("set up the database"):
+                async with pool.acquire() as conn:
+                    await migrate(conn, self.shown)
+        except BaseException:
+            pool.terminate()
+            raise
+        self._pool = pool
+
+    async def close(self) -> None:
+        """Close the pool, waiting a little for queries in flight (safe to call twice)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        try:
+            await asyncio.wait_for(pool.close(), _CLOSE_TIMEOUT)
+        except TimeoutError:
+            pool.terminate()
+        except _DRIVER_ERRORS as exc:
+            pool.terminate()
+            raise StoreError(f"closing the pool of {self.shown} failed: {exc}") from exc
+
+    async def schema_version(self) -> int:
+        """The version in the ``meta`` table."""
+        doing = "read the schema version"
+        pool = self._open_pool(doing)
+        with self._translate(doing):
+            async with pool.acquire() as conn:
+                return await read_version(conn)
+
+    # -- operations -----------------------------------------------------------------------------
+    async def create_operation(self, operation: Operation) -> None:
+        """Insert a new operation; :class:`Conflict` if the id exists."""
+        sql = (
+            "INSERT INTO operations (id, kind, status, author, created_at, updated_at, "
+            "search_text, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        )
+        await self._execute(
+            f"create operation {operation.id!r}",
+            sql,
+            *operation_row(operation),
+            duplicate=f"operation {operation.id!r} already exists",
+        )
+
+    async def get_operation(self, operation_id: str) -> Operation:
+        """The operation with this id."""
+        sql = "SELECT doc FROM operations WHERE id = $1"
+        return await self._one(Operation, "operation", sql, operation_id)
+
+    async def update_operation(self, operation: Operation) -> None:
+        """Replace a stored operation; :class:`NotFound` if there is none."""
+        sql = (
+            "UPDATE operations SET kind = $2, status = $3, author = $4, created_at = $5, "
+            "updated_at = $6, search_text = $7, doc = $8 WHERE id = $1"
+        )
+        doing = f"update operation {operation.id!r}"
+        if not await self._execute(doing, sql, *operation_row(operation)):
+            raise NotFound("operation", operation.id)
+
+    async def list_operations(
+        self,
+        *,
+        query: str | None = None,
+        kind: str | None = None,
+        status: OperationStatus | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Operation]:
+        """Operations, newest first, filtered and searched."""
+        where = Where().eq("kind", kind).eq("status", status).eq("author", author).search(query)
+        order = "created_at DESC NULLS LAST, pos DESC"
+        return await self._page(Operation, "operations", where, order, offset, limit)
+
+    # -- graphs ---------------------------------------------------------------------------------
+    async def create_graph(self, graph: Graph) -> None:
+        """Insert a new graph; :class:`Conflict` if the id exists."""
+        sql = (
+            "INSERT INTO graphs (id, author, created_at, updated_at, search_text, doc) "
+            "VALUES ($1, $2, $3, $4, $5, $6)"
+        )
+        await self._execute(
+            f"create graph {graph.id!r}",
+            sql,
+            *graph_row(graph),
+            duplicate=f"graph {graph.id!r} already exists",
+        )
+
+    async def get_graph(self, graph_id: str) -> Graph:
+        """The graph with this id."""
+        return await self._one(Graph, "graph", "SELECT doc FROM graphs WHERE id = $1", graph_id)
+
+    async def update_graph(self, graph: Graph) -> None:
+        """Replace a stored graph; :class:`NotFound` if there is none."""
+        sql = (
+            "UPDATE graphs SET author = $2, created_at = $3, updated_at = $4, "
+            "search_text = $5, doc = $6 WHERE id = $1"
+        )
+        if not await self._execute(f"update graph {graph.id!r}", sql, *graph_row(graph)):
+            raise NotFound("graph", graph.id)
+
+    async def list_graphs(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Graph]:
+        """Graphs, most recently updated first."""
+        where = Where().eq("author", author).search(query)
+        order = "updated_at DESC NULLS LAST, pos DESC"
+        return await self._page(Graph, "graphs", where, order, offset, limit)
+
+    # -- runs -----------------------------------------------------------------------------------
+    async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:
+        """Insert a run and its node runs in one statement; :class:`Conflict` if an id exists."""
+        params = [*run_row(run), *node_run_columns(node_runs)]
+        await self._execute(
+            f"create run {run.id!r}",
+            CREATE_RUN,
+            *params,
+            duplicate=f"run {run.id!r} or one of its node runs already exists",
+        )
+
+    async def get_run(self, run_id: str) -> Run:
+        """The run with this id."""
+        return await self._one(Run, "run", "SELECT doc FROM runs WHERE id = $1", run_id)
+
+    async def list_runs(
+        self,
+        *,
+        status: RunStatus | None = None,
+        graph_id: str | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Run]:
+        """Runs, newest first, without their graph's nodes and edges."""
+        where = Where().eq("status", status).eq("graph_id", graph_id).eq("author", author)
+        order = "created_at DESC, pos DESC"
+        return await self._page(Run, "runs", where, order, offset, limit, _RUN_WITHOUT_GRAPH)
+
+    async def list_unfinished_runs(self) -> list[Run]:
+        """Queued and running runs, oldest first."""
+        sql = "SELECT doc FROM runs WHERE status IN ('queued', 'running') ORDER BY created_at, pos"
+        return await self._all(Run, sql, "list unfinished runs")
+
+    async def get_node_runs(self, run_id: str) -> list[NodeRun]:
+        """The node runs of a run in the order they were created; :class:`NotFound` for an
+        unknown run."""
+        # One query tells both: no row means no run, one row with a NULL doc means no nodes.
+        sql = (
+            "SELECT n.doc FROM runs r LEFT JOIN node_runs n ON n.run_id = r.id "
+            "WHERE r.id = $1 ORDER BY n.pos"
+        )
+        doing = f"read the node runs of run {run_id!r}"
+        rows = await self._fetch(doing, sql, run_id)
+        if not rows:
+            raise NotFound("run", run_id)
+        return self._parse(NodeRun, [row[0] for row in rows if row[0] is not None], doing)
+
+    async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Node-run status counts per run, in one grouped query."""
+        ids = list(run_ids)
+        counts: dict[str, dict[str, int]] = {run_id: {} for run_id in ids}
+        if ids:
+            sql = (
+                "SELECT run_id, status, count(*) FROM node_runs WHERE run_id = ANY($1::text[]) "
+                "GROUP BY run_id, status"
+            )
+            for run_id, status, count in await self._fetch("count node runs", sql, ids):
+                counts[run_id][status] = int(count)
+        return counts
+
+    async def get_node_run(self, node_run_id: str) -> NodeRun:
+        """One node run."""
+        sql = "SELECT doc FROM node_runs WHERE id = $1"
+        return await self._one(NodeRun, "node run", sql, node_run_id)
+
+    async def apply(self, batch: Batch) -> None:
+        """Upsert runs and node runs and insert cache entries, in one statement.
+
+        Documents are serialised before the first ``await``: the engine keeps mutating its
+        objects while the write is in flight, and the call must store their state at the call."""
+        if not batch:
+            return
+        try:
+            params = apply_params(batch.runs, batch.node_runs, batch.cache_entries)
+        except pydantic_core.PydanticSerializationError as exc:
+            raise StoreError(f"cannot serialise a document of the batch: {exc}") from exc
+        await self._execute(f"store a batch of {len(batch.node_runs)} node runs", APPLY, *params)
+
+    # -- cache ----------------------------------------------------------------------------------
+    async def get_cache_entry(self, key: str) -> CacheEntry | None:
+        """The cache entry for ``key``, or ``None``."""
+        return (await self.get_cache_entries([key])).get(key)
+
+    async def get_cache_entries(self, keys: Sequence[str]) -> dict[str, CacheEntry]:
+        """The entries for those of ``keys`` that exist, in one query."""
+        if not keys:
+            return {}
+        sql = "SELECT doc FROM cache_entries WHERE key = ANY($1::text[])"
+        doing = "read cache entries"
+        rows = await self._fetch(doing, sql, list(dict.fromkeys(keys)))
+        entries = self._parse(CacheEntry, [row[0] for row in rows], doing)
+        return {entry.key: entry for entry in entries}
+
+    async def delete_cache_entries(self, keys: Sequence[str] | None = None) -> int:
+        """Delete these entries, or all of them; return how many went."""
+        if keys is None:
+            return await self._execute("delete the cache", "DELETE FROM cache_entries")
+        if not keys:
+            return 0
+        sql = "DELETE FROM cache_entries WHERE key = ANY($1::text[])"
+        return await self._execute("delete cache entries", sql, list(keys))
+
+    async def list_cache_entries(self, *, offset: int = 0, limit: int = 50) -> Page[CacheEntry]:
+        """Cache entries, newest first."""
+        order = "created_at DESC, pos DESC"
+        return await self._page(CacheEntry, "cache_entries", Where(), order, offset, limit)
+
+    # -- artifacts ------------------------------------------------------------------------------
+    async def put_artifact_meta(self, meta: ArtifactMeta) -> None:
+        """Record an artifact; an existing sha256 keeps its first record."""
+        sql = (
+            "INSERT INTO artifacts (sha256, created_at, doc) VALUES ($1, $2, $3) "
+            "ON CONFLICT (sha256) DO NOTHING"
+        )
+        await self._execute(
+            f"record artifact {meta.sha256}", sql, meta.sha256, instant(meta.created_at), doc(meta)
+        )
+
+    async def get_artifact_meta(self, sha256: str) -> ArtifactMeta:
+        """What is known of an artifact."""
+        sql = "SELECT doc FROM artifacts WHERE sha256 = $1"
+        return await self._one(ArtifactMeta, "artifact", sql, sha256)
+
+    async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
+        """Artifacts, newest first."""
+        order = "created_at DESC, pos DESC"
+        return await self._page(ArtifactMeta, "artifacts", Where(), order, offset, limit)
+
+    # -- users and tokens -----------------------------------------------------------------------
+    async def put_user(self, user: User) -> None:
+        """Insert or replace a user."""
+        sql = (
+            "INSERT INTO users (name, doc) VALUES ($1, $2) "
+            "ON CONFLICT (name) DO UPDATE SET doc = excluded.doc"
+        )
+        await self._execute(f"store user {user.name!r}", sql, user.name, doc(user))
+
+    async def get_user(self, name: str) -> User:
+        """The user with this name."""
+        return await self._one(User, "user", "SELECT doc FROM users WHERE name = $1", name)
+
+    async def list_users(self) -> list[User]:
+        """All users, by name."""
+        return await self._all(User, "SELECT doc FROM users ORDER BY name", "list users")
+
+    async def put_token(self, token: Token) -> None:
+        """Insert or replace a token."""
+        sql = (
+            "INSERT INTO tokens (id, user_name, created_at, doc) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (id) DO UPDATE SET user_name = excluded.user_name, "
+            "created_at = excluded.created_at, doc = excluded.doc"
+        )
+        row = (token.id, token.user, instant(token.created_at), doc(token))
+        await self._execute(f"store token {token.id!r}", sql, *row)
+
+    async def get_token(self, token_id: str) -> Token:
+        """The token with this id."""
+        return await self._one(Token, "token", "SELECT doc FROM tokens WHERE id = $1", token_id)
+
+    async def list_tokens(self) -> list[Token]:
+        """All tokens, oldest first."""
+        sql = "SELECT doc FROM tokens ORDER BY created_at, pos"
+        return await self._all(Token, sql, "list tokens")
+
+    # -- workers --------------------------------------------------------------------------------
+    async def put_worker(self, worker: WorkerRecord) -> None:
+        """Insert or replace a worker record."""
+        sql = (
+            "INSERT INTO workers (id, doc) VALUES ($1, $2) "
+            "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc"
+        )
+        await self._execute(f"store worker {worker.id!r}", sql, worker.id, doc(worker))
+
+    async def list_workers(self) -> list[WorkerRecord]:
+        """Workers seen, by id."""
+        return await self._all(WorkerRecord, "SELECT doc FROM workers ORDER BY id", "list workers")
