@@ -22,6 +22,7 @@ from plynx.cli.local import local_command
 from plynx.cli.run import run_command
 from plynx.cli.server import server_command
 from plynx.cli.token import token_group
+from plynx.cli.transfer import export_command, import_command
 from plynx.cli.users import users_group
 from plynx.cli.worker import worker_command
 
@@ -85,6 +86,8 @@ for _command in (
     token_group,
     users_group,
     cache_group,
+    export_command,
+    import_command,
 ):
     cli.add_command(_command)
 
