@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -69,6 +70,8 @@ from plynx.store.postgres_schema import migrate, read_version
 
 __all__ = ["PostgresStore", "parse_postgres_url", "redact"]
 
+logger = logging.getLogger(__name__)
+
 M = TypeVar("M", bound=BaseModel)
 #: An ``asyncpg.Record``: indexable by position.
 Row = Sequence[Any]
@@ -76,7 +79,22 @@ Row = Sequence[Any]
 _POOL_DEFAULTS = {"pool_min": 1, "pool_max": 10}
 _CLOSE_TIMEOUT = 10.0
 # Driver-side failures: server errors, client/protocol errors, sockets, timeouts.
-_DRIVER_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
+_DRIVER_ERRORS = (
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    OSError,
+    TimeoutError,
+)
+# A pooled connection whose server side went away (restart, failover, terminated backend):
+# asyncpg reports it on the next use and the pool then reconnects, so a read is tried again.
+_CONNECTION_LOST = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.InternalClientError,
+    ConnectionError,
+)
 # A run in a listing carries its graph's metadata only: a snapshot can be megabytes.
 _RUN_WITHOUT_GRAPH = "doc #- '{graph,nodes}' #- '{graph,edges}'"
 
@@ -170,6 +188,8 @@ class PostgresStore(Store):
             raise StoreError(f"PostgreSQL failed to {doing} in {self.shown}: {exc}") from exc
         except _DRIVER_ERRORS as exc:
             reason = str(exc) or type(exc).__name__
+            if isinstance(exc, _CONNECTION_LOST):
+                reason = f"the connection was lost ({reason}); the next call reconnects"
             raise StoreError(f"PostgreSQL failed to {doing} in {self.shown}: {reason}") from exc
 
     def _open_pool(self, doing: str) -> Any:
@@ -178,16 +198,28 @@ class PostgresStore(Store):
         return self._pool
 
     async def _fetch(self, doing: str, sql: str, *args: Any) -> list[Row]:
+        """Rows of a read, tried a second time on a fresh connection if the first one was
+        lost (reads are safe to repeat; writes are left to the caller, e.g. the engine)."""
         pool = self._open_pool(doing)
         with self._translate(doing):
-            rows: list[Row] = await pool.fetch(sql, *args)
+            try:
+                rows: list[Row] = await pool.fetch(sql, *args)
+            except _CONNECTION_LOST as exc:
+                logger.warning("%s: connection lost (%s); trying again", self.shown, exc)
+                rows = await pool.fetch(sql, *args)
         return rows
 
     async def _execute(self, doing: str, sql: str, *args: Any, duplicate: str | None = None) -> int:
         """One write statement; the number of rows it changed."""
         pool = self._open_pool(doing)
         with self._translate(doing, duplicate):
-            status: str = await pool.execute(sql, *args)
+            try:
+                status: str = await pool.execute(sql, *args)
+            except asyncpg.InternalClientError as exc:
+                # asyncpg refused to send on a connection that is going away (the statement
+                # never left), so it is safe to send it again on a fresh one.
+                logger.warning("%s: connection lost (%s); trying again", self.shown, exc)
+                status = await pool.execute(sql, *args)
         return _count(status)
 
     @staticmethod
