@@ -1,0 +1,124 @@
+// The REST client: JSON in and out of /api/v1, the token when the server needs one, and every
+// error shown as a toast with the server's own message (then thrown as an ApiError).
+//
+//   import { api } from "../api.js";
+//   const page = await api.get("/runs", { status: "running", limit: 50 });
+//   const graph = await api.post("/graphs", { title: "x" });
+//   api.get("/graphs/x", {}, { quiet: true })  // no toast: the caller shows the error itself
+
+import { navigate } from "./router.js";
+import { toast } from "./toast.js";
+
+export const API = "/api/v1";
+const TOKEN_KEY = "plynx.token";
+
+/** The stored API token ("" in local mode, where none is needed). */
+export function getToken() {
+  return window.localStorage.getItem(TOKEN_KEY) || "";
+}
+
+export function setToken(token) {
+  if (token) window.localStorage.setItem(TOKEN_KEY, token);
+  else window.localStorage.removeItem(TOKEN_KEY);
+}
+
+/** An error answered by the server: `status`, `code`, `message`, `problems`. */
+export class ApiError extends Error {
+  constructor(status, code, message, problems = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+function url(path, query) {
+  const u = new URL(API + path, window.location.origin);
+  for (const [k, v] of Object.entries(query || {})) {
+    if (v !== undefined && v !== null && v !== "") u.searchParams.set(k, String(v));
+  }
+  return u.pathname + u.search;
+}
+
+function headers(extra = {}) {
+  const token = getToken();
+  return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
+}
+
+async function errorOf(response) {
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: a proxy's page, say
+  }
+  const e = body && body.error;
+  if (e && e.message) return new ApiError(response.status, e.code, e.message, e.problems || []);
+  return new ApiError(response.status, "http_error", `${response.status} ${response.statusText}`);
+}
+
+function needToken() {
+  const here = window.location.pathname + window.location.search;
+  if (!here.startsWith("/token")) navigate(`/token?next=${encodeURIComponent(here)}`);
+}
+
+/** `fetch` with the token; a non-2xx answer becomes an ApiError (shown unless `quiet`). */
+export async function request(method, path, { query, body, quiet = false, raw = false } = {}) {
+  let response;
+  try {
+    response = await fetch(url(path, query), {
+      method,
+      headers: headers(body === undefined ? {} : { "Content-Type": "application/json" }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (exc) {
+    const error = new ApiError(0, "network", `the server cannot be reached (${exc.message})`);
+    if (!quiet) toast(error.message, "error");
+    throw error;
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401) needToken();
+    if (!quiet) toast(error.message, "error");
+    throw error;
+  }
+  if (raw) return response;
+  if (response.status === 204) return null;
+  return response.json();
+}
+
+export const api = {
+  get: (path, query, opts = {}) => request("GET", path, { ...opts, query }),
+  post: (path, body, opts = {}) => request("POST", path, { ...opts, body }),
+  put: (path, body, opts = {}) => request("PUT", path, { ...opts, body }),
+  delete: (path, opts = {}) => request("DELETE", path, opts),
+  /** Text of a response (logs): `{ text, nextOffset }`. */
+  async text(path, query, opts = {}) {
+    const response = await request("GET", path, { ...opts, query, raw: true });
+    const next = Number(response.headers.get("X-Next-Offset"));
+    return { text: await response.text(), nextOffset: Number.isFinite(next) ? next : null };
+  },
+};
+
+/** Where an artifact's bytes are. */
+export function artifactUrl(sha256) {
+  return `${API}/artifacts/${sha256}`;
+}
+
+/** A URL an <img> can show: the artifact itself, or (with a token) an object URL. */
+export async function artifactObjectUrl(sha256) {
+  if (!getToken()) return artifactUrl(sha256);
+  const response = await request("GET", `/artifacts/${sha256}`, { raw: true });
+  return URL.createObjectURL(await response.blob());
+}
+
+/** Save an artifact as a file (fetched with the token when there is one). */
+export async function downloadArtifact(ref) {
+  const a = document.createElement("a");
+  a.download = ref.name || ref.sha256.slice(0, 12);
+  a.href = await artifactObjectUrl(ref.sha256);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  if (a.href.startsWith("blob:")) setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}

@@ -1,0 +1,144 @@
+// Live events over /ws/events, through one socket that reconnects by itself.
+//
+//   const stop = subscribeRun(runId, (message) => …);   // "snapshot" and run "event" messages
+//   const stop = subscribeLog(nodeRunId, "stdout", (message) => …);  // "log" messages
+//   const stop = subscribeTopic("runs" | "workers", (message) => …);
+//   stop();  // unsubscribe
+//
+// The socket remembers what each subscription has reached (a run's last `seq`, a log's byte
+// offset) and, after a reconnect, subscribes again from there: the server sends only what was
+// missed (or a fresh snapshot when its history does not reach back). `connection` tells the
+// banner whether the socket is up. With a stored token the socket sends it as `?token=`.
+
+import { signal } from "@preact/signals";
+import { getToken } from "./api.js";
+import { toast } from "./toast.js";
+
+/** "idle" (nothing subscribed yet), "connecting", "open" or "down" (reconnecting). */
+export const connection = signal("idle");
+/** How many times the socket came back after being lost: pages that keep lists (not covered
+ * by catch-up) reload them when it changes. */
+export const reconnects = signal(0);
+
+const subscriptions = new Map(); // key -> { message(), listeners: Set, seq?, offset? }
+const encoder = new TextEncoder();
+let socket = null;
+let retryDelay = 500;
+let retryTimer = null;
+let everOpened = false;
+
+function socketUrl() {
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  const token = getToken();
+  const query = token ? `?token=${encodeURIComponent(token)}` : "";
+  return `${scheme}://${window.location.host}/ws/events${query}`;
+}
+
+function send(message) {
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+}
+
+function connect() {
+  if (socket || retryTimer) return;
+  connection.value = everOpened ? "down" : "connecting";
+  const ws = new WebSocket(socketUrl());
+  socket = ws;
+  ws.onopen = () => {
+    if (everOpened) reconnects.value += 1;
+    everOpened = true;
+    retryDelay = 500;
+    connection.value = "open";
+    for (const sub of subscriptions.values()) send(sub.message());
+  };
+  ws.onmessage = (event) => {
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    dispatch(message);
+  };
+  ws.onclose = () => {
+    if (socket !== ws) return;
+    socket = null;
+    if (!subscriptions.size) {
+      connection.value = "idle";
+      return;
+    }
+    connection.value = everOpened ? "down" : "connecting";
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 5000);
+  };
+}
+
+function dispatch(message) {
+  let key = null;
+  if (message.type === "log") key = `log:${message.node_run_id}:${message.stream}`;
+  else if (message.topic === "run") key = `run:${message.run_id}`;
+  else if (message.topic === "runs" || message.topic === "workers") key = message.topic;
+  else if (message.type === "error") {
+    toast(message.message, "error");
+    return;
+  }
+  const sub = key && subscriptions.get(key);
+  if (!sub) return;
+  if (message.topic === "run") {
+    if (message.type === "event" && sub.seq !== null && message.seq <= sub.seq) return;
+    sub.seq = message.seq;
+  }
+  if (message.type === "log") {
+    const end = message.offset + encoder.encode(message.data).length;
+    if (end <= sub.offset) return;
+    sub.offset = end;
+  }
+  for (const listener of sub.listeners) listener(message);
+}
+
+function subscribe(key, message, listener, initial = {}) {
+  let sub = subscriptions.get(key);
+  if (!sub) {
+    sub = { listeners: new Set(), seq: null, offset: 0, ...initial };
+    sub.message = () => message(sub);
+    subscriptions.set(key, sub);
+    send(sub.message());
+  }
+  sub.listeners.add(listener);
+  connect();
+  return () => {
+    sub.listeners.delete(listener);
+    if (sub.listeners.size || subscriptions.get(key) !== sub) return;
+    subscriptions.delete(key);
+    const { since, offset, ...unsubscribe } = message(sub);
+    send({ ...unsubscribe, type: "unsubscribe" });
+  };
+}
+
+/** Follow a run: a "snapshot" first (or, with `since`, only the events after it), then every
+ * run and node-run "event". */
+export function subscribeRun(runId, listener, since = null) {
+  return subscribe(
+    `run:${runId}`,
+    (sub) => ({ type: "subscribe", topic: "run", run_id: runId, since: sub.seq }),
+    listener,
+    { seq: since },
+  );
+}
+
+/** Follow a node run's log from byte `offset`: "log" messages `{offset, data}`. */
+export function subscribeLog(nodeRunId, stream, listener, offset = 0) {
+  return subscribe(
+    `log:${nodeRunId}:${stream}`,
+    (sub) => ({ type: "subscribe", topic: "log", node_run_id: nodeRunId, stream, offset: sub.offset }),
+    listener,
+    { offset },
+  );
+}
+
+/** Follow the list of runs ("runs": summaries as they change) or of workers ("workers"). */
+export function subscribeTopic(topic, listener) {
+  return subscribe(topic, () => ({ type: "subscribe", topic }), listener);
+}

@@ -1,0 +1,46 @@
+// The dashboard's shell: top navigation, the connection banner, toasts and the routed page.
+
+import { html, render } from "htm/preact";
+import { getToken, setToken } from "./api.js";
+import { connection } from "./events.js";
+import { location, navigate, Router } from "./router.js";
+import { Toasts } from "./toast.js";
+
+const NAV = [
+  ["/graphs", "Graphs"],
+  ["/operations", "Operations"],
+  ["/runs", "Runs"],
+  ["/workers", "Workers"],
+];
+
+function Nav() {
+  const path = location.value.path;
+  const forget = () => {
+    setToken("");
+    navigate("/token");
+  };
+  return html`<header class="topbar">
+    <a class="brand" href="/runs">PLynx</a>
+    <nav>
+      ${NAV.map(
+        ([href, label]) =>
+          html`<a href=${href} class=${path.startsWith(href) ? "active" : ""}>${label}</a>`,
+      )}
+    </nav>
+    <span class="spacer"></span>
+    ${getToken() ? html`<button class="link" onClick=${forget}>Forget token</button>` : null}
+  </header>`;
+}
+
+function Banner() {
+  if (connection.value !== "down") return null;
+  return html`<div class="banner" role="alert">
+    <span class="spin" aria-hidden="true">⟳</span> Connection lost — reconnecting…
+  </div>`;
+}
+
+function App() {
+  return html`<${Nav} /><${Banner} /><main><${Router} /></main><${Toasts} />`;
+}
+
+render(html`<${App} />`, document.getElementById("app"));

@@ -1,0 +1,2 @@
+export * from './priorityqueue.js';
+export * from './dijkstra.js';

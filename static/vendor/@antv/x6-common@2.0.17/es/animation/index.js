@@ -1,0 +1,2 @@
+export * from './timing.js';
+export * from './interp.js';

@@ -1,0 +1,1 @@
+export { uniq, union, sortedIndex, sortedIndexBy, sortBy, groupBy, difference, max, } from 'lodash-es';

@@ -1,0 +1,2 @@
+import * as ArrayExt from './array.js';
+export { ArrayExt };

@@ -1,0 +1,3 @@
+export * from './disposable.js';
+export * from './disablable.js';
+export * from './basecoat.js';

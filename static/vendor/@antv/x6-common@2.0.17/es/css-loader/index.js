@@ -1,0 +1,2 @@
+import * as CssLoader from './loader.js';
+export { CssLoader };

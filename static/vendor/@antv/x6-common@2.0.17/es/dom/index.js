@@ -1,0 +1,2 @@
+import * as Dom from './main.js';
+export { Dom };

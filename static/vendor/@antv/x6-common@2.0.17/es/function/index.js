@@ -1,0 +1,2 @@
+import * as FunctionExt from './main.js';
+export { FunctionExt };

@@ -1,0 +1,2 @@
+export * from './function.js';
+export * from './async.js';

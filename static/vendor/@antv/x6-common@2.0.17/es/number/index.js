@@ -1,0 +1,2 @@
+import * as NumberExt from './number.js';
+export { NumberExt };

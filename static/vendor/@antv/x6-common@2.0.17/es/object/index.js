@@ -1,0 +1,2 @@
+import * as ObjectExt from './object.js';
+export { ObjectExt };

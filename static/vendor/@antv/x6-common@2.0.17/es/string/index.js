@@ -1,0 +1,2 @@
+import * as StringExt from './string.js';
+export { StringExt };

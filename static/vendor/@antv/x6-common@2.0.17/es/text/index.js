@@ -1,0 +1,2 @@
+import * as Text from './main.js';
+export { Text };

@@ -1,0 +1,2 @@
+export * from './annotate.js';
+export * from './sanitize.js';

@@ -1,0 +1,8 @@
+export class Geometry {
+    valueOf() {
+        return this.toJSON();
+    }
+    toString() {
+        return JSON.stringify(this.toJSON());
+    }
+}

@@ -1,0 +1,3 @@
+export * from './path.js';
+export * from './segment.js';
+export * from './normalize.js';

@@ -1,0 +1,10 @@
+import * as Shape from './shape/index.js';
+import * as Registry from './registry/index.js';
+export * from './model/index.js';
+export * from './view/index.js';
+export * from './graph/index.js';
+export * from './config/index.js';
+export * from './util/index.js';
+export * from '@antv/x6-common';
+export * from '@antv/x6-geometry';
+export { Shape, Registry };

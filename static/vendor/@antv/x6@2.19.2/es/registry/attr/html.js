@@ -1,0 +1,5 @@
+export const html = {
+    set(html, { elem }) {
+        elem.innerHTML = `${html}`;
+    },
+};

@@ -1,0 +1,2 @@
+export * from './noop.js';
+export * from './pin.js';

@@ -1,0 +1,3 @@
+export * from './class.js';
+export * from './opacity.js';
+export * from './stroke.js';

@@ -1,0 +1,3 @@
+export * from './side.js';
+export * from './inout.js';
+export * from './radial.js';

@@ -1,0 +1,3 @@
+export * from './absolute.js';
+export * from './ellipse.js';
+export * from './line.js';

@@ -1,0 +1,3 @@
+export const normal = function (vertices) {
+    return [...vertices];
+};

@@ -1,0 +1,3 @@
+import { Poly } from './poly.js';
+import { createShape } from './util.js';
+export const Polygon = createShape('polygon', {}, { parent: Poly });

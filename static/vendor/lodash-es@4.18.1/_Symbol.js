@@ -1,0 +1,6 @@
+import root from './_root.js';
+
+/** Built-in value references. */
+var Symbol = root.Symbol;
+
+export default Symbol;
