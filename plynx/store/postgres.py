@@ -11,9 +11,9 @@ own, removed before the DSN reaches asyncpg:
 
 e.g. ``postgresql://plynx@db/plynx?pool_min=2&pool_max=20``.
 
-Documents are kept whole as ``jsonb``, beside indexed columns for what is filtered and ordered
+Documents are kept whole as ``json``, beside indexed columns for what is filtered and ordered
 (see :mod:`plynx.store.postgres_schema`; the schema is created or migrated on open). Each pool
-connection gets a ``jsonb`` codec that passes JSON *text* through unchanged: documents are
+connection gets a ``json`` codec that passes JSON *text* through unchanged: documents are
 written with pydantic's ``model_dump_json`` and read with ``model_validate_json``, never
 converted to Python dicts on the way. Writes that touch several rows (:meth:`apply`,
 :meth:`create_run`) are one statement each, so one round trip and one transaction however many
@@ -96,7 +96,15 @@ _CONNECTION_LOST = (
     ConnectionError,
 )
 # A run in a listing carries its graph's metadata only: a snapshot can be megabytes.
-_RUN_WITHOUT_GRAPH = "doc #- '{graph,nodes}' #- '{graph,edges}'"
+# Rebuilt with json_each / json_object_agg, which keep the order of keys and the text of values.
+# Those functions refuse a document holding an escaped NUL: such a (rare) one is sent whole and
+# trimmed by list_runs itself.
+_RUN_WITHOUT_GRAPH = (
+    "CASE WHEN strpos(doc::text, '\\u0000') > 0 THEN doc ELSE "
+    "(SELECT json_object_agg(key, CASE WHEN key = 'graph' THEN (SELECT json_object_agg(k, v) "
+    "FROM json_each(value) AS g(k, v) WHERE k NOT IN ('nodes', 'edges')) ELSE value END) "
+    "FROM json_each(doc)) END"
+)
 
 
 def redact(url: str) -> str:
@@ -136,18 +144,18 @@ def parse_postgres_url(url: str) -> tuple[str, int, int]:
 
 
 def _encode_json(value: object) -> str:
-    """``jsonb`` parameters: JSON text is sent as it is, anything else is dumped."""
+    """``json`` parameters: JSON text is sent as it is, anything else is dumped."""
     return value if isinstance(value, str) else json.dumps(value)
 
 
 def _decode_json(text: str) -> str:
-    """``jsonb`` results stay JSON text, for ``model_validate_json``."""
+    """``json`` results stay JSON text, for ``model_validate_json``."""
     return text
 
 
 async def _init_connection(conn: Any) -> None:
     await conn.set_type_codec(
-        "jsonb", encoder=_encode_json, decoder=_decode_json, schema="pg_catalog", format="text"
+        "json", encoder=_encode_json, decoder=_decode_json, schema="pg_catalog", format="text"
     )
 
 
@@ -428,7 +436,10 @@ class PostgresStore(Store):
         """Runs, newest first, without their graph's nodes and edges."""
         where = Where().eq("status", status).eq("graph_id", graph_id).eq("author", author)
         order = "created_at DESC, pos DESC"
-        return await self._page(Run, "runs", where, order, offset, limit, _RUN_WITHOUT_GRAPH)
+        page = await self._page(Run, "runs", where, order, offset, limit, _RUN_WITHOUT_GRAPH)
+        for listed in page.items:
+            listed.graph.nodes, listed.graph.edges = [], []
+        return page
 
     async def list_unfinished_runs(self) -> list[Run]:
         """Queued and running runs, oldest first."""

@@ -3,12 +3,11 @@ their parameters (column arrays for ``unnest``, so a whole batch is one statemen
 clauses for listings.
 
 Documents are passed as JSON text (pydantic's ``model_dump_json``): the store registers a
-``jsonb`` codec that sends text as it is, so nothing is encoded twice.
+``json`` codec that sends text as it is, so nothing is encoded twice.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -33,7 +32,7 @@ __all__ = [
 
 _RUN_COLUMNS = "id, status, graph_id, author, created_at, finished_at, doc"
 _RUN_ARRAYS = "$1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], " + (
-    "$6::timestamptz[], $7::jsonb[]"
+    "$6::timestamptz[], $7::json[]"
 )
 _NODE_COLUMNS = "id, run_id, node_id, status, cache_key, doc"
 _CACHE_COLUMNS = "key, node_run_id, run_id, created_at, doc"
@@ -51,7 +50,7 @@ WITH upsert_runs AS (
 ), upsert_node_runs AS (
     INSERT INTO node_runs ({_NODE_COLUMNS})
     SELECT {_NODE_COLUMNS}
-    FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
+    FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::json[])
         WITH ORDINALITY AS t({_NODE_COLUMNS}, ord)
     ORDER BY ord
     ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, node_id = excluded.node_id,
@@ -59,7 +58,7 @@ WITH upsert_runs AS (
 )
 INSERT INTO cache_entries ({_CACHE_COLUMNS})
 SELECT {_CACHE_COLUMNS}
-FROM unnest($14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::jsonb[])
+FROM unnest($14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::json[])
     WITH ORDINALITY AS t({_CACHE_COLUMNS}, ord)
 ORDER BY ord
 ON CONFLICT (key) DO NOTHING
@@ -72,24 +71,15 @@ WITH insert_run AS (
 )
 INSERT INTO node_runs ({_NODE_COLUMNS})
 SELECT {_NODE_COLUMNS}
-FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
+FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::json[])
     WITH ORDINALITY AS t({_NODE_COLUMNS}, ord)
 ORDER BY ord
 """
 
-# An escaped NUL that is not itself the tail of an escaped backslash.
-_NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
-
 
 def doc(model: BaseModel) -> str:
-    """``model`` as JSON text for a ``jsonb`` column.
-
-    ``jsonb`` cannot hold the character U+0000 (SQLite can): it is stored as U+FFFD rather than
-    failing the write, which would stall the engine on, say, an error message with a NUL."""
-    text = model.model_dump_json()
-    if "\\u0000" in text:
-        text = _NUL_ESCAPE.sub(r"\1\\ufffd", text)
-    return text
+    """``model`` as JSON text for a ``json`` column."""
+    return model.model_dump_json()
 
 
 def instant(value: datetime | None) -> datetime | None:

@@ -10,8 +10,11 @@ transactional, so a failed upgrade leaves the old schema intact) after taking a 
 advisory lock: two servers starting at once on a new database do not both create it, the second
 waits and then finds the current version.
 
-Documents are kept whole as ``jsonb`` in ``doc``; the other columns are copies of the fields
-that are filtered, ordered or joined on, each with an index. ``pos`` is an identity column that
+Documents are kept whole in ``doc``, as ``json``: the exact text pydantic wrote, so a document
+reads back as it was written, like in SQLite (``jsonb`` would reorder the keys of every object,
+e.g. a node's parameters or outputs, and refuse the character U+0000), and reads and writes
+cost no conversion to and from a binary form. The other columns are copies of the fields that
+are filtered, ordered or joined on, each with an index. ``pos`` is an identity column that
 records insertion order, the tie-breaker of every listing (SQLite's ``rowid``): an upsert keeps
 it, so a node run keeps its place in its run. Timestamps are ``timestamptz`` (an instant, so
 ordering does not depend on how a time zone was written). Keys are ``COLLATE "C"``, so listings
@@ -54,7 +57,7 @@ CREATE TABLE operations (
     created_at  timestamptz,
     updated_at  timestamptz,
     search_text text NOT NULL,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX operations_created ON operations (created_at DESC NULLS LAST, pos DESC);
 CREATE INDEX operations_kind ON operations (kind);
@@ -68,7 +71,7 @@ CREATE TABLE graphs (
     created_at  timestamptz,
     updated_at  timestamptz,
     search_text text NOT NULL,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX graphs_updated ON graphs (updated_at DESC NULLS LAST, pos DESC);
 CREATE INDEX graphs_author ON graphs (author);
@@ -81,7 +84,7 @@ CREATE TABLE runs (
     author      text NOT NULL,
     created_at  timestamptz NOT NULL,
     finished_at timestamptz,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX runs_created ON runs (created_at DESC, pos DESC);
 CREATE INDEX runs_status ON runs (status);
@@ -95,7 +98,7 @@ CREATE TABLE node_runs (
     node_id     text NOT NULL,
     status      text NOT NULL,
     cache_key   text COLLATE "C",
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX node_runs_run ON node_runs (run_id, pos);
 CREATE INDEX node_runs_cache_key ON node_runs (cache_key);
@@ -106,7 +109,7 @@ CREATE TABLE cache_entries (
     node_run_id text NOT NULL,
     run_id      text COLLATE "C" NOT NULL,
     created_at  timestamptz NOT NULL,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX cache_entries_created ON cache_entries (created_at DESC, pos DESC);
 CREATE INDEX cache_entries_run ON cache_entries (run_id);
@@ -115,13 +118,13 @@ CREATE TABLE artifacts (
     sha256      text COLLATE "C" PRIMARY KEY,
     pos         bigint GENERATED ALWAYS AS IDENTITY,
     created_at  timestamptz NOT NULL,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX artifacts_created ON artifacts (created_at DESC, pos DESC);
 
 CREATE TABLE users (
     name        text COLLATE "C" PRIMARY KEY,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 
 CREATE TABLE tokens (
@@ -129,14 +132,14 @@ CREATE TABLE tokens (
     pos         bigint GENERATED ALWAYS AS IDENTITY,
     user_name   text NOT NULL,
     created_at  timestamptz NOT NULL,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 CREATE INDEX tokens_created ON tokens (created_at, pos);
 CREATE INDEX tokens_user ON tokens (user_name);
 
 CREATE TABLE workers (
     id          text COLLATE "C" PRIMARY KEY,
-    doc         jsonb NOT NULL
+    doc         json NOT NULL
 );
 """
 

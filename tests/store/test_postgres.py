@@ -320,15 +320,23 @@ async def test_a_batch_may_name_a_node_run_twice_and_the_last_state_wins(url: st
         assert entry is not None and entry.run_id == "first"
 
 
-async def test_a_nul_character_is_stored_as_a_replacement_not_a_failure(url: str) -> None:
+async def test_documents_read_back_exactly_with_key_order_and_nul(url: str) -> None:
     the_run, node_runs = run("r1", node_ids=["a"])
+    the_run.graph.nodes[0].params = {"zeta": 1, "alpha": {"y": 2, "x": 1}, "mid": 3}
     async with open_store(url) as store:
         await store.create_run(the_run, node_runs)
+        params = (await store.get_run("r1")).graph.nodes[0].params
+        assert list(params) == ["zeta", "alpha", "mid"] and list(params["alpha"]) == ["y", "x"]
         broken = finished(node_runs[0], NodeRunStatus.FAILED)
+        broken.outputs = {"train": [], "test": [], "a": []}
         broken.error = "bad byte \x00 here; a path C:\\u0000 stays as written"
         await store.apply(Batch(node_runs=[broken]))
         stored = await store.get_node_run(broken.id)
-        assert stored.error == "bad byte \ufffd here; a path C:\\u0000 stays as written"
+        assert stored.error == broken.error and list(stored.outputs) == ["train", "test", "a"]
+        the_run.title = "nul \x00 title"
+        await store.apply(Batch(runs=[the_run]))
+        listed = (await store.list_runs()).items[0]
+        assert listed.title == the_run.title and listed.graph.nodes == []
         await store.create_operation(operation("op1", title="nul\x00title"))
         assert (await store.list_operations(query="nultitle")).total == 1
 
