@@ -25,6 +25,7 @@ import pytest
 from plynx.store import Store, open_store
 from plynx.store.sqlite import parse_sqlite_url
 
+from .backend_mongo import mongo_database, mongo_set_schema_version
 from .backend_postgres import postgres_database, postgres_set_schema_version
 
 
@@ -52,6 +53,7 @@ async def _sqlite_set_schema_version(url: str, version: int) -> None:
 BACKENDS: dict[str, Backend] = {
     "sqlite": Backend("sqlite", _sqlite_database, _sqlite_set_schema_version),
     "postgres": Backend("postgres", postgres_database, postgres_set_schema_version),
+    "mongo": Backend("mongo", mongo_database, mongo_set_schema_version),
 }
 
 

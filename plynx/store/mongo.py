@@ -1,0 +1,610 @@
+"""The MongoDB store, through PyMongo's native async client (:class:`pymongo.AsyncMongoClient`).
+
+URL: ``mongodb://user:password@host:27017/dbname?option=value`` (or ``mongodb+srv://``), with any
+connection option PyMongo understands. The database is the URL's path (``plynx`` when it has
+none). Servers are given ``serverSelectionTimeoutMS=3000`` unless the URL says otherwise, so
+an unreachable server is reported in seconds, not half a minute; :meth:`MongoStore.open` pings
+it before anything else.
+
+Documents are described in :mod:`plynx.store.mongo_docs`, collections and indexes in
+:mod:`plynx.store.mongo_schema` (created or migrated on open).
+
+Atomic writes. On a replica set or a sharded cluster (they support transactions)
+:meth:`~MongoStore.apply` and :meth:`~MongoStore.create_run` run in one transaction. A standalone
+server has none: ``apply`` then sends one ordered ``bulk_write`` of upserts per collection (runs,
+node runs, cache entries: three round trips however large the batch), each of which a reader sees
+whole on servers that apply a write command as one unit (``nx-27017`` does) but may see half of
+on a standalone ``mongod``; ``create_run`` inserts the run first and removes what it inserted if
+a node run cannot be. Run MongoDB as a (single-node) replica set for atomic batches. The store
+avoids ``$lookup``, ``arrayFilters``, ``$text`` and multi-field ``$group`` keys, which
+MongoDB-compatible servers do not all implement faithfully; search is a case-insensitive match
+of every word against a stored lower-case text, as in the SQLite store.
+
+Driver and network errors leave this module as :class:`~plynx.errors.StoreError`, naming the
+server with its password redacted; a duplicate id is :class:`~plynx.errors.Conflict`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import pydantic
+import pydantic_core
+from bson.errors import BSONError
+from pydantic import BaseModel
+from pymongo import AsyncMongoClient, UpdateOne
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import (
+    BulkWriteError,
+    ConnectionFailure,
+    DuplicateKeyError,
+    PyMongoError,
+)
+
+from plynx.errors import Conflict, InvalidInput, NotFound, StoreError
+from plynx.model import (
+    ArtifactMeta,
+    CacheEntry,
+    Graph,
+    NodeRun,
+    Operation,
+    OperationStatus,
+    Page,
+    Run,
+    RunStatus,
+    Token,
+    User,
+    WorkerRecord,
+)
+from plynx.store.base import Batch, Store
+from plynx.store.mongo_docs import (
+    Doc,
+    InsertOrder,
+    artifact_fields,
+    cache_fields,
+    graph_fields,
+    node_run_fields,
+    operation_fields,
+    parse_run,
+    run_fields,
+    token_fields,
+    where,
+)
+from plynx.store.mongo_schema import migrate, read_version
+
+__all__ = ["MongoStore", "database_name", "redact"]
+
+M = TypeVar("M", bound=BaseModel)
+Collection = AsyncCollection[Doc]
+Session = AsyncClientSession | None
+
+DEFAULT_DATABASE = "plynx"
+SERVER_SELECTION_TIMEOUT_MS = 3000
+_DUPLICATE_KEY = 11000
+# Keys per query of a lookup by many ids: well below the 16 MB command size limit.
+_IN_CHUNK = 1000
+_NEWEST_FIRST = [("created_ts", -1), ("seq", -1)]
+_DRIVER_ERRORS = (PyMongoError, BSONError)
+
+
+def redact(url: str) -> str:
+    """``url`` with its password replaced by ``***`` (for messages and logs)."""
+    parts = urlsplit(url)
+    credentials, at, hosts = parts.netloc.rpartition("@")
+    if not at or ":" not in credentials:
+        return url
+    user = credentials.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{hosts}"))
+
+
+def database_name(url: str) -> str:
+    """The database named by the path of ``url`` (``plynx`` when there is none)."""
+    name = urlsplit(url).path.lstrip("/")
+    return name or DEFAULT_DATABASE
+
+
+def _has_option(url: str, option: str) -> bool:
+    return any(key.lower() == option.lower() for key, _ in parse_qsl(urlsplit(url).query))
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's message without its topology dump and timeout settings."""
+    text = str(exc).split(", Timeout: ", 1)[0]
+    return re.sub(r" \(configured timeouts: [^)]*\)", "", text)
+
+
+def _is_duplicate(exc: BaseException) -> bool:
+    if isinstance(exc, DuplicateKeyError):
+        return True
+    if isinstance(exc, BulkWriteError):
+        return any(e.get("code") == _DUPLICATE_KEY for e in exc.details.get("writeErrors", []))
+    return False
+
+
+def _in_chunks(keys: Sequence[str]) -> list[list[str]]:
+    unique = list(dict.fromkeys(keys))
+    return [unique[i : i + _IN_CHUNK] for i in range(0, len(unique), _IN_CHUNK)]
+
+
+def _check_page(offset: int, limit: int) -> None:
+    if offset < 0 or limit < 0:
+        raise InvalidInput(f"offset ({offset}) and limit ({limit}) must not be negative")
+
+
+class MongoStore(Store):
+    """The :class:`Store` on one MongoDB database, opened from a ``mongodb://`` URL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.database = database_name(url)
+        self._client: AsyncMongoClient[Doc] | None = None
+        self._transactions = False
+        self._order = InsertOrder()
+
+    def __repr__(self) -> str:
+        return f"MongoStore({redact(self.url)!r})"
+
+    @property
+    def where(self) -> str:
+        """The database for messages: ``name at url`` with the password redacted."""
+        return f"{self.database!r} at {redact(self.url)}"
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _error(self, doing: str, exc: BaseException, duplicate: str | None) -> Exception:
+        if duplicate is not None and _is_duplicate(exc):
+            return Conflict(duplicate)
+        if isinstance(exc, ConnectionFailure):
+            return StoreError(
+                f"cannot {doing}: MongoDB at {redact(self.url)} is not reachable "
+                f"({_reason(exc)}); check that it is running and that the URL is right"
+            )
+        return StoreError(f"MongoDB failed to {doing} in the database {self.where}: {exc}")
+
+    @contextmanager
+    def _driver(self, doing: str, duplicate: str | None = None) -> Iterator[None]:
+        """Translate driver errors raised inside (a duplicate key becomes :class:`Conflict`
+        with the message ``duplicate``, if given)."""
+        try:
+            yield
+        except _DRIVER_ERRORS as exc:
+            raise self._error(doing, exc, duplicate) from exc
+
+    def _db(self, doing: str) -> AsyncDatabase[Doc]:
+        if self._client is None:
+            raise StoreError(f"cannot {doing}: the store {redact(self.url)} is not open")
+        return self._client[self.database]
+
+    def _collection(self, name: str, doing: str) -> Collection:
+        return self._db(doing)[name]
+
+    async def _atomically(
+        self,
+        doing: str,
+        write: Callable[[Session], Awaitable[None]],
+        duplicate: str | None = None,
+    ) -> None:
+        """Run ``write`` in a transaction where the server has them, else without a session."""
+        client = self._client
+        if client is None:
+            raise StoreError(f"cannot {doing}: the store {redact(self.url)} is not open")
+        with self._driver(doing, duplicate):
+            if not self._transactions:
+                await write(None)
+                return
+            async with client.start_session() as session:
+                await session.with_transaction(write)
+
+    @staticmethod
+    def _parse(model: type[M], docs: Sequence[Mapping[str, Any]], doing: str) -> list[M]:
+        try:
+            return [model.model_validate_json(doc["doc"]) for doc in docs]
+        except (pydantic.ValidationError, KeyError, TypeError) as exc:
+            raise StoreError(f"a stored document is invalid ({doing}): {exc}") from exc
+
+    async def _find(
+        self,
+        model: type[M],
+        name: str,
+        doing: str,
+        query: Doc,
+        sort: list[tuple[str, int]],
+    ) -> list[M]:
+        coll = self._collection(name, doing)
+        with self._driver(doing):
+            docs = await coll.find(query, {"doc": 1}).sort(sort).to_list(None)
+        return self._parse(model, docs, doing)
+
+    async def _one(self, model: type[M], what: str, name: str, ident: str) -> M:
+        doing = f"read {what} {ident!r}"
+        coll = self._collection(name, doing)
+        with self._driver(doing):
+            found = await coll.find_one({"_id": ident}, {"doc": 1})
+        if found is None:
+            raise NotFound(what, ident)
+        return self._parse(model, [found], doing)[0]
+
+    async def _page_docs(
+        self,
+        name: str,
+        query: Doc,
+        sort: list[tuple[str, int]],
+        offset: int,
+        limit: int,
+        projection: Doc,
+    ) -> tuple[int, list[Doc]]:
+        _check_page(offset, limit)
+        doing = f"list {name}"
+        coll = self._collection(name, doing)
+        with self._driver(doing):
+            total = await coll.count_documents(query)
+            docs: list[Doc] = []
+            # MongoDB reads a limit of 0 as "no limit".
+            if limit and offset < total:
+                cursor = coll.find(query, projection).sort(sort).skip(offset).limit(limit)
+                docs = await cursor.to_list(None)
+        return total, docs
+
+    async def _page(
+        self,
+        model: type[M],
+        name: str,
+        query: Doc,
+        sort: list[tuple[str, int]],
+        offset: int,
+        limit: int,
+    ) -> Page[M]:
+        total, docs = await self._page_docs(name, query, sort, offset, limit, {"doc": 1})
+        items = self._parse(model, docs, f"list {name}")
+        return Page(items=items, total=total, offset=offset, limit=limit)
+
+    async def _insert(self, name: str, ident: str, fields: Doc, what: str) -> None:
+        doing = f"create {what} {ident!r}"
+        coll = self._collection(name, doing)
+        with self._driver(doing, duplicate=f"{what} {ident!r} already exists"):
+            await coll.insert_one({"_id": ident, "seq": self._order.next(), **fields})
+
+    async def _replace(self, name: str, ident: str, fields: Doc, what: str) -> None:
+        doing = f"update {what} {ident!r}"
+        coll = self._collection(name, doing)
+        with self._driver(doing):
+            result = await coll.update_one({"_id": ident}, {"$set": fields})
+        if not result.matched_count:
+            raise NotFound(what, ident)
+
+    async def _upsert(self, name: str, ident: str, fields: Doc, doing: str) -> None:
+        """Insert or replace, keeping the place (``seq``) of an existing document."""
+        coll = self._collection(name, doing)
+        update = {"$set": fields, "$setOnInsert": {"seq": self._order.next()}}
+        with self._driver(doing):
+            await coll.update_one({"_id": ident}, update, upsert=True)
+
+    # -- life cycle -----------------------------------------------------------------------------
+    async def open(self) -> None:
+        """Connect, check that the server answers, create or migrate the schema."""
+        if self._client is not None:
+            return
+        options: dict[str, Any] = {"appname": "plynx"}
+        if not _has_option(self.url, "serverSelectionTimeoutMS"):
+            options["serverSelectionTimeoutMS"] = SERVER_SELECTION_TIMEOUT_MS
+        with self._driver("connect"):
+            client: AsyncMongoClient[Doc] = AsyncMongoClient(self.url, **options)
+        try:
+            with self._driver("connect"):
+                await client.admin.command("ping")
+                hello = await client.admin.command("hello")
+                # Transactions need a replica set member or a mongos.
+                self._transactions = "setName" in hello or hello.get("msg") == "isdbgrid"
+                await migrate(client[self.database], self.where)
+        except BaseException:
+            await client.close()
+            raise
+        self._client = client
+
+    async def close(self) -> None:
+        """Close the client and its connections (safe to call twice)."""
+        client, self._client = self._client, None
+        if client is not None:
+            with self._driver("close the connection"):
+                await client.close()
+
+    async def schema_version(self) -> int:
+        """The version in the ``meta`` collection."""
+        doing = "read the schema version"
+        db = self._db(doing)
+        with self._driver(doing):
+            return await read_version(db)
+
+    # -- operations -----------------------------------------------------------------------------
+    async def create_operation(self, operation: Operation) -> None:
+        """Insert a new operation; :class:`Conflict` if the id exists."""
+        await self._insert("operations", operation.id, operation_fields(operation), "operation")
+
+    async def get_operation(self, operation_id: str) -> Operation:
+        """The operation with this id."""
+        return await self._one(Operation, "operation", "operations", operation_id)
+
+    async def update_operation(self, operation: Operation) -> None:
+        """Replace a stored operation; :class:`NotFound` if there is none."""
+        await self._replace("operations", operation.id, operation_fields(operation), "operation")
+
+    async def list_operations(
+        self,
+        *,
+        query: str | None = None,
+        kind: str | None = None,
+        status: OperationStatus | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Operation]:
+        """Operations, newest first, filtered and searched."""
+        match = where(query, kind=kind, status=status, author=author)
+        return await self._page(Operation, "operations", match, _NEWEST_FIRST, offset, limit)
+
+    # -- graphs ---------------------------------------------------------------------------------
+    async def create_graph(self, graph: Graph) -> None:
+        """Insert a new graph; :class:`Conflict` if the id exists."""
+        await self._insert("graphs", graph.id, graph_fields(graph), "graph")
+
+    async def get_graph(self, graph_id: str) -> Graph:
+        """The graph with this id."""
+        return await self._one(Graph, "graph", "graphs", graph_id)
+
+    async def update_graph(self, graph: Graph) -> None:
+        """Replace a stored graph; :class:`NotFound` if there is none."""
+        await self._replace("graphs", graph.id, graph_fields(graph), "graph")
+
+    async def list_graphs(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Graph]:
+        """Graphs, most recently updated first."""
+        order = [("updated_ts", -1), ("seq", -1)]
+        match = where(query, author=author)
+        return await self._page(Graph, "graphs", match, order, offset, limit)
+
+    # -- runs -----------------------------------------------------------------------------------
+    def _runs(self, docs: Sequence[Doc], doing: str) -> list[Run]:
+        try:
+            return [parse_run(doc["doc"], doc.get("graph")) for doc in docs]
+        except (pydantic.ValidationError, KeyError, TypeError) as exc:
+            raise StoreError(f"a stored document is invalid ({doing}): {exc}") from exc
+
+    async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:
+        """Insert a run and its node runs atomically; :class:`Conflict` if an id exists."""
+        doing = f"create run {run.id!r}"
+        try:
+            run_doc = {"_id": run.id, "seq": self._order.next(), **run_fields(run)}
+            node_docs = [
+                {"_id": nr.id, "seq": self._order.next(), **node_run_fields(nr)} for nr in node_runs
+            ]
+        except pydantic_core.PydanticSerializationError as exc:
+            raise StoreError(f"cannot serialise run {run.id!r}: {exc}") from exc
+        runs = self._collection("runs", doing)
+        nodes = self._collection("node_runs", doing)
+
+        async def write(session: Session) -> None:
+            await runs.insert_one(run_doc, session=session)
+            if not node_docs:
+                return
+            try:
+                await nodes.insert_many(node_docs, ordered=True, session=session)
+            except BulkWriteError as exc:
+                if session is None:  # no transaction to roll back: undo by hand
+                    inserted = [doc["_id"] for doc in node_docs[: exc.details.get("nInserted", 0)]]
+                    await nodes.delete_many({"_id": {"$in": inserted}})
+                    await runs.delete_one({"_id": run.id})
+                raise
+
+        duplicate = f"run {run.id!r} or one of its node runs already exists"
+        await self._atomically(doing, write, duplicate)
+
+    async def get_run(self, run_id: str) -> Run:
+        """The run with this id, with its whole graph snapshot."""
+        doing = f"read run {run_id!r}"
+        coll = self._collection("runs", doing)
+        with self._driver(doing):
+            found = await coll.find_one({"_id": run_id}, {"doc": 1, "graph": 1})
+        if found is None:
+            raise NotFound("run", run_id)
+        return self._runs([found], doing)[0]
+
+    async def list_runs(
+        self,
+        *,
+        status: RunStatus | None = None,
+        graph_id: str | None = None,
+        author: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[Run]:
+        """Runs, newest first, without their graph's nodes and edges."""
+        match = where(status=status, graph_id=graph_id, author=author)
+        total, docs = await self._page_docs("runs", match, _NEWEST_FIRST, offset, limit, {"doc": 1})
+        items = self._runs(docs, "list runs")
+        return Page(items=items, total=total, offset=offset, limit=limit)
+
+    async def list_unfinished_runs(self) -> list[Run]:
+        """Queued and running runs, oldest first."""
+        doing = "list unfinished runs"
+        coll = self._collection("runs", doing)
+        match = {"status": {"$in": [RunStatus.QUEUED.value, RunStatus.RUNNING.value]}}
+        with self._driver(doing):
+            cursor = coll.find(match, {"doc": 1, "graph": 1})
+            docs = await cursor.sort([("created_ts", 1), ("seq", 1)]).to_list(None)
+        return self._runs(docs, doing)
+
+    async def get_node_runs(self, run_id: str) -> list[NodeRun]:
+        """The node runs of a run in the order they were created; :class:`NotFound` for an
+        unknown run."""
+        doing = f"read the node runs of run {run_id!r}"
+        nodes = self._collection("node_runs", doing)
+        runs = self._collection("runs", doing)
+        with self._driver(doing):
+            docs = await nodes.find({"run_id": run_id}, {"doc": 1}).sort("seq", 1).to_list(None)
+            if not docs and await runs.find_one({"_id": run_id}, {"_id": 1}) is None:
+                raise NotFound("run", run_id)
+        return self._parse(NodeRun, docs, doing)
+
+    async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Node-run status counts per run, from one query."""
+        doing = "count node runs"
+        coll = self._collection("node_runs", doing)
+        counts: dict[str, dict[str, int]] = {run_id: {} for run_id in run_ids}
+        for chunk in _in_chunks(run_ids):
+            match = {"run_id": {"$in": chunk}}
+            with self._driver(doing):
+                docs = await coll.find(match, {"run_id": 1, "status": 1}).to_list(None)
+            for doc in docs:
+                per_status = counts[doc["run_id"]]
+                per_status[doc["status"]] = per_status.get(doc["status"], 0) + 1
+        return counts
+
+    async def get_node_run(self, node_run_id: str) -> NodeRun:
+        """One node run."""
+        return await self._one(NodeRun, "node run", "node_runs", node_run_id)
+
+    async def apply(self, batch: Batch) -> None:
+        """Upsert runs and node runs and insert cache entries: one transaction where the server
+        has them, else one ordered bulk write per collection (see the module's docstring).
+
+        Documents are serialised before the first ``await``: the engine keeps mutating its
+        objects while the write is in flight, and the call must store their state at the call."""
+        if not batch:
+            return
+        order = self._order
+        try:
+            runs = [
+                UpdateOne(
+                    {"_id": run.id},
+                    {"$set": run_fields(run), "$setOnInsert": {"seq": order.next()}},
+                    upsert=True,
+                )
+                for run in batch.runs
+            ]
+            node_runs = [
+                UpdateOne(
+                    {"_id": nr.id},
+                    {"$set": node_run_fields(nr), "$setOnInsert": {"seq": order.next()}},
+                    upsert=True,
+                )
+                for nr in batch.node_runs
+            ]
+            # An existing key keeps its first entry.
+            cache = [
+                UpdateOne(
+                    {"_id": entry.key},
+                    {"$setOnInsert": {"seq": order.next(), **cache_fields(entry)}},
+                    upsert=True,
+                )
+                for entry in batch.cache_entries
+            ]
+        except pydantic_core.PydanticSerializationError as exc:
+            raise StoreError(f"cannot serialise a document of the batch: {exc}") from exc
+        doing = f"store a batch of {len(node_runs)} node runs"
+        writes = [
+            (self._collection(name, doing), ops)
+            for name, ops in (("runs", runs), ("node_runs", node_runs), ("cache_entries", cache))
+            if ops
+        ]
+
+        async def write(session: Session) -> None:
+            for coll, ops in writes:
+                await coll.bulk_write(ops, ordered=True, session=session)
+
+        await self._atomically(doing, write)
+
+    # -- cache ----------------------------------------------------------------------------------
+    async def get_cache_entry(self, key: str) -> CacheEntry | None:
+        """The cache entry for ``key``, or ``None``."""
+        return (await self.get_cache_entries([key])).get(key)
+
+    async def get_cache_entries(self, keys: Sequence[str]) -> dict[str, CacheEntry]:
+        """The entries for those of ``keys`` that exist (one query per 1000 keys)."""
+        doing = "read cache entries"
+        coll = self._collection("cache_entries", doing)
+        docs: list[Doc] = []
+        for chunk in _in_chunks(keys):
+            with self._driver(doing):
+                docs.extend(await coll.find({"_id": {"$in": chunk}}, {"doc": 1}).to_list(None))
+        return {entry.key: entry for entry in self._parse(CacheEntry, docs, doing)}
+
+    async def delete_cache_entries(self, keys: Sequence[str] | None = None) -> int:
+        """Delete these entries, or all of them; return how many went."""
+        doing = "delete cache entries"
+        coll = self._collection("cache_entries", doing)
+        with self._driver(doing):
+            if keys is None:
+                return (await coll.delete_many({})).deleted_count
+            deleted = 0
+            for chunk in _in_chunks(keys):
+                deleted += (await coll.delete_many({"_id": {"$in": chunk}})).deleted_count
+            return deleted
+
+    async def list_cache_entries(self, *, offset: int = 0, limit: int = 50) -> Page[CacheEntry]:
+        """Cache entries, newest first."""
+        return await self._page(CacheEntry, "cache_entries", {}, _NEWEST_FIRST, offset, limit)
+
+    # -- artifacts ------------------------------------------------------------------------------
+    async def put_artifact_meta(self, meta: ArtifactMeta) -> None:
+        """Record an artifact; an existing sha256 keeps its first record."""
+        doing = f"record artifact {meta.sha256}"
+        coll = self._collection("artifacts", doing)
+        fields = {"seq": self._order.next(), **artifact_fields(meta)}
+        with self._driver(doing):
+            await coll.update_one({"_id": meta.sha256}, {"$setOnInsert": fields}, upsert=True)
+
+    async def get_artifact_meta(self, sha256: str) -> ArtifactMeta:
+        """What is known of an artifact."""
+        return await self._one(ArtifactMeta, "artifact", "artifacts", sha256)
+
+    async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
+        """Artifacts, newest first."""
+        return await self._page(ArtifactMeta, "artifacts", {}, _NEWEST_FIRST, offset, limit)
+
+    # -- users and tokens -----------------------------------------------------------------------
+    async def put_user(self, user: User) -> None:
+        """Insert or replace a user."""
+        fields = {"doc": user.model_dump_json()}
+        await self._upsert("users", user.name, fields, f"store user {user.name!r}")
+
+    async def get_user(self, name: str) -> User:
+        """The user with this name."""
+        return await self._one(User, "user", "users", name)
+
+    async def list_users(self) -> list[User]:
+        """All users, by name."""
+        return await self._find(User, "users", "list users", {}, [("_id", 1)])
+
+    async def put_token(self, token: Token) -> None:
+        """Insert or replace a token."""
+        await self._upsert("tokens", token.id, token_fields(token), f"store token {token.id!r}")
+
+    async def get_token(self, token_id: str) -> Token:
+        """The token with this id."""
+        return await self._one(Token, "token", "tokens", token_id)
+
+    async def list_tokens(self) -> list[Token]:
+        """All tokens, oldest first."""
+        order = [("created_ts", 1), ("seq", 1)]
+        return await self._find(Token, "tokens", "list tokens", {}, order)
+
+    # -- workers --------------------------------------------------------------------------------
+    async def put_worker(self, worker: WorkerRecord) -> None:
+        """Insert or replace a worker record."""
+        fields = {"doc": worker.model_dump_json()}
+        await self._upsert("workers", worker.id, fields, f"store worker {worker.id!r}")
+
+    async def list_workers(self) -> list[WorkerRecord]:
+        """Workers seen, by id."""
+        return await self._find(WorkerRecord, "workers", "list workers", {}, [("_id", 1)])
