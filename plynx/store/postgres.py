@@ -1,37 +1,24 @@
-"""The server store: PostgreSQL through an asyncpg connection pool.
-
-URL: ``postgresql://user:password@host:5432/dbname`` (or ``postgres://``), with any libpq-style
-query parameter asyncpg understands (``sslmode``, ``connect_timeout`` …) plus two of PLynx's
-own, removed before the DSN reaches asyncpg:
-
-``pool_min`` (default 1)
-    connections opened at start and kept open;
-``pool_max`` (default 10)
-    the most connections PLynx holds at once; further callers wait for a free one.
-
-e.g. ``postgresql://plynx@db/plynx?pool_min=2&pool_max=20``.
+"""The server store: PostgreSQL through an asyncpg connection pool, opened from a
+``postgresql://`` URL whose pool parameters (``?pool_min=1&pool_max=10``) are described in
+:mod:`plynx.store.postgres_pool`.
 
 Documents are kept whole as ``json``, beside indexed columns for what is filtered and ordered
-(see :mod:`plynx.store.postgres_schema`; the schema is created or migrated on open). Each pool
-connection gets a ``json`` codec that passes JSON *text* through unchanged: documents are
-written with pydantic's ``model_dump_json`` and read with ``model_validate_json``, never
-converted to Python dicts on the way. Writes that touch several rows (:meth:`apply`,
-:meth:`create_run`) are one statement each, so one round trip and one transaction however many
-rows they hold.
+(see :mod:`plynx.store.postgres_schema`; the schema is created or migrated on open). Writes that
+touch several rows (:meth:`PostgresStore.apply`, :meth:`PostgresStore.create_run`) are one
+statement each, so one round trip and one transaction however many rows they hold.
 
 Driver and network errors leave this module as :class:`~plynx.errors.StoreError`, naming the
-database with its password redacted; a duplicate id is :class:`~plynx.errors.Conflict`.
+database with its password redacted; a duplicate id is :class:`~plynx.errors.Conflict`. A read
+on a connection the server dropped is tried once more on a fresh one.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import asyncpg
 import pydantic
@@ -54,6 +41,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.store.base import Batch, Store
+from plynx.store.postgres_pool import CONNECTION_LOST, DRIVER_ERRORS, PostgresURL, create_pool
 from plynx.store.postgres_rows import (
     APPLY,
     CREATE_RUN,
@@ -68,7 +56,7 @@ from plynx.store.postgres_rows import (
 )
 from plynx.store.postgres_schema import migrate, read_version
 
-__all__ = ["PostgresStore", "parse_postgres_url", "redact"]
+__all__ = ["PostgresStore"]
 
 logger = logging.getLogger(__name__)
 
@@ -76,25 +64,7 @@ M = TypeVar("M", bound=BaseModel)
 #: An ``asyncpg.Record``: indexable by position.
 Row = Sequence[Any]
 
-_POOL_DEFAULTS = {"pool_min": 1, "pool_max": 10}
 _CLOSE_TIMEOUT = 10.0
-# Driver-side failures: server errors, client/protocol errors, sockets, timeouts.
-_DRIVER_ERRORS = (
-    asyncpg.PostgresError,
-    asyncpg.InterfaceError,
-    asyncpg.InternalClientError,
-    OSError,
-    TimeoutError,
-)
-# A pooled connection whose server side went away (restart, failover, terminated backend):
-# asyncpg reports it on the next use and the pool then reconnects, so a read is tried again.
-_CONNECTION_LOST = (
-    asyncpg.PostgresConnectionError,
-    asyncpg.AdminShutdownError,
-    asyncpg.CrashShutdownError,
-    asyncpg.InternalClientError,
-    ConnectionError,
-)
 # A run in a listing carries its graph's metadata only: a snapshot can be megabytes.
 # Rebuilt with json_each / json_object_agg, which keep the order of keys and the text of values.
 # Those functions refuse a document holding an escaped NUL: such a (rare) one is sent whole and
@@ -105,64 +75,6 @@ _RUN_WITHOUT_GRAPH = (
     "FROM json_each(value) AS g(k, v) WHERE k NOT IN ('nodes', 'edges')) ELSE value END) "
     "FROM json_each(doc)) END"
 )
-
-
-def redact(url: str) -> str:
-    """``url`` with its password replaced by ``***`` (for messages and logs)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
-
-
-def parse_postgres_url(url: str) -> tuple[str, int, int]:
-    """``(dsn, pool_min, pool_max)``: the DSN for asyncpg without PLynx's pool parameters, and
-    those parameters (defaults 1 and 10)."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("postgresql", "postgres") or not parts.netloc:
-        raise StoreError(
-            f"{redact(url)!r} is not a PostgreSQL URL: use postgresql://user@host:5432/dbname"
-        )
-    sizes = dict(_POOL_DEFAULTS)
-    kept: list[tuple[str, str]] = []
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if key not in sizes:
-            kept.append((key, value))
-            continue
-        try:
-            sizes[key] = int(value)
-        except ValueError:
-            raise StoreError(f"{key}={value!r} in the store URL is not a whole number") from None
-    pool_min, pool_max = sizes["pool_min"], sizes["pool_max"]
-    if pool_max < 1 or not 0 <= pool_min <= pool_max:
-        raise StoreError(
-            f"the store URL asks for pool_min={pool_min} and pool_max={pool_max}: "
-            "pool_max must be at least 1 and pool_min between 0 and pool_max"
-        )
-    return urlunsplit(parts._replace(query=urlencode(kept))), pool_min, pool_max
-
-
-def _encode_json(value: object) -> str:
-    """``json`` parameters: JSON text is sent as it is, anything else is dumped."""
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def _decode_json(text: str) -> str:
-    """``json`` results stay JSON text, for ``model_validate_json``."""
-    return text
-
-
-async def _init_connection(conn: Any) -> None:
-    await conn.set_type_codec(
-        "json", encoder=_encode_json, decoder=_decode_json, schema="pg_catalog", format="text"
-    )
-
-
-async def _keep_session(conn: Any) -> None:
-    """The pool's reset between uses. The store changes no session state (no ``SET``, no
-    ``LISTEN``, no session-level locks or cursors), so asyncpg's default reset query would only
-    cost a round trip per call; an open transaction is still rolled back by asyncpg itself."""
 
 
 def _count(status: str) -> int:
@@ -176,14 +88,14 @@ def _check_page(offset: int, limit: int) -> None:
 
 
 class PostgresStore(Store):
-    """The :class:`Store` on a PostgreSQL database, opened from a ``postgresql://`` URL (see the
-    module docstring for the pool parameters). The database must exist; the schema is created
-    in it on first open."""
+    """The :class:`Store` on a PostgreSQL database, opened from a ``postgresql://`` URL (see
+    :mod:`plynx.store.postgres_pool` for its pool parameters). The database must exist; the
+    schema is created in it on first open."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.shown = redact(url)
-        self.dsn, self.pool_min, self.pool_max = parse_postgres_url(url)
+        self.config = PostgresURL.parse(url)
+        self.shown = self.config.shown
         self._pool: Any = None  # asyncpg.Pool
 
     def __repr__(self) -> str:
@@ -200,9 +112,9 @@ class PostgresStore(Store):
             if duplicate is not None:
                 raise Conflict(duplicate) from exc
             raise StoreError(f"PostgreSQL failed to {doing} in {self.shown}: {exc}") from exc
-        except _DRIVER_ERRORS as exc:
+        except DRIVER_ERRORS as exc:
             reason = str(exc) or type(exc).__name__
-            if isinstance(exc, _CONNECTION_LOST):
+            if isinstance(exc, CONNECTION_LOST):
                 reason = f"the connection was lost ({reason}); the next call reconnects"
             raise StoreError(f"PostgreSQL failed to {doing} in {self.shown}: {reason}") from exc
 
@@ -218,7 +130,7 @@ class PostgresStore(Store):
         with self._translate(doing):
             try:
                 rows: list[Row] = await pool.fetch(sql, *args)
-            except _CONNECTION_LOST as exc:
+            except CONNECTION_LOST as exc:
                 logger.warning("%s: connection lost (%s); trying again", self.shown, exc)
                 rows = await pool.fetch(sql, *args)
         return rows
@@ -283,18 +195,7 @@ class PostgresStore(Store):
         """Open the pool, then create or migrate the schema."""
         if self._pool is not None:
             return
-        try:
-            pool = await asyncpg.create_pool(
-                self.dsn,
-                min_size=self.pool_min,
-                max_size=self.pool_max,
-                init=_init_connection,
-                reset=_keep_session,
-                server_settings={"application_name": "plynx"},
-            )
-        except (*_DRIVER_ERRORS, ValueError) as exc:
-            reason = str(exc) or type(exc).__name__
-            raise StoreError(f"cannot connect to PostgreSQL at {self.shown}: {reason}") from exc
+        pool = await create_pool(self.config)
         try:
             with self._translate("set up the database"):
                 async with pool.acquire() as conn:
@@ -313,7 +214,7 @@ class PostgresStore(Store):
             await asyncio.wait_for(pool.close(), _CLOSE_TIMEOUT)
         except TimeoutError:
             pool.terminate()
-        except _DRIVER_ERRORS as exc:
+        except DRIVER_ERRORS as exc:
             pool.terminate()
             raise StoreError(f"closing the pool of {self.shown} failed: {exc}") from exc
 

@@ -15,7 +15,8 @@ import pytest
 from plynx.errors import SchemaVersionError, StoreError
 from plynx.model import NodeRunStatus, RunStatus
 from plynx.store import SCHEMA_VERSION, Batch, open_store
-from plynx.store.postgres import PostgresStore, parse_postgres_url, redact
+from plynx.store.postgres import PostgresStore
+from plynx.store.postgres_pool import PostgresURL, redact
 from plynx.store.postgres_schema import MIGRATIONS, Migration, migrate, read_version
 
 from .backend_postgres import connect_admin, postgres_database
@@ -58,11 +59,14 @@ async def _plynx_connections(url: str) -> int:
 
 
 def test_pool_parameters_are_taken_out_of_the_dsn() -> None:
-    dsn, low, high = parse_postgres_url(
+    url = PostgresURL.parse(
         "postgresql://u:pw@db:5433/plynx?pool_min=2&sslmode=disable&pool_max=20"
     )
-    assert (dsn, low, high) == ("postgresql://u:pw@db:5433/plynx?sslmode=disable", 2, 20)
-    assert parse_postgres_url("postgres://db/plynx")[1:] == (1, 10)
+    assert url.dsn == "postgresql://u:pw@db:5433/plynx?sslmode=disable"
+    assert (url.pool_min, url.pool_max) == (2, 20)
+    assert "pw" not in repr(url)
+    default = PostgresURL.parse("postgres://db/plynx")
+    assert (default.pool_min, default.pool_max) == (1, 10)
 
 
 @pytest.mark.parametrize(
@@ -81,6 +85,9 @@ def test_bad_pool_sizes_say_what_is_allowed(query: str, message: str) -> None:
 def test_passwords_are_redacted() -> None:
     assert redact("postgresql://u:s3cret@db:5432/x") == "postgresql://u:***@db:5432/x"
     assert redact("postgresql://u@db/x") == "postgresql://u@db/x"
+    assert redact("postgresql://db/x?user=u&password=s3cret") == (
+        "postgresql://db/x?user=u&password=***"
+    )
     assert "s3cret" not in repr(PostgresStore("postgresql://u:s3cret@db/x"))
 
 
