@@ -142,6 +142,8 @@ class PostgresStore(Store):
             try:
                 status: str = await pool.execute(sql, *args)
             except asyncpg.InternalClientError as exc:
+                if "cannot switch to state" not in str(exc):
+                    raise
                 # asyncpg refused to send on a connection that is going away (the statement
                 # never left), so it is safe to send it again on a fresh one.
                 logger.warning("%s: connection lost (%s); trying again", self.shown, exc)

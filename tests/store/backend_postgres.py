@@ -17,6 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 import pytest
 
+from plynx.store.postgres_pool import redact
+
 __all__ = ["admin_dsn", "connect_admin", "postgres_database", "postgres_set_schema_version"]
 
 DEFAULT_DSN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -39,7 +41,8 @@ async def connect_admin() -> Any:
         return await asyncpg.connect(dsn, timeout=10)
     except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
         reason = (
-            f"PostgreSQL is not reachable at {dsn} ({exc}); start it or set PLYNX_TEST_POSTGRES_DSN"
+            f"PostgreSQL is not reachable at {redact(dsn)} ({exc}); start it or set "
+            "PLYNX_TEST_POSTGRES_DSN"
         )
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
