@@ -1,4 +1,18 @@
-"""End to end: the real app on a real port, real worker processes, real bash and python."""
+"""End to end: the real app on a real port, real worker processes, real bash and python.
+
+Every test that uses ``cluster`` runs once per store backend of the e2e cluster
+(``test_x[sqlite]``, ``test_x[postgres]``, ``test_x[mongo]``), each on a fresh database from
+``tests/store/conftest.py::BACKENDS``; a server restarted mid-test reopens the same database.
+Which backends:
+
+* ``PLYNX_TEST_E2E_STORES=sqlite,postgres,mongo`` (comma-separated) chooses explicitly;
+* otherwise, under CI (``CI=true``), all three;
+* otherwise only ``sqlite``, to keep local runs fast.
+
+A backend that is not in ``BACKENDS`` (its store module has not landed) is skipped with the
+reason; one whose server is unreachable skips locally and fails under CI, as the store suite
+does.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +22,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +31,35 @@ import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+from store.conftest import BACKENDS  # tests/store, importable as pytest puts tests/ on the path
 
 from plynx.server.app import create_app
 from plynx.settings import Settings, load_settings
 
 TOKEN = "e2e-worker-secret"
+ALL_STORES = ("sqlite", "postgres", "mongo")
+
+
+def e2e_stores() -> list[str]:
+    """The store backends the e2e cluster runs on (see the module docstring)."""
+    chosen = os.environ.get("PLYNX_TEST_E2E_STORES", "")
+    if chosen.strip():
+        return [name.strip() for name in chosen.split(",") if name.strip()]
+    return list(ALL_STORES) if os.environ.get("CI") == "true" else ["sqlite"]
+
+
+def _store_params() -> list[Any]:
+    params = []
+    for name in e2e_stores():
+        marks = []
+        if name not in BACKENDS:
+            reason = (
+                f"store backend {name!r} is not in tests/store/conftest.py BACKENDS "
+                f"(there: {', '.join(BACKENDS)})"
+            )
+            marks.append(pytest.mark.skip(reason=reason))
+        params.append(pytest.param(name, id=name, marks=marks))
+    return params
 
 
 @dataclass
@@ -130,11 +169,22 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-async def cluster(tmp_path: Path) -> AsyncIterator[Cluster]:
+@pytest.fixture(params=_store_params())
+async def cluster(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Cluster]:
+    """A server on a fresh database of one store backend (no workers yet)."""
+    async with (
+        BACKENDS[request.param].database(tmp_path / "store") as store_url,
+        _cluster(store_url, tmp_path) as c,
+    ):
+        yield c
+
+
+@asynccontextmanager
+async def _cluster(store_url: str, tmp_path: Path) -> AsyncIterator[Cluster]:
     settings = load_settings(
         environ={},
         data_dir=tmp_path / "data",
+        store=store_url,
         local_mode=True,
         worker_token=TOKEN,
         lease_timeout=3.0,
