@@ -7,7 +7,8 @@ an unreachable server is reported in seconds, not half a minute; :meth:`MongoSto
 it before anything else.
 
 Documents are described in :mod:`plynx.store.mongo_docs`, collections and indexes in
-:mod:`plynx.store.mongo_schema` (created or migrated on open).
+:mod:`plynx.store.mongo_schema` (created or migrated on open), the connection and the generic
+reads and writes in :mod:`plynx.store.mongo_base`.
 
 Atomic writes. On a replica set or a sharded cluster (they support transactions)
 :meth:`~MongoStore.apply` and :meth:`~MongoStore.create_run` run in one transaction. A standalone
@@ -26,28 +27,14 @@ server with its password redacted; a duplicate id is :class:`~plynx.errors.Confl
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from collections.abc import Sequence
 
 import pydantic
 import pydantic_core
-from bson.errors import BSONError
-from pydantic import BaseModel
-from pymongo import AsyncMongoClient, UpdateOne
-from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.asynchronous.collection import AsyncCollection
-from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import (
-    BulkWriteError,
-    ConnectionFailure,
-    DuplicateKeyError,
-    PyMongoError,
-)
+from pymongo import UpdateOne
+from pymongo.errors import BulkWriteError
 
-from plynx.errors import Conflict, InvalidInput, NotFound, StoreError
+from plynx.errors import NotFound, StoreError
 from plynx.model import (
     ArtifactMeta,
     CacheEntry,
@@ -63,9 +50,9 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.store.base import Batch, Store
+from plynx.store.mongo_base import MongoBase, Session, in_chunks, redact
 from plynx.store.mongo_docs import (
     Doc,
-    InsertOrder,
     artifact_fields,
     cache_fields,
     graph_fields,
@@ -78,229 +65,26 @@ from plynx.store.mongo_docs import (
 )
 from plynx.store.mongo_schema import migrate, read_version
 
-__all__ = ["MongoStore", "database_name", "redact"]
+__all__ = ["MongoStore"]
 
-M = TypeVar("M", bound=BaseModel)
-Collection = AsyncCollection[Doc]
-Session = AsyncClientSession | None
-
-DEFAULT_DATABASE = "plynx"
-SERVER_SELECTION_TIMEOUT_MS = 3000
-_DUPLICATE_KEY = 11000
-# Keys per query of a lookup by many ids: well below the 16 MB command size limit.
-_IN_CHUNK = 1000
 _NEWEST_FIRST = [("created_ts", -1), ("seq", -1)]
-_DRIVER_ERRORS = (PyMongoError, BSONError)
 
 
-def redact(url: str) -> str:
-    """``url`` with its password replaced by ``***`` (for messages and logs)."""
-    parts = urlsplit(url)
-    credentials, at, hosts = parts.netloc.rpartition("@")
-    if not at or ":" not in credentials:
-        return url
-    user = credentials.split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{hosts}"))
-
-
-def database_name(url: str) -> str:
-    """The database named by the path of ``url`` (``plynx`` when there is none)."""
-    name = urlsplit(url).path.lstrip("/")
-    return name or DEFAULT_DATABASE
-
-
-def _has_option(url: str, option: str) -> bool:
-    return any(key.lower() == option.lower() for key, _ in parse_qsl(urlsplit(url).query))
-
-
-def _reason(exc: BaseException) -> str:
-    """The driver's message without its topology dump and timeout settings."""
-    text = str(exc).split(", Timeout: ", 1)[0]
-    return re.sub(r" \(configured timeouts: [^)]*\)", "", text)
-
-
-def _is_duplicate(exc: BaseException) -> bool:
-    if isinstance(exc, DuplicateKeyError):
-        return True
-    if isinstance(exc, BulkWriteError):
-        return any(e.get("code") == _DUPLICATE_KEY for e in exc.details.get("writeErrors", []))
-    return False
-
-
-def _in_chunks(keys: Sequence[str]) -> list[list[str]]:
-    unique = list(dict.fromkeys(keys))
-    return [unique[i : i + _IN_CHUNK] for i in range(0, len(unique), _IN_CHUNK)]
-
-
-def _check_page(offset: int, limit: int) -> None:
-    if offset < 0 or limit < 0:
-        raise InvalidInput(f"offset ({offset}) and limit ({limit}) must not be negative")
-
-
-class MongoStore(Store):
+class MongoStore(MongoBase, Store):
     """The :class:`Store` on one MongoDB database, opened from a ``mongodb://`` URL."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.database = database_name(url)
-        self._client: AsyncMongoClient[Doc] | None = None
-        self._transactions = False
-        self._order = InsertOrder()
 
     def __repr__(self) -> str:
         return f"MongoStore({redact(self.url)!r})"
-
-    @property
-    def where(self) -> str:
-        """The database for messages: ``name at url`` with the password redacted."""
-        return f"{self.database!r} at {redact(self.url)}"
-
-    # -- plumbing -------------------------------------------------------------------------------
-    def _error(self, doing: str, exc: BaseException, duplicate: str | None) -> Exception:
-        if duplicate is not None and _is_duplicate(exc):
-            return Conflict(duplicate)
-        if isinstance(exc, ConnectionFailure):
-            return StoreError(
-                f"cannot {doing}: MongoDB at {redact(self.url)} is not reachable "
-                f"({_reason(exc)}); check that it is running and that the URL is right"
-            )
-        return StoreError(f"MongoDB failed to {doing} in the database {self.where}: {exc}")
-
-    @contextmanager
-    def _driver(self, doing: str, duplicate: str | None = None) -> Iterator[None]:
-        """Translate driver errors raised inside (a duplicate key becomes :class:`Conflict`
-        with the message ``duplicate``, if given)."""
-        try:
-            yield
-        except _DRIVER_ERRORS as exc:
-            raise self._error(doing, exc, duplicate) from exc
-
-    def _db(self, doing: str) -> AsyncDatabase[Doc]:
-        if self._client is None:
-            raise StoreError(f"cannot {doing}: the store {redact(self.url)} is not open")
-        return self._client[self.database]
-
-    def _collection(self, name: str, doing: str) -> Collection:
-        return self._db(doing)[name]
-
-    async def _atomically(
-        self,
-        doing: str,
-        write: Callable[[Session], Awaitable[None]],
-        duplicate: str | None = None,
-    ) -> None:
-        """Run ``write`` in a transaction where the server has them, else without a session."""
-        client = self._client
-        if client is None:
-            raise StoreError(f"cannot {doing}: the store {redact(self.url)} is not open")
-        with self._driver(doing, duplicate):
-            if not self._transactions:
-                await write(None)
-                return
-            async with client.start_session() as session:
-                await session.with_transaction(write)
-
-    @staticmethod
-    def _parse(model: type[M], docs: Sequence[Mapping[str, Any]], doing: str) -> list[M]:
-        try:
-            return [model.model_validate_json(doc["doc"]) for doc in docs]
-        except (pydantic.ValidationError, KeyError, TypeError) as exc:
-            raise StoreError(f"a stored document is invalid ({doing}): {exc}") from exc
-
-    async def _find(
-        self,
-        model: type[M],
-        name: str,
-        doing: str,
-        query: Doc,
-        sort: list[tuple[str, int]],
-    ) -> list[M]:
-        coll = self._collection(name, doing)
-        with self._driver(doing):
-            docs = await coll.find(query, {"doc": 1}).sort(sort).to_list(None)
-        return self._parse(model, docs, doing)
-
-    async def _one(self, model: type[M], what: str, name: str, ident: str) -> M:
-        doing = f"read {what} {ident!r}"
-        coll = self._collection(name, doing)
-        with self._driver(doing):
-            found = await coll.find_one({"_id": ident}, {"doc": 1})
-        if found is None:
-            raise NotFound(what, ident)
-        return self._parse(model, [found], doing)[0]
-
-    async def _page_docs(
-        self,
-        name: str,
-        query: Doc,
-        sort: list[tuple[str, int]],
-        offset: int,
-        limit: int,
-        projection: Doc,
-    ) -> tuple[int, list[Doc]]:
-        _check_page(offset, limit)
-        doing = f"list {name}"
-        coll = self._collection(name, doing)
-        with self._driver(doing):
-            total = await coll.count_documents(query)
-            docs: list[Doc] = []
-            # MongoDB reads a limit of 0 as "no limit".
-            if limit and offset < total:
-                cursor = coll.find(query, projection).sort(sort).skip(offset).limit(limit)
-                docs = await cursor.to_list(None)
-        return total, docs
-
-    async def _page(
-        self,
-        model: type[M],
-        name: str,
-        query: Doc,
-        sort: list[tuple[str, int]],
-        offset: int,
-        limit: int,
-    ) -> Page[M]:
-        total, docs = await self._page_docs(name, query, sort, offset, limit, {"doc": 1})
-        items = self._parse(model, docs, f"list {name}")
-        return Page(items=items, total=total, offset=offset, limit=limit)
-
-    async def _insert(self, name: str, ident: str, fields: Doc, what: str) -> None:
-        doing = f"create {what} {ident!r}"
-        coll = self._collection(name, doing)
-        with self._driver(doing, duplicate=f"{what} {ident!r} already exists"):
-            await coll.insert_one({"_id": ident, "seq": self._order.next(), **fields})
-
-    async def _replace(self, name: str, ident: str, fields: Doc, what: str) -> None:
-        doing = f"update {what} {ident!r}"
-        coll = self._collection(name, doing)
-        with self._driver(doing):
-            result = await coll.update_one({"_id": ident}, {"$set": fields})
-        if not result.matched_count:
-            raise NotFound(what, ident)
-
-    async def _upsert(self, name: str, ident: str, fields: Doc, doing: str) -> None:
-        """Insert or replace, keeping the place (``seq``) of an existing document."""
-        coll = self._collection(name, doing)
-        update = {"$set": fields, "$setOnInsert": {"seq": self._order.next()}}
-        with self._driver(doing):
-            await coll.update_one({"_id": ident}, update, upsert=True)
 
     # -- life cycle -----------------------------------------------------------------------------
     async def open(self) -> None:
         """Connect, check that the server answers, create or migrate the schema."""
         if self._client is not None:
             return
-        options: dict[str, Any] = {"appname": "plynx"}
-        if not _has_option(self.url, "serverSelectionTimeoutMS"):
-            options["serverSelectionTimeoutMS"] = SERVER_SELECTION_TIMEOUT_MS
-        with self._driver("connect"):
-            client: AsyncMongoClient[Doc] = AsyncMongoClient(self.url, **options)
+        client = await self._connect()
         try:
-            with self._driver("connect"):
-                await client.admin.command("ping")
-                hello = await client.admin.command("hello")
-                # Transactions need a replica set member or a mongos.
-                self._transactions = "setName" in hello or hello.get("msg") == "isdbgrid"
-                await migrate(client[self.database], self.where)
+            with self._driver("set up the database"):
+                await migrate(client[self.database], self.location)
         except BaseException:
             await client.close()
             raise
@@ -461,7 +245,7 @@ class MongoStore(Store):
         doing = "count node runs"
         coll = self._collection("node_runs", doing)
         counts: dict[str, dict[str, int]] = {run_id: {} for run_id in run_ids}
-        for chunk in _in_chunks(run_ids):
+        for chunk in in_chunks(run_ids):
             match = {"run_id": {"$in": chunk}}
             with self._driver(doing):
                 docs = await coll.find(match, {"run_id": 1, "status": 1}).to_list(None)
@@ -534,7 +318,7 @@ class MongoStore(Store):
         doing = "read cache entries"
         coll = self._collection("cache_entries", doing)
         docs: list[Doc] = []
-        for chunk in _in_chunks(keys):
+        for chunk in in_chunks(keys):
             with self._driver(doing):
                 docs.extend(await coll.find({"_id": {"$in": chunk}}, {"doc": 1}).to_list(None))
         return {entry.key: entry for entry in self._parse(CacheEntry, docs, doing)}
@@ -547,7 +331,7 @@ class MongoStore(Store):
             if keys is None:
                 return (await coll.delete_many({})).deleted_count
             deleted = 0
-            for chunk in _in_chunks(keys):
+            for chunk in in_chunks(keys):
                 deleted += (await coll.delete_many({"_id": {"$in": chunk}})).deleted_count
             return deleted
 

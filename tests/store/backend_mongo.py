@@ -68,6 +68,7 @@ def _die_with_parent() -> None:
 
 
 def _answers(uri: str) -> bool:
+    client: MongoClient[dict[str, object]]
     try:
         with MongoClient(uri, serverSelectionTimeoutMS=250, connectTimeoutMS=250) as client:
             client.admin.command("ping")
