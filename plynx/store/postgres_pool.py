@@ -11,7 +11,7 @@ of PLynx's own, removed before the DSN reaches asyncpg:
 
 e.g. ``postgresql://plynx@db/plynx?pool_min=2&pool_max=20``. Where losing the last fraction of
 a second of writes in a crash *of the database server* is acceptable,
-``options=-c%20synchronous_commit%3Doff`` makes each engine write about a quarter faster.
+``options=-c%20synchronous_commit%3Doff`` makes each engine write about a fifth faster.
 
 Every pool connection passes ``json`` values through as text (documents are written with
 pydantic's ``model_dump_json`` and read with ``model_validate_json``, never as Python dicts).
