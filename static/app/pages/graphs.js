@@ -1,0 +1,75 @@
+// The graphs: search, create (an empty graph, opened in the editor), clone, run, their runs.
+
+import { html } from "htm/preact";
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api.js";
+import { formatTime } from "../format.js";
+import { navigate } from "../router.js";
+import { toast } from "../toast.js";
+import { More, SearchBox, syncQuery, usePaged } from "../widgets.js";
+
+export default function GraphsPage({ query }) {
+  const [q, setQ] = useState(query.get("q") || "");
+  const list = usePaged("/graphs", { q });
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => syncQuery({ q }), [q]);
+
+  async function act(fn) {
+    setBusy(true);
+    try {
+      await fn();
+    } catch {
+      // the API client has shown the error
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const create = () =>
+    act(async () => {
+      const graph = await api.post("/graphs", { title: "Untitled graph" });
+      navigate(`/graphs/${graph.id}/edit`);
+    });
+  const clone = (g) =>
+    act(async () => {
+      const copy = await api.post(`/graphs/${g.id}/clone`);
+      toast(`Cloned as “${copy.title}”`);
+      list.setItems((items) => [copy, ...items]);
+    });
+  const run = (g) =>
+    act(async () => {
+      const detail = await api.post("/runs", { graph_id: g.id });
+      navigate(`/runs/${detail.run.id}`);
+    });
+
+  return html`<section class="page">
+    <h1>Graphs</h1>
+    <div class="toolbar">
+      <${SearchBox} value=${q} onSearch=${setQ} placeholder="Search title, description, author" />
+      <button class="primary" onClick=${create} disabled=${busy}>New graph</button>
+    </div>
+    ${!list.loading && !list.items.length
+      ? html`<p class="empty">${q ? "No graph matches this search." : "No graphs yet: create one."}</p>`
+      : html`<table class="list graphs">
+          <thead><tr><th>Title</th><th>Nodes</th><th>Author</th><th>Updated</th><th></th></tr></thead>
+          <tbody>
+            ${list.items.map(
+              (g) => html`<tr key=${g.id} data-graph=${g.id}>
+                <td><a href=${`/graphs/${g.id}/edit`}>${g.title || "(untitled)"}</a>
+                  ${g.description ? html`<div class="desc">${g.description}</div>` : null}</td>
+                <td class="num">${g.nodes.length}</td>
+                <td>${g.author || html`<span class="muted">—</span>`}</td>
+                <td>${formatTime(g.updated_at)}</td>
+                <td><div class="row">
+                  <a class="button small" href=${`/runs?graph_id=${encodeURIComponent(g.id)}`}>Runs</a>
+                  <button class="small" onClick=${() => run(g)} disabled=${busy}>Run</button>
+                  <button class="small" onClick=${() => clone(g)} disabled=${busy}>Clone</button>
+                </div></td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`}
+    <${More} list=${list} />
+  </section>`;
+}

@@ -1,0 +1,170 @@
+// One run, live: its graph coloured by node status, overall progress and duration, a side
+// panel for the selected node, and cancel / re-run / clone to graph / compare.
+
+import { html } from "htm/preact";
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api.js";
+import { subscribeRun } from "../events.js";
+import { elapsed, formatTime, shortId } from "../format.js";
+import { navigate } from "../router.js";
+import { RunGraph, nodeLabel } from "../run/graph_view.js";
+import { NodePanel } from "../run/node_panel.js";
+import { StatusBadge } from "../status.js";
+import { toast } from "../toast.js";
+import { Progress } from "../widgets.js";
+
+function byNode(nodeRuns) {
+  return Object.fromEntries(nodeRuns.map((nr) => [nr.node_id, nr]));
+}
+
+function lastSeq(detail) {
+  return Math.max(detail.run.seq, ...detail.node_runs.map((nr) => nr.seq));
+}
+
+/** Applies a run message (snapshot or event) to `{ run, nodeRuns }`. */
+function apply(state, message) {
+  if (message.type === "snapshot") {
+    // the graph of a run never changes: keep the drawn one
+    const graph = state.run ? state.run.graph : message.run.graph;
+    return { run: { ...message.run, graph }, nodeRuns: byNode(message.node_runs) };
+  }
+  if (!state.run) return state;
+  if (message.kind === "run") return { ...state, run: { ...state.run, ...message.run, graph: state.run.graph } };
+  if (message.kind === "node_run") {
+    const nr = message.node_run;
+    return { ...state, nodeRuns: { ...state.nodeRuns, [nr.node_id]: nr } };
+  }
+  return state;
+}
+
+function CompareMenu({ run }) {
+  const [runs, setRuns] = useState(null);
+  if (!run.graph_id) return null;
+  if (runs === null) {
+    const load = () =>
+      api.get("/runs", { graph_id: run.graph_id, limit: 20 }).then((p) => setRuns(p.items.filter((r) => r.id !== run.id)), () => {});
+    return html`<button onClick=${load}>Compare…</button>`;
+  }
+  if (!runs.length) return html`<span class="muted">no other run of this graph</span>`;
+  return html`<select aria-label="Compare with" onChange=${(e) => e.target.value && navigate(`/runs/${run.id}/compare/${e.target.value}`)}>
+    <option value="">compare with…</option>
+    ${runs.map((r) => html`<option value=${r.id}>${formatTime(r.created_at)} · ${r.status} · ${shortId(r.id)}</option>`)}
+  </select>`;
+}
+
+function NodeList({ run, nodeRuns, onSelect }) {
+  return html`<div class="node-list">
+    <h2>Nodes</h2>
+    <p class="muted">Click a node to see its parameters, log and outputs.</p>
+    <table class="list"><tbody>${run.graph.nodes.map((n) => {
+      const nr = nodeRuns[n.id];
+      return html`<tr key=${n.id} data-node=${n.id}>
+        <td><button class="link" onClick=${() => onSelect(n.id)}>${nodeLabel(n)}</button></td>
+        <td>${nr ? html`<${StatusBadge} status=${nr.status} />` : null}</td>
+        <td class="num">${nr && nr.started_at ? elapsed(nr.started_at, nr.finished_at) : ""}</td>
+      </tr>`;
+    })}</tbody></table>
+  </div>`;
+}
+
+export default function RunPage({ params, query }) {
+  const id = params.id;
+  const [state, setState] = useState({ run: null, nodeRuns: {} });
+  const [error, setError] = useState(null);
+  const [selected, setSelected] = useState(query.get("node") || null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    let stop = null;
+    api.get(`/runs/${id}`).then(
+      (detail) => {
+        if (!live) return;
+        setState({ run: detail.run, nodeRuns: byNode(detail.node_runs) });
+        stop = subscribeRun(id, (message) => setState((s) => apply(s, message)), lastSeq(detail));
+      },
+      (exc) => live && setError(exc),
+    );
+    return () => {
+      live = false;
+      if (stop) stop();
+    };
+  }, [id]);
+
+  useEffect(() => {
+    const url = selected ? `?node=${encodeURIComponent(selected)}` : "";
+    window.history.replaceState(null, "", `/runs/${id}${url}`);
+  }, [selected]);
+
+  if (error) {
+    return html`<section class="page"><h1>Run ${shortId(id)}</h1><p class="error-text">${error.message}</p>
+      <a href="/runs">All runs</a></section>`;
+  }
+  const { run, nodeRuns } = state;
+  if (!run) return html`<section class="page"><p class="loading">Loading…</p></section>`;
+
+  const counts = {};
+  for (const nr of Object.values(nodeRuns)) counts[nr.status] = (counts[nr.status] || 0) + 1;
+  const finished = ["success", "failed", "canceled"].includes(run.status);
+  const node = selected && run.graph.nodes.find((n) => n.id === selected);
+
+  async function act(fn) {
+    setBusy(true);
+    try {
+      await fn();
+    } catch {
+      // shown by the API client
+    } finally {
+      setBusy(false);
+    }
+  }
+  const cancel = () => act(async () => {
+    await api.post(`/runs/${id}/cancel`);
+    toast("Cancel requested");
+  });
+  const rerun = () => act(async () => {
+    const detail = await api.post(`/runs/${id}/rerun`);
+    navigate(`/runs/${detail.run.id}`);
+  });
+  const clone = () => act(async () => {
+    const { id: _, created_at, updated_at, author, ...graph } = run.graph;
+    const title = `${run.title || run.graph.title || "run"} (from run ${shortId(id)})`;
+    const saved = await api.post("/graphs", { ...graph, title });
+    navigate(`/graphs/${saved.id}/edit`);
+  });
+
+  return html`<section class="page run-page" data-run=${run.id} data-status=${run.status}>
+    <div class="run-head">
+      <div>
+        <h1>${run.title || run.graph.title || `Run ${shortId(run.id)}`}</h1>
+        <div class="run-meta">
+          <${StatusBadge} status=${run.status} />
+          <${Progress} counts=${counts} total=${run.graph.nodes.length} />
+          <span class="run-duration">duration ${elapsed(run.started_at, run.finished_at) || "not started"}</span>
+          <span>created ${formatTime(run.created_at)}${run.author ? ` by ${run.author}` : ""}</span>
+          ${run.graph_id
+            ? html`<a href=${`/graphs/${run.graph_id}/edit`}>graph</a>
+                <a href=${`/runs?graph_id=${encodeURIComponent(run.graph_id)}`}>its runs</a>`
+            : null}
+          ${run.rerun_of ? html`<a href=${`/runs/${run.rerun_of}`}>re-run of ${shortId(run.rerun_of)}</a>` : null}
+        </div>
+      </div>
+      <span class="spacer"></span>
+      <div class="row">
+        ${finished ? null : html`<button class="danger" onClick=${cancel} disabled=${busy}>Cancel</button>`}
+        <button onClick=${rerun} disabled=${busy}>Re-run</button>
+        <button onClick=${clone} disabled=${busy}>Clone to graph</button>
+        <${CompareMenu} run=${run} />
+      </div>
+    </div>
+    <div class="run-body">
+      <${RunGraph} graph=${run.graph} nodeRuns=${nodeRuns} selected=${selected} onSelect=${setSelected} />
+      <aside class="side">
+        ${node
+          ? html`<div class="row"><button class="link" onClick=${() => setSelected(null)}>← all nodes</button></div>
+              <${NodePanel} key=${node.id} run=${run} node=${node} nodeRun=${nodeRuns[node.id]} onSelect=${setSelected} />`
+          : html`<${NodeList} run=${run} nodeRuns=${nodeRuns} onSelect=${setSelected} />`}
+      </aside>
+    </div>
+  </section>`;
+}

@@ -1,0 +1,164 @@
+// A run's graph drawn read-only with X6, laid out by dagre (left to right); each node shows
+// its title and status (icon + word + elapsed time) and is outlined in its status colour.
+// Clicking a node selects it. Labels are SVG text: nothing is parsed as HTML.
+
+import { html } from "htm/preact";
+import { useEffect, useRef } from "preact/hooks";
+import { Graph } from "@antv/x6";
+import dagre from "@dagrejs/dagre";
+import { elapsed, now } from "../format.js";
+import { statusColor, statusInfo } from "../status.js";
+
+const WIDTH = 210;
+const HEIGHT = 56;
+
+/** The name a node is shown under. */
+export function nodeLabel(node) {
+  return node.title || (node.operation && node.operation.title) || node.id;
+}
+
+function clip(text, n) {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+function statusLine(nr) {
+  if (!nr) return "";
+  const info = statusInfo(nr.status);
+  let line = `${info.icon} ${info.label}`;
+  if (nr.status === "running") line += ` · ${elapsed(nr.started_at, null)}`;
+  else if (nr.finished_at && nr.started_at) line += ` · ${elapsed(nr.started_at, nr.finished_at)}`;
+  if (nr.attempt > 1) line += ` · attempt ${nr.attempt}`;
+  return line;
+}
+
+/** Stored positions when every node has one; else a dagre layout, left to right or top down,
+ * whichever suits the shape of the box (`aspect` = width / height). */
+function positions(graph, aspect) {
+  if (graph.nodes.every((n) => n.position)) {
+    return Object.fromEntries(graph.nodes.map((n) => [n.id, n.position]));
+  }
+  const layouts = ["LR", "TB"].map((dir) => layout(graph, dir));
+  const fit = (l) => Math.min(aspect / l.aspect, l.aspect / aspect); // 1 = same shape
+  return fit(layouts[0]) >= fit(layouts[1]) ? layouts[0].where : layouts[1].where;
+}
+
+function layout(graph, rankdir) {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir, nodesep: 30, ranksep: rankdir === "LR" ? 70 : 50, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of graph.nodes) g.setNode(n.id, { width: WIDTH, height: HEIGHT });
+  for (const e of graph.edges) if (g.hasNode(e.src_node) && g.hasNode(e.dst_node)) g.setEdge(e.src_node, e.dst_node);
+  dagre.layout(g);
+  const where = Object.fromEntries(
+    graph.nodes.map((n) => {
+      const p = g.node(n.id);
+      return [n.id, { x: p.x - WIDTH / 2, y: p.y - HEIGHT / 2 }];
+    }),
+  );
+  const { width, height } = g.graph();
+  return { where, aspect: (width || 1) / (height || 1) };
+}
+
+function nodeAttrs(nr, selected) {
+  const status = nr ? nr.status : "pending";
+  const color = statusColor(status);
+  return {
+    body: {
+      stroke: color,
+      strokeWidth: selected ? 4 : 2,
+      strokeDasharray: status === "skipped" || status === "pending" ? "5 3" : null,
+      fill: selected ? "#f3f8ff" : "#ffffff",
+      rx: 6,
+      ry: 6,
+    },
+    status: {
+      text: statusLine(nr),
+      fill: color,
+      refX: 12, refY: 38, fontSize: 12, textAnchor: "start", textVerticalAnchor: "middle",
+    },
+  };
+}
+
+/** Props: `graph` (the run's snapshot), `nodeRuns` (by node id), `selected`, `onSelect(id)`. */
+export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
+  const box = useRef(null);
+  const x6 = useRef(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+
+  useEffect(() => {
+    const g = new Graph({
+      container: box.current,
+      autoResize: true,
+      interacting: false,
+      panning: true,
+      mousewheel: { enabled: true, modifiers: ["ctrl", "meta"] },
+      background: { color: "#fbfcfd" },
+      grid: { visible: true, size: 16 },
+    });
+    const rect = box.current.getBoundingClientRect();
+    const where = positions(graph, (rect.width || 4) / (rect.height || 3));
+    for (const node of graph.nodes) {
+      g.addNode({
+        id: node.id,
+        shape: "rect",
+        ...where[node.id],
+        width: WIDTH,
+        height: HEIGHT,
+        markup: [
+          { tagName: "rect", selector: "body" },
+          { tagName: "text", selector: "title" },
+          { tagName: "text", selector: "status" },
+        ],
+        attrs: {
+          title: {
+            text: clip(nodeLabel(node), 28),
+            refX: 12, refY: 18, fontSize: 13, fontWeight: 600, fill: "#1f2328",
+            textAnchor: "start", textVerticalAnchor: "middle",
+          },
+          ...nodeAttrs(null, false),
+        },
+        data: { title: nodeLabel(node) },
+      });
+    }
+    const links = new Map(); // one arrow per pair of nodes, naming every port pair
+    for (const e of graph.edges) {
+      if (!g.hasCell(e.src_node) || !g.hasCell(e.dst_node)) continue;
+      const key = JSON.stringify([e.src_node, e.dst_node]);
+      if (!links.has(key)) links.set(key, { source: e.src_node, target: e.dst_node, ports: [] });
+      links.get(key).ports.push(e.src_port === e.dst_port ? e.src_port : `${e.src_port} → ${e.dst_port}`);
+    }
+    for (const { source, target, ports } of links.values()) {
+      g.addEdge({
+        source,
+        target,
+        connector: { name: "smooth" },
+        attrs: { line: { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } } },
+        labels: [{ attrs: { label: { text: ports.join(", "), fontSize: 10, fill: "#656d76" } } }],
+      });
+    }
+    g.on("node:click", ({ node }) => select.current(node.id));
+    g.on("blank:click", () => select.current(null));
+    g.zoomToFit({ padding: 24, maxScale: 1 });
+    x6.current = g;
+    return () => {
+      g.dispose();
+      x6.current = null;
+    };
+  }, [graph]);
+
+  const tick = now.value; // running nodes show their elapsed time
+  useEffect(() => {
+    const g = x6.current;
+    if (!g) return;
+    for (const node of g.getNodes()) {
+      const attrs = nodeAttrs(nodeRuns[node.id], node.id === selected);
+      node.setAttrs(attrs);
+      node.setData({ status: nodeRuns[node.id] ? nodeRuns[node.id].status : "pending" });
+    }
+  }, [nodeRuns, selected, tick]);
+
+  return html`<div class="run-graph" data-testid="run-graph">
+    <div class="x6-graph" ref=${box}></div>
+  </div>`;
+}
