@@ -6,11 +6,16 @@
 //   const graph = await api.post("/graphs", { title: "x" });
 //   api.get("/graphs/x", {}, { quiet: true })  // no toast: the caller shows the error itself
 
+import { signal } from "@preact/signals";
 import { navigate } from "./router.js";
 import { toast } from "./toast.js";
 
 export const API = "/api/v1";
 const TOKEN_KEY = "plynx.token";
+
+/** True after the server refused a request for want of a (valid) token, until one is set:
+ * the events socket waits meanwhile. */
+export const tokenNeeded = signal(false);
 
 /** The stored API token ("" in local mode, where none is needed). */
 export function getToken() {
@@ -20,6 +25,7 @@ export function getToken() {
 export function setToken(token) {
   if (token) window.localStorage.setItem(TOKEN_KEY, token);
   else window.localStorage.removeItem(TOKEN_KEY);
+  tokenNeeded.value = false;
 }
 
 /** An error answered by the server: `status`, `code`, `message`, `problems`. */
@@ -78,7 +84,10 @@ export async function request(method, path, { query, body, quiet = false, raw = 
   }
   if (!response.ok) {
     const error = await errorOf(response);
-    if (response.status === 401) needToken();
+    if (response.status === 401) {
+      tokenNeeded.value = true;
+      needToken();
+    }
     if (!quiet) toast(error.message, "error");
     throw error;
   }

@@ -10,8 +10,8 @@
 // missed (or a fresh snapshot when its history does not reach back). `connection` tells the
 // banner whether the socket is up. With a stored token the socket sends it as `?token=`.
 
-import { signal } from "@preact/signals";
-import { getToken } from "./api.js";
+import { effect, signal } from "@preact/signals";
+import { getToken, tokenNeeded } from "./api.js";
 import { toast } from "./toast.js";
 
 /** "idle" (nothing subscribed yet), "connecting", "open" or "down" (reconnecting). */
@@ -39,7 +39,7 @@ function send(message) {
 }
 
 function connect() {
-  if (socket || retryTimer) return;
+  if (socket || retryTimer || tokenNeeded.value) return;
   connection.value = everOpened ? "down" : "connecting";
   const ws = new WebSocket(socketUrl());
   socket = ws;
@@ -74,6 +74,16 @@ function connect() {
     retryDelay = Math.min(retryDelay * 2, 5000);
   };
 }
+
+// A token was given (or the need for one went away): connect at once.
+effect(() => {
+  if (!tokenNeeded.value && subscriptions.size && !socket) {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    retryDelay = 500;
+    connect();
+  }
+});
 
 function dispatch(message) {
   let key = null;

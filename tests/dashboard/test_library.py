@@ -1,0 +1,137 @@
+"""Graphs and run comparison in the dashboard, and the token prompt of a server with tokens."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+import pytest
+from e2e.conftest import Cluster, bash
+from playwright.async_api import expect
+
+from plynx.model import TokenKind, parse_graph_document
+from plynx.server import keys
+from plynx.server.auth import create_token
+
+from .conftest import Dashboard
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def two_steps(name: str) -> dict[str, Any]:
+    """A stored graph ``a -> b`` whose ``b`` writes its parameter ``name``."""
+    doc = {
+        "title": "two steps",
+        "operations": {
+            "make": bash("echo made > {{ outputs.out }}"),
+            "name": bash("echo '{{ params.name }}' > {{ outputs.out }}", parameters={"name": "x"}),
+        },
+        "nodes": {"a": {"operation": "make"}, "b": {"operation": "name", "params": {"name": name}}},
+        "edges": ["a.out -> b.in"],
+    }
+    graph, _ = parse_graph_document(doc)
+    return graph.model_dump(mode="json")
+
+
+async def test_graphs_are_searched_created_and_cloned(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    for title in ("weather model", "protein folding"):
+        status, _ = await cluster.request("POST", "/api/v1/graphs", json={"title": title})
+        assert status == 201
+    page = dashboard.page
+    await dashboard.open("/graphs")
+    rows = page.locator("tr[data-graph]")
+    await expect(rows).to_have_count(2)
+    await page.get_by_placeholder("Search title").fill("weather")
+    await expect(rows).to_have_count(1)
+    await expect(rows.first).to_contain_text("weather model")
+
+    await rows.first.get_by_role("button", name="Clone").click()
+    await expect(page.locator(".toast")).to_contain_text("weather model (copy)")
+    await expect(rows).to_have_count(2)
+    await dashboard.screenshot("graphs")
+
+    await page.get_by_role("button", name="New graph").click()
+    await expect(page).to_have_url(re.compile(r"/graphs/[0-9a-f]+/edit$"))
+    new_id = page.url.split("/")[-2]
+    assert (await cluster.get(f"/api/v1/graphs/{new_id}"))["title"] == "Untitled graph"
+
+
+async def test_two_runs_of_a_graph_are_compared_node_by_node(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    status, graph = await cluster.request("POST", "/api/v1/graphs", json=two_steps("first"))
+    assert status == 201, graph
+    status, first = await cluster.request("POST", "/api/v1/runs", json={"graph_id": graph["id"]})
+    assert status == 201, first
+    await cluster.wait_run(first["run"]["id"])
+    status, _ = await cluster.request(
+        "PUT", f"/api/v1/graphs/{graph['id']}", json=two_steps("second")
+    )
+    assert status == 200
+    status, second = await cluster.request("POST", "/api/v1/runs", json={"graph_id": graph["id"]})
+    assert status == 201, second
+    done = await cluster.wait_run(second["run"]["id"])
+    assert {n["node_id"]: n["status"] for n in done["node_runs"]} == {
+        "a": "cached",
+        "b": "success",
+    }
+
+    page = dashboard.page
+    await dashboard.open(f"/runs/{second['run']['id']}?node=a")
+    await expect(page.locator(".node-panel a.cached-from")).to_have_attribute(
+        "href", f"/runs/{first['run']['id']}"
+    )
+    await page.get_by_role("button", name="Compare…").click()
+    await page.get_by_label("Compare with").select_option(first["run"]["id"])
+    await expect(page).to_have_url(re.compile(f"/compare/{first['run']['id']}$"))
+    rows = page.locator("table.diff tbody tr")
+    await expect(rows).to_have_count(1)  # only what differs: node b
+    await expect(rows.first).to_have_attribute("data-node", "b")
+    await expect(rows.first.locator(".params-diff")).to_contain_text("name: second → first")
+    await expect(rows.first.locator(".outputs-diff")).to_contain_text("differ")
+    await page.get_by_label("only differences").uncheck()
+    await expect(rows).to_have_count(2)
+    await dashboard.screenshot("compare")
+
+
+async def test_a_server_with_tokens_asks_for_one_and_then_works_live(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    await cluster.stop_server()
+    cluster.settings = dataclasses.replace(cluster.settings, local_mode=False)
+    await cluster.start_server()
+    assert cluster.server is not None
+    token = await create_token(cluster.server.app[keys.STORE], TokenKind.API, "alice")
+    # the first requests, before the token is given
+    dashboard.allow(r"401 \(Unauthorized\)")
+    dashboard.allow(r"/ws/events' failed: HTTP Authentication failed")
+
+    page = dashboard.page
+    await dashboard.open("/runs?status=failed")
+    await expect(page).to_have_url(re.compile(r"/token\?next="))
+    await page.get_by_label("API token").fill("plx_wrong_token")
+    await page.get_by_role("button", name="Use this token").click()
+    await expect(page.locator(".token-form .error-text")).to_contain_text("not valid")
+    await page.get_by_label("API token").fill(token)
+    await page.get_by_role("button", name="Use this token").click()
+    await expect(page).to_have_url(re.compile(r"/runs\?status=failed$"))
+    await page.get_by_label("Status").select_option("")
+    await expect(page.locator(".empty")).to_contain_text("No runs yet")
+
+    # the events socket carries the token too: a run submitted now appears without a reload
+    http = cluster.http
+    assert http is not None
+    async with http.post(
+        f"{cluster.url}/api/v1/runs",
+        json={"graph": two_steps("x")},
+        headers={"Authorization": f"Bearer {token}"},
+    ) as resp:
+        assert resp.status == 201, await resp.text()
+        run_id = (await resp.json())["run"]["id"]
+    row = page.locator(f"tr[data-run='{run_id}']")
+    await expect(row).to_contain_text("alice")
