@@ -133,7 +133,8 @@ def _parse_header(path: Path, raw: bytes | None) -> Header:
     try:
         doc = json.loads(raw)
     except ValueError as exc:
-        raise ExportFileError(path, 1, f"the header is not JSON ({exc})") from None
+        problem = f"this is not a PLynx export (its first line is not JSON: {exc})"
+        raise ExportFileError(path, 1, problem) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExportFileError(path, 1, f"this is not a PLynx export (no {FORMAT!r} header)")
     version, schema, counts = doc.get("version"), doc.get("schema_version"), doc.get("counts")
@@ -160,7 +161,7 @@ def _parse_header(path: Path, raw: bytes | None) -> Header:
     return Header(version, schema, str(doc.get("created", "")), full)
 
 
-def _parseencode_record(path: Path, number: int, raw: bytes) -> Record:
+def _parse_record(path: Path, number: int, raw: bytes) -> Record:
     if not raw.endswith(b"\n"):
         raise ExportFileError(path, number, "the line is cut short (the file is truncated)")
     try:
@@ -196,13 +197,20 @@ def read_export(path: Path) -> Generator[Header | Record, None, None]:
                 raw = stream.readline()
                 if not raw:
                     return
-                yield _parseencode_record(path, reading, raw)
+                yield _parse_record(path, reading, raw)
     except (OSError, EOFError, zlib.error) as exc:
         # gzip raises these mid-stream for a truncated or damaged file
         problem = f"the file is damaged or truncated ({exc})"
-        if isinstance(exc, FileNotFoundError | IsADirectoryError | PermissionError):
+        if isinstance(exc, gzip.BadGzipFile) and reading == 1:
+            problem = "this is not a PLynx export (not a gzip-compressed file)"
+        elif isinstance(exc, FileNotFoundError | IsADirectoryError | PermissionError):
             problem = f"cannot read the file ({exc.strerror})"
         raise ExportFileError(path, reading, problem) from None
+
+
+# Where each record type may appear: in RECORD_TYPES order, node runs mixed with the runs.
+_POSITION = {kind: i for i, kind in enumerate(RECORD_TYPES)}
+_POSITION["node_run"] = _POSITION["run"]
 
 
 class _Checker:
@@ -212,20 +220,16 @@ class _Checker:
         self.path = path
         self.counts = zero_counts()
         self.seen: dict[str, set[str]] = {kind: set() for kind in RECORD_TYPES}
-        self.kind_index = 0
+        self.position = 0
         self.current_run: str | None = None
         self.last_line = 1
 
     def add(self, record: Record) -> None:
-        kinds = list(RECORD_TYPES)
-        index = kinds.index(record.kind)
-        is_node_run = record.kind == "node_run"
-        # node runs belong to the run before them; otherwise types come in file order
-        order_index = kinds.index("run") if is_node_run else index
-        if order_index < self.kind_index:
-            problem = f"a {record.kind} record comes after {kinds[self.kind_index]} records"
-            self._fail(record, problem)
-        self.kind_index = order_index
+        position = _POSITION[record.kind]
+        if position < self.position:
+            after = next(kind for kind, at in _POSITION.items() if at == self.position)
+            self._fail(record, f"a {record.kind} record comes after {after} records")
+        self.position = position
         if isinstance(record.doc, NodeRun) and record.doc.run_id != self.current_run:
             self._fail(record, "a node run does not follow its run")
         elif record.kind == "run":
@@ -279,7 +283,7 @@ def check_export_file(path: Path) -> Header:
             header = item
         else:
             checker.add(item)
-    if header is None:  # _read yields the header first or raises
+    if header is None:  # read_export yields the header first or raises
         raise ExportFileError(path, 1, "the file has no header")
     checker.finish(header)
     return header

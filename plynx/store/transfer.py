@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from plynx.errors import Conflict, PlynxError, StoreError
+from plynx.errors import Conflict, InvalidInput, PlynxError, StoreError
 from plynx.model import (
     ArtifactMeta,
     CacheEntry,
@@ -121,6 +121,8 @@ async def export_store(store: Store, path: Path) -> Header:
     Records go to a temporary gzip member first; the header, which counts them, is written as
     a first member in front of it (gzip readers read concatenated members as one stream)."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise InvalidInput(f"cannot write the export file {path}: no directory {path.parent}")
     body_path = path.with_name(f".{path.name}.records.tmp")
     final_tmp = path.with_name(f".{path.name}.tmp")
     created = datetime.now(UTC).isoformat()

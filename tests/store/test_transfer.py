@@ -319,7 +319,7 @@ async def test_a_newer_format_or_schema_is_refused(backend: Backend, tmp_path: P
         await assert_refused_and_empty(backend, tmp_path, newer, f"line 1: .*{match}.*upgrade")
     other = tmp_path / "other.plx"
     other.write_bytes(b"id,x\n1,2\n")
-    await assert_refused_and_empty(backend, tmp_path, other, "line 1: the file is damaged")
+    await assert_refused_and_empty(backend, tmp_path, other, "line 1: this is not a PLynx export")
 
 
 # -- the command line -------------------------------------------------------------------------
