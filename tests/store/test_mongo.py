@@ -229,8 +229,13 @@ async def test_parameter_values_with_keys_mongodb_treats_specially_round_trip(ur
 # -- writes --------------------------------------------------------------------------------------
 
 
-async def test_a_failing_run_creation_leaves_nothing_behind(url: str) -> None:
+# nx-27017 answers as a standalone server but runs transactions: forcing the store's
+# transaction path on it checks that path too (a replica set takes it by itself).
+@pytest.mark.parametrize("transactions", [False, True], ids=["undone", "rolled-back"])
+async def test_a_failing_run_creation_leaves_nothing_behind(url: str, transactions: bool) -> None:
     async with open_store(url) as store:
+        assert isinstance(store, MongoStore)
+        store._transactions = transactions or store._transactions
         first, first_nodes = run("r1", node_ids=["a", "b"])
         await store.create_run(first, first_nodes)
         # The second run reuses a node run id of the first one, after one new node run.
@@ -246,9 +251,14 @@ async def test_a_failing_run_creation_leaves_nothing_behind(url: str) -> None:
         assert (await store.list_runs()).total == 1
 
 
-async def test_a_batch_may_name_a_node_run_twice_and_the_last_state_wins(url: str) -> None:
+@pytest.mark.parametrize("transactions", [False, True], ids=["bulk", "transaction"])
+async def test_a_batch_may_name_a_node_run_twice_and_the_last_state_wins(
+    url: str, transactions: bool
+) -> None:
     the_run, node_runs = run("r1", node_ids=["a"])
     async with open_store(url) as store:
+        assert isinstance(store, MongoStore)
+        store._transactions = transactions or store._transactions
         await store.create_run(the_run, node_runs)
         running = node_runs[0].model_copy(update={"status": NodeRunStatus.RUNNING})
         await store.apply(Batch(node_runs=[running, finished(node_runs[0])]))
