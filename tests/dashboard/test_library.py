@@ -86,6 +86,9 @@ async def test_two_runs_of_a_graph_are_compared_node_by_node(
     await expect(page.locator(".node-panel a.cached-from")).to_have_attribute(
         "href", f"/runs/{first['run']['id']}"
     )
+    await expect(page.locator("[data-cell-id='a']")).to_contain_text(
+        f"cached · from {first['run']['id'][:8]}"
+    )
     await page.get_by_role("button", name="Compare…").click()
     await page.get_by_label("Compare with").select_option(first["run"]["id"])
     await expect(page).to_have_url(re.compile(f"/compare/{first['run']['id']}$"))
@@ -97,6 +100,12 @@ async def test_two_runs_of_a_graph_are_compared_node_by_node(
     await page.get_by_label("only differences").uncheck()
     await expect(rows).to_have_count(2)
     await dashboard.screenshot("compare")
+
+    # a cached node opens the run that produced it
+    await page.go_back()
+    await page.locator("[data-cell-id='a']").dblclick()
+    await expect(page).to_have_url(re.compile(f"/runs/{first['run']['id']}$"))
+    await expect(page.locator("[data-cell-id='a']")).to_contain_text("success")
 
 
 async def test_a_server_with_tokens_asks_for_one_and_then_works_live(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,23 @@ async def test_after_a_server_restart_the_banner_shows_then_the_run_catches_up(
     await expect(page.locator("[data-cell-id='b']")).to_contain_text("success", timeout=40_000)
     await expect(page.locator(".run-page")).to_have_attribute("data-status", "success")
     await assert_not_reloaded(dashboard)
+
+
+async def test_cancel_and_rerun_from_the_run_view(cluster: Cluster, dashboard: Dashboard) -> None:
+    await started(cluster)
+    run_id = await cluster.submit(chain(wait_for(cluster.tmp / "never")))
+    await dashboard.open(f"/runs/{run_id}")
+    page = dashboard.page
+    await expect(page.locator("[data-cell-id='a']")).to_contain_text("running")
+    await page.get_by_role("button", name="Cancel").click()
+    await expect(page.locator(".run-page")).to_have_attribute("data-status", "canceled")
+    await expect(page.locator("[data-cell-id='a']")).to_contain_text("canceled")
+    await expect(page.get_by_role("button", name="Cancel")).to_have_count(0)
+
+    await page.get_by_role("button", name="Re-run").click()
+    await expect(page).not_to_have_url(re.compile(f"/runs/{run_id}$"))
+    rerun = page.url.rsplit("/", 1)[-1]
+    assert (await cluster.get(f"/api/v1/runs/{rerun}"))["run"]["rerun_of"] == run_id
+    await expect(page.locator(".run-meta")).to_contain_text(f"re-run of {run_id[:8]}")
+    await page.get_by_role("button", name="Cancel").click()
+    await expect(page.locator(".run-page")).to_have_attribute("data-status", "canceled")

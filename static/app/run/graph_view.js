@@ -1,12 +1,13 @@
 // A run's graph drawn read-only with X6, laid out by dagre (left to right); each node shows
 // its title and status (icon + word + elapsed time) and is outlined in its status colour.
-// Clicking a node selects it. Labels are SVG text: nothing is parsed as HTML.
+// Clicking a node selects it; double-clicking a cached node opens the run that produced it. Labels are SVG text: nothing is parsed as HTML.
 
 import { html } from "htm/preact";
 import { useEffect, useRef } from "preact/hooks";
 import { Graph } from "@antv/x6";
 import dagre from "@dagrejs/dagre";
-import { elapsed, now } from "../format.js";
+import { elapsed, now, shortId } from "../format.js";
+import { navigate } from "../router.js";
 import { statusColor, statusInfo } from "../status.js";
 
 const WIDTH = 210;
@@ -28,6 +29,7 @@ function statusLine(nr) {
   if (nr.status === "running") line += ` · ${elapsed(nr.started_at, null)}`;
   else if (nr.finished_at && nr.started_at) line += ` · ${elapsed(nr.started_at, nr.finished_at)}`;
   if (nr.attempt > 1) line += ` · attempt ${nr.attempt}`;
+  if (nr.status === "cached" && nr.cached_from_run) line += ` · from ${shortId(nr.cached_from_run)}`;
   return line;
 }
 
@@ -85,6 +87,8 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   const x6 = useRef(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const latest = useRef(nodeRuns);
+  latest.current = nodeRuns;
 
   useEffect(() => {
     const g = new Graph({
@@ -139,6 +143,10 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
     }
     g.on("node:click", ({ node }) => select.current(node.id));
     g.on("blank:click", () => select.current(null));
+    g.on("node:dblclick", ({ node }) => {
+      const nr = latest.current[node.id];
+      if (nr && nr.cached_from_run) navigate(`/runs/${nr.cached_from_run}`);
+    });
     g.zoomToFit({ padding: 24, maxScale: 1 });
     x6.current = g;
     return () => {
