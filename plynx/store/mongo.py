@@ -27,12 +27,13 @@ server with its password redacted; a duplicate id is :class:`~plynx.errors.Confl
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 import pydantic
 import pydantic_core
 from pymongo import UpdateOne
-from pymongo.errors import BulkWriteError
+from pymongo.errors import BulkWriteError, PyMongoError
 
 from plynx.errors import NotFound, StoreError
 from plynx.model import (
@@ -183,11 +184,15 @@ class MongoStore(MongoBase, Store):
                 return
             try:
                 await nodes.insert_many(node_docs, ordered=True, session=session)
-            except BulkWriteError as exc:
-                if session is None:  # no transaction to roll back: undo by hand
-                    inserted = [doc["_id"] for doc in node_docs[: exc.details.get("nInserted", 0)]]
-                    await nodes.delete_many({"_id": {"$in": inserted}})
-                    await runs.delete_one({"_id": run.id})
+            except PyMongoError as exc:
+                if session is None:  # no transaction to roll back: undo by hand, if possible
+                    done = len(node_docs)
+                    if isinstance(exc, BulkWriteError):
+                        done = exc.details.get("nInserted", 0)
+                    inserted = [doc["_id"] for doc in node_docs[:done]]
+                    with contextlib.suppress(PyMongoError):
+                        await nodes.delete_many({"_id": {"$in": inserted}, "run_id": run.id})
+                        await runs.delete_one({"_id": run.id})
                 raise
 
         duplicate = f"run {run.id!r} or one of its node runs already exists"
@@ -241,7 +246,7 @@ class MongoStore(MongoBase, Store):
         return self._parse(NodeRun, docs, doing)
 
     async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:
-        """Node-run status counts per run, from one query."""
+        """Node-run status counts per run, from one query (per 1000 runs)."""
         doing = "count node runs"
         coll = self._collection("node_runs", doing)
         counts: dict[str, dict[str, int]] = {run_id: {} for run_id in run_ids}
