@@ -43,9 +43,15 @@ ALL_STORES = ("sqlite", "postgres", "mongo")
 def e2e_stores() -> list[str]:
     """The store backends the e2e cluster runs on (see the module docstring)."""
     chosen = os.environ.get("PLYNX_TEST_E2E_STORES", "")
-    if chosen.strip():
-        return [name.strip() for name in chosen.split(",") if name.strip()]
-    return list(ALL_STORES) if os.environ.get("CI") == "true" else ["sqlite"]
+    if not chosen.strip():
+        return list(ALL_STORES) if os.environ.get("CI") == "true" else ["sqlite"]
+    names = [name.strip() for name in chosen.split(",") if name.strip()]
+    unknown = [name for name in names if name not in ALL_STORES]
+    if unknown:  # a typo must not quietly test nothing
+        raise pytest.UsageError(
+            f"PLYNX_TEST_E2E_STORES: unknown store {unknown}; choose from {', '.join(ALL_STORES)}"
+        )
+    return names
 
 
 def _store_params() -> list[Any]:
