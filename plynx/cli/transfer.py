@@ -24,7 +24,7 @@ def _print_counts(header: Header, verb: str, path: Path) -> None:
     Console().print(table)
 
 
-@click.command("export")
+@click.command("export", short_help="Copy everything a store holds into a file.")
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False, writable=True))
 @store_options
 @click.pass_context
@@ -42,7 +42,7 @@ def export_command(
     _print_counts(with_store(ctx, store_url, data_dir, action), "exported to", out)
 
 
-@click.command("import")
+@click.command("import", short_help="Load an export file into a new, empty store.")
 @click.argument("source", metavar="IN", type=click.Path(path_type=Path, dir_okay=False))
 @store_options
 @click.pass_context
