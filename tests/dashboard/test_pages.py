@@ -6,7 +6,7 @@ import json
 
 import pytest
 from e2e.conftest import Cluster, bash
-from playwright.async_api import expect
+from playwright.async_api import Locator, expect
 
 from .conftest import Dashboard
 
@@ -106,6 +106,12 @@ async def test_a_csv_output_previews_as_a_table(cluster: Cluster, dashboard: Das
     await expect(table.locator("tbody tr").first.locator("td")).to_have_text(["alpha", "1"])
     await dashboard.screenshot("csv-preview")
 
+    async with dashboard.page.expect_download() as download_info:
+        await output.get_by_role("button", name="Download").click()
+    download = await download_info.value
+    saved = await download.path()
+    assert saved.read_text() == "name,value\nalpha,1\nbeta,2\n"
+
 
 async def test_user_text_is_shown_as_text_never_as_html(
     cluster: Cluster, dashboard: Dashboard
@@ -140,3 +146,55 @@ async def test_user_text_is_shown_as_text_never_as_html(
     await dashboard.screenshot("xss-as-text")
     assert await page.locator("img[src='x']").count() == 0
     assert not dashboard.dialogs
+
+
+# a 1x1 red PNG
+PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0g"
+    "AAAABJRU5ErkJggg=="
+)
+
+
+async def test_image_json_and_directory_outputs_preview(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    code = (
+        "import base64, json, os\n"
+        f"open(outputs['img'], 'wb').write(base64.b64decode('{PNG}'))\n"
+        "json.dump({'scores': [1, 2], 'name': '<b>x</b>'}, open(outputs['doc'], 'w'))\n"
+        "os.makedirs(os.path.join(outputs['tree'], 'sub'), exist_ok=True)\n"
+        "open(os.path.join(outputs['tree'], 'sub', 'a.txt'), 'w').write('hi')\n"
+    )
+    doc = {
+        "title": "outputs",
+        "operations": {
+            "make": {
+                "kind": "python",
+                "outputs": {"img": "image", "doc": "json", "tree": "directory"},
+                "code": code,
+            }
+        },
+        "nodes": {"m": {"operation": "make"}},
+    }
+    run = await cluster.wait_run(await cluster.submit(doc))
+    assert run["run"]["status"] == "success", run
+    page = dashboard.page
+    await dashboard.open(f"/runs/{run['run']['id']}?node=m")
+
+    async def preview(port: str, kind: str) -> Locator:
+        output = page.locator(f".output[data-output='{port}']")
+        await output.get_by_role("button", name="Preview").click()
+        shown = output.locator(f".preview[data-kind='{kind}']")
+        await expect(shown).to_be_visible()
+        return shown
+
+    image = (await preview("img", "image")).locator("img")
+    await expect(image).to_have_js_property("naturalWidth", 1)
+    tree = await preview("doc", "json")
+    await expect(tree).to_contain_text('"name": "<b>x</b>"')
+    await expect(tree).to_contain_text("2 items")
+    listing = await preview("tree", "directory")
+    await expect(listing).to_contain_text("sub/a.txt")
+    await dashboard.screenshot("previews")
