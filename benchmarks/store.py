@@ -351,7 +351,8 @@ async def run_all(args: argparse.Namespace, tmp: Path) -> dict[str, Figures]:
             results["postgres"] = await measure(url, args.nodes, args.big)
     if args.mongo:
         async with mongo_database(args.mongo) as url:
-            results["mongo"] = await measure(url, args.nodes, args.big)
+            label = "mongo (nx-27017)" if args.start_mongo else "mongo"
+            results[label] = await measure(url, args.nodes, args.big)
     return results
 
 
