@@ -63,6 +63,13 @@ async function errorOf(response) {
   return new ApiError(response.status, "http_error", `${response.status} ${response.statusText}`);
 }
 
+/** The error's message with the first few problems it lists (graph issues, bad fields). */
+export function describe(error) {
+  const problems = (error.problems || []).slice(0, 6).map((p) => `• ${p.message || JSON.stringify(p)}`);
+  const more = (error.problems || []).length > 6 ? [`… and ${error.problems.length - 6} more`] : [];
+  return [error.message, ...problems, ...more].join("\n");
+}
+
 function needToken() {
   const here = window.location.pathname + window.location.search;
   if (!here.startsWith("/token")) navigate(`/token?next=${encodeURIComponent(here)}`);
@@ -88,7 +95,7 @@ export async function request(method, path, { query, body, quiet = false, raw = 
       tokenNeeded.value = true;
       needToken();
     }
-    if (!quiet) toast(error.message, "error");
+    if (!quiet) toast(describe(error), "error");
     throw error;
   }
   if (raw) return response;

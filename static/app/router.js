@@ -154,5 +154,6 @@ export function Router() {
       <pre class="error-text">${String(state.error)}</pre></section>`;
   }
   const Page = state.Page;
-  return html`<${Page} key=${path} params=${found.params} query=${query} />`;
+  // a new path or query (a link, back/forward) is a new page; replaceState by the page is not
+  return html`<${Page} key=${`${path}?${query}`} params=${found.params} query=${query} />`;
 }

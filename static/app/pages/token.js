@@ -3,7 +3,7 @@
 
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
-import { api, getToken, setToken } from "../api.js";
+import { api, getToken, setToken, tokenNeeded } from "../api.js";
 import { navigate } from "../router.js";
 
 export default function TokenPage({ query }) {
@@ -20,6 +20,7 @@ export default function TokenPage({ query }) {
       await api.get("/runs", { limit: 1 }, { quiet: true });
     } catch (exc) {
       setToken(previous);
+      tokenNeeded.value = exc.status === 401;
       setError(exc.message);
       return;
     }
