@@ -144,3 +144,35 @@ async def test_a_server_with_tokens_asks_for_one_and_then_works_live(
         run_id = (await resp.json())["run"]["id"]
     row = page.locator(f"tr[data-run='{run_id}']")
     await expect(row).to_contain_text("alice")
+
+
+async def test_running_an_invalid_graph_shows_every_problem_and_runs_filter_by_graph(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    broken = {"title": "broken", "nodes": [{"id": "a", "operation": {"kind": "nope"}}]}
+    status, graph = await cluster.request("POST", "/api/v1/graphs", json=broken)
+    assert status == 201, graph
+    dashboard.allow(r"400 \(Bad Request\)")
+    page = dashboard.page
+    await dashboard.open("/graphs")
+    await page.locator(f"tr[data-graph='{graph['id']}']").get_by_role("button", name="Run").click()
+    toast = page.locator(".toast-error")
+    await expect(toast).to_contain_text("the graph has 1 problem")
+    await expect(toast).to_contain_text("unknown node kind 'nope'")
+
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    for name in ("x", "y"):
+        await cluster.request("POST", "/api/v1/runs", json={"graph": two_steps(name)})
+    status, stored = await cluster.request("POST", "/api/v1/graphs", json=two_steps("z"))
+    assert status == 201
+    status, _ = await cluster.request("POST", "/api/v1/runs", json={"graph_id": stored["id"]})
+    assert status == 201
+    await dashboard.open("/runs")
+    rows = page.locator("tr[data-run]")
+    await expect(rows).to_have_count(3)
+    await rows.locator(f"a[href='/runs?graph_id={stored['id']}']").click()
+    await expect(rows).to_have_count(1)
+    await expect(page.get_by_label("Graph id")).to_have_value(stored["id"])
+    await page.go_back()
+    await expect(rows).to_have_count(3)
