@@ -44,3 +44,8 @@ function App() {
 }
 
 render(html`<${App} />`, document.getElementById("app"));
+
+// Load the graph drawing modules (X6: ~500 small files) while the user reads the first page,
+// so that opening a run is quick. The browser keeps them: their paths carry their version.
+const idle = window.requestIdleCallback || ((fn) => fn());
+setTimeout(() => idle(() => import("./run/graph_view.js").catch(() => {})), 2000);

@@ -128,6 +128,12 @@ export function Router() {
   const [state, setState] = useState({ name: null, Page: null, error: null });
 
   useEffect(() => {
+    const name = found && typeof found.target === "string" ? found.target : "";
+    const words = { graph_editor: "graph editor", operation_editor: "operation editor" };
+    document.title = name ? `${words[name] || name.replace("_", " ")} · PLynx` : "PLynx";
+  }, [path]);
+
+  useEffect(() => {
     if (found && typeof found.target === "object") {
       navigate(fill(found.target.redirect, found.params) + window.location.search, {
         replace: true,
