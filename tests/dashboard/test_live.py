@@ -174,3 +174,9 @@ async def test_cancel_and_rerun_from_the_run_view(cluster: Cluster, dashboard: D
     await expect(page.locator(".run-meta")).to_contain_text(f"re-run of {run_id[:8]}")
     await page.get_by_role("button", name="Cancel").click()
     await expect(page.locator(".run-page")).to_have_attribute("data-status", "canceled")
+
+    await page.get_by_role("button", name="Clone to graph").click()
+    await expect(page).to_have_url(re.compile(r"/graphs/[0-9a-f]+/edit$"))
+    graph = await cluster.get(f"/api/v1/graphs/{page.url.split('/')[-2]}")
+    assert [n["id"] for n in graph["nodes"]] == ["a", "b"]
+    assert graph["title"] == f"live chain (from run {rerun[:8]})"
