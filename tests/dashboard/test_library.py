@@ -176,3 +176,43 @@ async def test_running_an_invalid_graph_shows_every_problem_and_runs_filter_by_g
     await expect(page.get_by_label("Graph id")).to_have_value(stored["id"])
     await page.go_back()
     await expect(rows).to_have_count(3)
+
+
+async def test_the_operation_library_is_searched_and_filtered(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    made = {}
+    for title, kind, description in (
+        ("Alpha counter", "bash_jinja2", "counts words"),
+        ("Beta splitter", "python", "splits a table"),
+        ("Gamma counter", "python", "counts rows"),
+    ):
+        operation = {"kind": kind, "title": title, "description": description, "code": "pass"}
+        status, body = await cluster.request("POST", "/api/v1/operations", json=operation)
+        assert status == 201, body
+        made[title] = body["id"]
+    status, body = await cluster.request(
+        "POST", f"/api/v1/operations/{made['Gamma counter']}/publish"
+    )
+    assert status == 200, body
+
+    page = dashboard.page
+    await dashboard.open("/operations")
+    rows = page.locator("tr[data-operation]")
+    await expect(rows).to_have_count(3)
+    await page.get_by_placeholder("Search title").fill("counts")
+    await expect(rows).to_have_count(2)
+    await page.get_by_label("Kind", exact=True).select_option("python")
+    await expect(rows).to_have_count(1)
+    await expect(rows.first).to_contain_text("Gamma counter")
+    await expect(rows.first.locator(".badge")).to_contain_text("ready")
+    await page.get_by_label("Status", exact=True).select_option("draft")
+    await expect(page.locator(".empty")).to_contain_text("No operation matches")
+    await page.get_by_label("Kind", exact=True).select_option("")
+    await expect(rows).to_have_count(1)
+    await expect(rows.first).to_contain_text("Alpha counter")
+    await expect(page).to_have_url(re.compile(r"/operations\?q=counts&status=draft$"))
+    await dashboard.screenshot("operations")
+
+    await rows.first.locator("a").click()
+    await expect(page).to_have_url(re.compile(f"/operations/{made['Alpha counter']}$"))
