@@ -5,6 +5,10 @@ Both the server and the worker import this module and nothing else of each other
 Worker → server: ``hello`` (first), ``heartbeat``, ``started``, ``log``, ``result``.
 Server → worker: ``welcome`` (answer to hello), ``dispatch``, ``cancel``, ``ack``.
 
+A websocket frame holds one message (a JSON object) or several (a JSON array of them, in
+order): a side with several messages waiting sends them in one frame, which saves a write per
+message when many nodes are short.
+
 A refused hello is answered by closing the socket with :data:`CLOSE_REFUSED` and a reason that
 says what to do. Delivery is at least once: every dispatch carries ``(node_run_id, attempt,
 lease)``; results are idempotent per ``(node_run_id, attempt)`` and the worker re-sends a result
@@ -14,6 +18,7 @@ until the server acks it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -38,10 +43,12 @@ __all__ = [
     "Started",
     "Welcome",
     "decode",
+    "decode_frame",
     "encode",
+    "encode_frame",
 ]
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 #: Close code for a refused hello (bad token, protocol mismatch); the reason says what to do.
 CLOSE_REFUSED = 4001
 #: Close code the server uses when it shuts down; workers reconnect.
@@ -166,6 +173,7 @@ Message = Annotated[
     Field(discriminator="type"),
 ]
 _ADAPTER: TypeAdapter[Message] = TypeAdapter(Message)
+_FRAME_ADAPTER: TypeAdapter[list[Message]] = TypeAdapter(list[Message])
 
 
 def encode(message: _Message) -> str:
@@ -188,3 +196,23 @@ def decode(raw: str | bytes) -> Message:
             f"cannot decode {'a ' + repr(kind) if kind else 'a'} message: {exc.errors()[0]['msg']}",
             raw=raw,
         ) from None
+
+
+def encode_frame(messages: Sequence[_Message]) -> str:
+    """One frame carrying ``messages`` (at least one), in order."""
+    if len(messages) == 1:
+        return encode(messages[0])
+    return "[" + ",".join(encode(message) for message in messages) + "]"
+
+
+def decode_frame(raw: str | bytes) -> list[Message]:
+    """The messages of one frame; :class:`ProtocolError` (carrying ``raw``) if any is not
+    valid."""
+    if raw.lstrip()[:1] not in ("[", b"["):
+        return [decode(raw)]
+    try:
+        return _FRAME_ADAPTER.validate_json(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = f"message {error['loc'][0]} of a frame" if error["loc"] else "a frame"
+        raise ProtocolError(f"cannot decode {where}: {error['msg']}", raw=raw) from None

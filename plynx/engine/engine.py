@@ -21,6 +21,7 @@ import contextlib
 import logging
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -70,6 +71,7 @@ logger = logging.getLogger(__name__)
 _S = NodeRunStatus
 _RESOLVABLE = frozenset({NodeRunStatus.PENDING, NodeRunStatus.QUEUED})
 _SUMMARY_INTERVAL = 0.25  # seconds between live "runs" topic updates of one run
+_RECENT_RUNS = 16  # finished runs kept in memory for the clients that waited for them
 
 
 def _now() -> datetime:
@@ -104,6 +106,8 @@ class Engine:
         self.registry = registry
         self.bus = bus
         self._runs: dict[str, RunState] = {}
+        # the last runs that finished: whoever waited for them asks for them right away
+        self._recent: OrderedDict[str, tuple[Run, list[NodeRun]]] = OrderedDict()
         self._node_runs: dict[str, tuple[RunState, NodeRun]] = {}
         self._uow = UnitOfWork(store, bus)
         self._dispatcher = Dispatcher(settings, self._uow.node_changed)
@@ -214,6 +218,9 @@ class Engine:
         rs = self._runs.get(run_id)
         if rs is not None:
             return rs.run, list(rs.node_runs.values())
+        recent = self._recent.get(run_id)
+        if recent is not None:
+            return recent[0], list(recent[1])
         run = await self.store.get_run(run_id)
         node_runs = await self.store.get_node_runs(run_id)
         run.seq = snapshot_seq(run, node_runs)
@@ -356,7 +363,12 @@ class Engine:
         def forget() -> None:
             state = self._runs.pop(run_id, None)
             if state is not None:
-                for nr in state:
+                node_runs = list(state)
+                state.run.seq = snapshot_seq(state.run, node_runs)
+                self._recent[run_id] = (state.run, node_runs)
+                if len(self._recent) > _RECENT_RUNS:
+                    self._recent.popitem(last=False)
+                for nr in node_runs:
                     self._node_runs.pop(nr.id, None)
                     self._failures.pop(nr.id, None)
                     self._log_offsets.pop((nr.id, "stdout"), None)

@@ -22,10 +22,12 @@ the log.
 Paths are rendered as they are, not shell-quoted: the worker creates them, as absolute paths
 of letters, digits, ``.``, ``_``, ``-`` and ``/`` only, so they never need quoting.
 
-The script runs as ``bash -e -o pipefail script.sh``. Its current directory is a fresh, empty
-directory of the attempt; the inputs, the outputs and the script itself live *outside* it (in
-sibling directories), so a script can work in ``.`` and copy everything it made with
-``cp -r . {{ outputs.dir }}``. The directory is deleted after the run.
+The script runs as ``bash -e -o pipefail -c SCRIPT script`` (``$0`` is ``script``, which also
+starts bash's error messages); a script too long for one argument is written to ``script.sh``
+and run from there. Its current directory is a fresh, empty directory of the attempt; the
+inputs, the outputs and the script live *outside* it (in sibling directories), so a script can
+work in ``.`` and copy everything it made with ``cp -r . {{ outputs.dir }}``. The directory is
+emptied after the run.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
 )
 _TEMPLATE_NAME = "<template>"
+#: Longest script passed as an argument (Linux allows 128 KiB per argument, in bytes).
+_INLINE_SCRIPT = 64 * 1024
 
 
 class PathList(list[str]):
@@ -172,6 +176,9 @@ class BashJinja2Node(BaseNode):
             outputs={name: str(path) for name, path in ctx.outputs.items()},
             params=ctx.params,
         )
+        bash = ["bash", "-e", "-o", "pipefail"]
+        if len(script.encode()) <= _INLINE_SCRIPT:  # no file to write and remove
+            return await ctx.run_process([*bash, "-c", script, "script"])
         path = ctx.workdir.parent / "script.sh"
         path.write_text(script)
-        return await ctx.run_process(["bash", "-e", "-o", "pipefail", str(path)])
+        return await ctx.run_process([*bash, str(path)])

@@ -16,7 +16,15 @@ from aiohttp import WSMsgType, web
 
 from plynx.engine import Engine, WorkerSession
 from plynx.errors import ProtocolError
-from plynx.protocol import CLOSE_REFUSED, CLOSE_SHUTDOWN, PROTOCOL_VERSION, Hello, decode, encode
+from plynx.protocol import (
+    CLOSE_REFUSED,
+    CLOSE_SHUTDOWN,
+    PROTOCOL_VERSION,
+    Hello,
+    decode,
+    decode_frame,
+    encode_frame,
+)
 from plynx.server import keys
 
 __all__ = ["setup_worker_routes", "worker_socket"]
@@ -24,6 +32,7 @@ __all__ = ["setup_worker_routes", "worker_socket"]
 logger = logging.getLogger(__name__)
 _HELLO_TIMEOUT = 10.0
 _MAX_MESSAGE = 64 * 1024 * 1024
+_BATCH = 64  # messages per frame at most
 
 
 async def _refuse(ws: web.WebSocketResponse, reason: str) -> web.WebSocketResponse:
@@ -50,14 +59,20 @@ async def _hello(ws: web.WebSocketResponse) -> Hello | str:
 
 
 async def _writer(ws: web.WebSocketResponse, session: WorkerSession) -> None:
+    outbox = session.outbox
     while True:
-        message = await session.outbox.get()
-        if message is None:  # the engine dropped this session (silent, or replaced)
-            await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
-            return
+        batch = [await outbox.get()]
+        while not outbox.empty() and batch[-1] is not None and len(batch) < _BATCH:
+            batch.append(outbox.get_nowait())
+        closing = batch[-1] is None  # the engine dropped this session (silent, or replaced)
+        messages = [m for m in batch if m is not None]
         if ws.closed:
             return
-        await ws.send_str(encode(message))
+        if messages:
+            await ws.send_str(encode_frame(messages))
+        if closing:
+            await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
+            return
 
 
 async def worker_socket(request: web.Request) -> web.WebSocketResponse:
@@ -86,11 +101,12 @@ async def worker_socket(request: web.Request) -> web.WebSocketResponse:
             if msg.type != WSMsgType.TEXT:
                 continue
             try:
-                message = decode(msg.data)
+                messages = decode_frame(msg.data)
             except ProtocolError as exc:
-                logger.warning("worker %s: %s (message ignored)", session.id, exc.message)
+                logger.warning("worker %s: %s (frame ignored)", session.id, exc.message)
                 continue
-            await engine.on_worker_message(session, message)
+            for message in messages:
+                await engine.on_worker_message(session, message)
     finally:
         await engine.detach_worker(session)
         writer.cancel()

@@ -3,8 +3,9 @@
 :class:`Executor` holds what all attempts share (the kinds, the artifact cache, the Python
 fork server, the environment); :meth:`Executor.start` runs a dispatch as an :class:`Attempt`,
 a task that prepares the workspace, runs the node, collects the outputs and returns the
-:class:`~plynx.protocol.Result`. Messages produced on the way (``started``, ``log``) go to the
-``send`` callback; every log batch is sent before the result is returned.
+:class:`~plynx.protocol.Result`; :meth:`Attempt.release` then gives the workspace back.
+Messages produced on the way (``started``, ``log``) go to the ``send`` callback; every log
+batch is sent before the result is returned.
 
 ``started`` is sent only once the node has run for ``started_delay`` seconds: a node that
 finishes sooner goes straight from queued to its result, which spares the server a transition.
@@ -100,12 +101,20 @@ class Attempt:
         self.ctx: WorkerContext | None = None
         self.cancel_reason: str | None = None
         self._node_running = False
+        self._workspace: Workspace | None = None
         self.task: asyncio.Task[Result] = asyncio.ensure_future(self._run())
 
     @property
     def key(self) -> tuple[str, int]:
         """``(node_run_id, attempt)``."""
         return self.dispatch.node_run_id, self.dispatch.attempt
+
+    def release(self) -> None:
+        """Give the workspace back once the result is on its way: emptying the directory is
+        not on the path from one node to the next."""
+        workspace, self._workspace = self._workspace, None
+        if workspace is not None:
+            self.executor.workspaces.release_soon(workspace)
 
     def cancel(self, reason: str) -> None:
         """Stop the attempt; its result will say ``canceled``."""
@@ -153,9 +162,8 @@ class Attempt:
             )
             return self._result("failed", started, error=error)
         sink = LogSink(self._emit, head=ex.log_head, tail=ex.log_tail)
-        workspace: Workspace | None = None
         try:
-            workspace = ex.workspaces.acquire()
+            workspace = self._workspace = ex.workspaces.acquire()
             inputs = await workspace.inputs(d.inputs, ex.cache)
             outputs = workspace.outputs(d.outputs)
             async with ex.slots or contextlib.nullcontext():
@@ -185,8 +193,6 @@ class Attempt:
             return self._result("failed", started, error=f"the worker failed: {exc!r}")
         finally:
             sink.close()
-            if workspace is not None:
-                await ex.workspaces.release(workspace)
 
     async def _execute(
         self,

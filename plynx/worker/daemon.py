@@ -43,7 +43,7 @@ from plynx.protocol import (
     Result,
     RunningRef,
     Welcome,
-    decode,
+    decode_frame,
     encode,
 )
 from plynx.worker.artifact_cache import ArtifactCache
@@ -226,10 +226,12 @@ class Worker:
                 raise Refused(str(msg.extra or "no reason given"))
             logger.warning("the server closed the connection before welcoming (%s)", ws.close_code)
             return False
-        welcome = decode(msg.data) if msg.type == aiohttp.WSMsgType.TEXT else None
-        if not isinstance(welcome, Welcome):
+        first = decode_frame(msg.data) if msg.type == aiohttp.WSMsgType.TEXT else []
+        if not first or not isinstance(first[0], Welcome):
             raise ProtocolError("the server's first message is not a welcome", raw=msg.data)
-        self._welcomed(welcome)
+        self._welcomed(first[0])
+        for message in first[1:]:  # sent in the same frame as the welcome
+            self._on_message(message)
         pump = asyncio.ensure_future(self.outbox.pump(ws))
         pump.add_done_callback(lambda task: self._pump_stopped(task, ws))
         beat = asyncio.ensure_future(self._heartbeat())
@@ -238,7 +240,8 @@ class Worker:
                 if msg.type != aiohttp.WSMsgType.TEXT:
                     continue
                 try:
-                    self._on_message(decode(msg.data))
+                    for message in decode_frame(msg.data):
+                        self._on_message(message)
                 except ProtocolError as exc:
                     logger.warning("ignored a message from the server: %s", exc.message)
         finally:
@@ -328,6 +331,8 @@ class Worker:
     def _finished(self, attempt: Attempt) -> None:
         key = attempt.key
         self.attempts.pop(key, None)
+        # after the result has been sent: the pump was woken first
+        asyncio.get_running_loop().call_soon(attempt.release)
         d = attempt.dispatch
         if attempt.task.cancelled():
             return

@@ -9,16 +9,18 @@ queued again (the server ignores duplicates). Heartbeats jump the queue.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections import deque
 
 from aiohttp import ClientError, ClientWebSocketResponse
 
-from plynx.protocol import Message, Result, encode
+from plynx.protocol import Message, Result, encode_frame
 
 __all__ = ["Key", "Outbox"]
 
 #: ``(node_run_id, attempt)``
 Key = tuple[str, int]
+_BATCH = 32  # messages per frame at most (log batches can be large)
 
 
 class Outbox:
@@ -76,16 +78,19 @@ class Outbox:
         self._wake.set()
 
     async def pump(self, ws: ClientWebSocketResponse) -> None:
-        """Send queued messages to ``ws`` until it fails (the message that failed stays)."""
+        """Send queued messages to ``ws``, several per frame when several wait, until it fails
+        (the messages that failed stay)."""
         while True:
             while self._queue:
-                message = self._queue[0]
+                batch = list(itertools.islice(self._queue, _BATCH))
                 try:
-                    await ws.send_str(encode(message))
+                    await ws.send_str(encode_frame(batch))
                 except (ConnectionError, ClientError, RuntimeError):
                     return
-                self._queue.popleft()
-                if isinstance(message, Result):
-                    self._queued.discard((message.node_run_id, message.attempt))
+                for message in batch:
+                    # a heartbeat may have jumped the queue meanwhile: remove these messages
+                    self._queue.remove(message)
+                    if isinstance(message, Result):
+                        self._queued.discard((message.node_run_id, message.attempt))
             self._wake.clear()
             await self._wake.wait()

@@ -2,12 +2,16 @@
 
 ::
 
-    <work root>/attempts/a1b2c3/     one empty directory per attempt, emptied afterwards
+    <work root>/attempts/a1b2c3/     one directory per attempt, emptied and reused afterwards
         work/                       the node's current directory, empty at the start
-        inputs/<name>/<i>/<file>    input i of <name>: a hard link into the artifact cache,
+        inputs/<name>.<i>.<file>    input i of <name>: a hard link into the artifact cache,
                                     or a directory unpacked from its archive
         outputs/<name>              an empty file (or directory) the node fills
         script.sh, <name>.tar       what the worker itself writes
+
+The layout is flat on purpose: on a disk file system creating and removing a directory costs
+as much as running a trivial node, so an attempt creates files only, and its directory is
+reused by a later attempt once those files are unlinked.
 
 Only names the server validated (port names) and sanitised artifact file names go into these
 paths, under a random directory name; all of them consist of letters, digits, ``.``, ``_``,
@@ -21,6 +25,7 @@ an :class:`~plynx.model.run.ArtifactRef`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import os
 import re
@@ -70,7 +75,18 @@ class Workspace:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.work = path / "work"
+        self._inputs = path / "inputs"
+        self._outputs = path / "outputs"
+        self._files: list[Path] = []  # what this attempt created in inputs/ and outputs/
         self._directories = False  # whether a directory input or output may hold a big tree
+
+    @classmethod
+    def create(cls, root: Path) -> Workspace:
+        """A new, empty workspace under ``root``."""
+        path = Path(tempfile.mkdtemp(prefix="a", dir=root))
+        for sub in ("work", "inputs", "outputs"):
+            os.mkdir(path / sub)
+        return cls(path)
 
     async def inputs(
         self,
@@ -83,7 +99,7 @@ class Workspace:
         for name, refs in inputs.items():
             paths[_port(name)] = []
             for index, ref in enumerate(refs):
-                dest = self.path / "inputs" / name / str(index) / safe_filename(ref.name, name)
+                dest = self._inputs / f"{name}.{index}.{safe_filename(ref.name, name)}"
                 paths[name].append(dest)
                 jobs.append(self._materialise(ref, dest, cache))
         if len(jobs) == 1:
@@ -94,13 +110,13 @@ class Workspace:
 
     async def _materialise(self, ref: ArtifactRef, dest: Path, cache: ArtifactCache) -> None:
         cached = await cache.get(ref.sha256)
-        dest.parent.mkdir(parents=True)
         if ref.type == ResourceType.DIRECTORY:
             self._directories = True
             from plynx.artifacts.archive import unpack_archive
 
             await asyncio.to_thread(unpack_archive, cached, dest)
             return
+        self._files.append(dest)
         try:
             os.link(cached, dest)
         except OSError:  # another file system
@@ -109,17 +125,14 @@ class Workspace:
     def outputs(self, outputs: Sequence[Output]) -> dict[str, Path]:
         """Create an empty file (or directory) per output; return their paths."""
         paths: dict[str, Path] = {}
-        if not outputs:
-            return paths
-        base = self.path / "outputs"
-        base.mkdir(exist_ok=True)
         for output in outputs:
-            path = base / _port(output.name)
+            path = self._outputs / _port(output.name)
             if output.type == ResourceType.DIRECTORY:
-                path.mkdir()
                 self._directories = True
+                path.mkdir()
             else:
-                path.touch()
+                self._files.append(path)
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
             paths[output.name] = path
         return paths
 
@@ -157,22 +170,22 @@ class Workspace:
             await asyncio.to_thread(shutil.rmtree, self.path, True)
 
     def reset(self) -> bool:
-        """Empty the directory for another attempt, if that is cheap (only files, and an
-        empty ``work``); ``False`` if it must be removed instead."""
+        """Empty the directory for another attempt, if that is cheap (the files the attempt
+        created, nothing else in ``work``, ``inputs`` or ``outputs``); ``False`` if it must be
+        removed instead."""
         if self._directories:
             return False
         try:
             if os.listdir(self.work):
                 return False
+            for path in self._files:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+            self._files.clear()
+            if os.listdir(self._inputs) or os.listdir(self._outputs):
+                return False  # the node left something of its own there
             for entry in os.scandir(self.path):
-                if entry.name == "inputs":  # hard links in small directories
-                    shutil.rmtree(entry.path)
-                elif entry.name == "outputs":
-                    for output in os.scandir(entry.path):
-                        if output.is_dir(follow_symlinks=False):
-                            return False
-                        os.unlink(output.path)
-                elif entry.name != "work":
+                if entry.name not in ("work", "inputs", "outputs"):
                     if entry.is_dir(follow_symlinks=False):
                         return False
                     os.unlink(entry.path)
@@ -213,14 +226,13 @@ class WorkspacePool:
         self.root = root
         self.keep = keep
         self._free: list[Path] = []
+        self._removing: set[asyncio.Task[None]] = set()
 
     def acquire(self) -> Workspace:
         """A workspace with an empty ``work`` directory."""
         if self._free:
             return Workspace(self._free.pop())
-        path = Path(tempfile.mkdtemp(prefix="a", dir=self.root))
-        (path / "work").mkdir()
-        return Workspace(path)
+        return Workspace.create(self.root)
 
     def clear(self) -> None:
         """Remove the directories kept for reuse."""
@@ -233,3 +245,10 @@ class WorkspacePool:
             self._free.append(workspace.path)
         else:
             await workspace.remove()
+
+    def release_soon(self, workspace: Workspace) -> None:
+        """:meth:`release` without waiting for a removal."""
+        task = asyncio.ensure_future(self.release(workspace))
+        if not task.done():
+            self._removing.add(task)
+            task.add_done_callback(self._removing.discard)

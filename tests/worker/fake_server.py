@@ -20,6 +20,7 @@ from plynx.protocol import (
     RunningRef,
     Welcome,
     decode,
+    decode_frame,
     encode,
 )
 
@@ -118,13 +119,13 @@ class FakeServer:
         self.connected.set()
         async for msg in ws:
             if msg.type == WSMsgType.TEXT:
-                message = decode(msg.data)
-                self.received.append(message)
-                self.messages.put_nowait(message)
-                if self.auto_ack and isinstance(message, Result):
-                    await ws.send_str(
-                        encode(Ack(node_run_id=message.node_run_id, attempt=message.attempt))
-                    )
+                for message in decode_frame(msg.data):
+                    self.received.append(message)
+                    self.messages.put_nowait(message)
+                    if self.auto_ack and isinstance(message, Result):
+                        await ws.send_str(
+                            encode(Ack(node_run_id=message.node_run_id, attempt=message.attempt))
+                        )
         if self.ws is ws:
             self.ws = None
             self.connected.clear()

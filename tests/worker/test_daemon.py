@@ -98,7 +98,7 @@ async def test_inputs_download_once_and_outputs_upload_once(
     assert fake.uploads == [], "the server already had that content"
     logs = [m for m in fake.received if isinstance(m, Log)]
     path = logs[0].data.strip()
-    assert path.endswith("/inputs/data/0/passwd") and ".." not in path
+    assert path.endswith("/inputs/data.0.passwd") and ".." not in path
 
 
 async def test_directory_outputs_travel_as_tar_and_unpack_as_inputs(

@@ -35,12 +35,17 @@ async def test_a_clean_directory_is_reused_a_dirty_one_removed(tmp_path: Path) -
     await pool.release(second)
     third = pool.acquire()
     assert third.path == second.path
-    assert sorted(p.name for p in third.path.iterdir()) == ["outputs", "work"]
+    assert sorted(p.name for p in third.path.iterdir()) == ["inputs", "outputs", "work"]
     assert not any((third.path / "outputs").iterdir())
 
     (third.work / "left-over").write_text("x")
     await pool.release(third)
     assert not third.path.exists(), "a work directory with files in it is not reused"
+
+    fourth = pool.acquire()
+    (fourth.outputs([Output(name="out")])["out"].parent / "extra").write_text("x")
+    await pool.release(fourth)
+    assert not fourth.path.exists(), "a file the node left next to its outputs: not reused"
     pool.clear()
     assert os.listdir(tmp_path) == []
 
