@@ -1,6 +1,6 @@
 """How much PLynx costs per node, measured against ``make -j`` on the same DAG.
 
-    python benchmarks/dag.py [--layers 20] [--width 50] [--slots 2]
+    python benchmarks/dag.py [--layers 20] [--width 50] [--slots 2] [--store URL]
 
 The DAG has ``layers`` layers of ``width`` nodes; every node after the first layer depends on
 two nodes of the layer before it (``i`` and ``i+1``, wrapping around). The same DAG runs:
@@ -146,7 +146,7 @@ def dispatch_latencies(detail: RunDetail) -> list[float]:
 
 async def run_plynx(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
     """Every PLynx figure."""
-    settings = load_settings(environ={}, data_dir=data_dir)
+    settings = load_settings(environ={}, data_dir=data_dir, store=args.store)
     bash = plynx_graph(args.layers, args.width, "bash_jinja2")
     python = plynx_graph(args.layers, args.width, "python")
     chain = plynx_graph(args.chain, 1, "bash_jinja2")  # one node ready at a time
@@ -178,6 +178,11 @@ def main() -> None:
     parser.add_argument(
         "--chain", type=int, default=200, help="length of the chain for the dispatch latency"
     )
+    parser.add_argument(
+        "--store",
+        help="store URL of an EMPTY database (e.g. postgresql://postgres@127.0.0.1/bench) "
+        "[default: SQLite in a temporary directory]",
+    )
     args = parser.parse_args()
     if shutil.which("make") is None:
         sys.exit("make is not installed")
@@ -197,7 +202,8 @@ def main() -> None:
     queued = dispatch_latencies(bash.detail)
     ms = 1000.0
     print(f"DAG: {args.layers} layers x {args.width} nodes = {nodes} nodes, 2 inputs each")
-    print(f"PLynx: embedded server, 1 worker x {args.slots} slots; make -j{args.slots}")
+    store = args.store.split("://", 1)[0] if args.store else "sqlite"
+    print(f"PLynx: embedded server ({store}), 1 worker x {args.slots} slots; make -j{args.slots}")
     print()
     print(f"{'':34}{'wall':>10}{'per node':>12}")
     rows = [
