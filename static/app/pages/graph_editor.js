@@ -1,12 +1,251 @@
-// PLACEHOLDER until the graph editor lands: it replaces this whole module (same path, a default
-// component receiving { params, query }; see ../router.js).
+// The graph editor (/graphs/:id/edit): a palette of operations, the X6 canvas, and a side
+// panel for the selected node's parameters. Save (Ctrl+S), validate (problems shown on the
+// nodes and listed), run (saved first, then the run view). The parts live in ../editor/.
 
 import { html } from "htm/preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { api, describe } from "../api.js";
+import { createCanvas } from "../editor/canvas.js";
+import { CompositeView } from "../editor/composite_view.js";
+import { useEditorStyles } from "../editor/styles.js";
+import { bindKeys, HelpPopover } from "../editor/keys.js";
+import { OPERATION_MIME, Palette } from "../editor/palette.js";
+import { SidePanel } from "../editor/side_panel.js";
+import { fileNode, uploadFile } from "../editor/upload.js";
+import { navigate, setLeaveGuard } from "../router.js";
+import { toast } from "../toast.js";
+
+const UNSAVED = "This graph has unsaved changes. Leave without saving?";
 
 export default function GraphEditor({ params }) {
-  return html`<section class="page">
-    <h1>Graph editor</h1>
-    <p class="muted">The graph editor is not available yet.</p>
-    <p>Graph <code>${params.id}</code> · <a href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>its runs</a> · <a href="/graphs">all graphs</a></p>
+  useEditorStyles();
+  const box = useRef(null);
+  const minimap = useRef(null);
+  const picker = useRef(null);
+  const editor = useRef(null);
+  const known = useRef(new Map()).current; // operations listed in the palette, by id
+  const dirtyRef = useRef(false);
+  const [stored, setStored] = useState(null);
+  const [failed, setFailed] = useState(null);
+  const [kinds, setKinds] = useState([]);
+  const [meta, setMeta] = useState({ title: "", description: "" });
+  const [selected, setSelected] = useState(null);
+  const [, setVersion] = useState(0);
+  const [dirty, setDirtyState] = useState(false);
+  const [problems, setProblems] = useState(null);
+  const [message, setMessage] = useState(null);
+  const [help, setHelp] = useState(false);
+  const [composite, setComposite] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  const setDirty = (value) => {
+    dirtyRef.current = value;
+    setDirtyState(value);
+  };
+
+  useEffect(() => {
+    api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true }).then(
+      (g) => {
+        setStored(g);
+        setMeta({ title: g.title, description: g.description });
+      },
+      (error) => setFailed(error),
+    );
+    api.get("/kinds").then((k) => setKinds(Array.isArray(k) ? k : Object.values(k)), () => {});
+  }, [params.id]);
+
+  // the canvas, once the graph is here
+  useEffect(() => {
+    if (!stored) return;
+    const started = performance.now();
+    const canvas = createCanvas(box.current, minimap.current, {
+      onSelect: (id) => setSelected(id),
+      onChange: () => {
+        setDirty(true);
+        setVersion((v) => v + 1);
+      },
+      onRefuse: (text) => {
+        setMessage({ text, kind: "error" });
+        toast(text, "error");
+      },
+      onOpen: (cell) => {
+        const op = cell.getData().node.operation;
+        if (op.kind === "composite" && op.body) setComposite(op);
+      },
+    });
+    canvas.load(stored);
+    editor.current = canvas;
+    requestAnimationFrame(() => {
+      box.current.dataset.renderMs = String(Math.round(performance.now() - started));
+      box.current.dataset.ready = "true";
+    });
+    const beforeUnload = (e) => {
+      if (dirtyRef.current) {
+        e.preventDefault();
+        e.returnValue = UNSAVED;
+      }
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    setLeaveGuard(() => (dirtyRef.current ? UNSAVED : null));
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      setLeaveGuard(null);
+      canvas.dispose();
+      editor.current = null;
+    };
+  }, [stored]);
+
+  async function act(fn) {
+    setBusy(true);
+    try {
+      return await fn();
+    } catch {
+      return null; // the API client (or fn) has shown the error
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const body = () => ({ id: params.id, ...meta, ...editor.current.graphOf() });
+
+  const save = () =>
+    act(async () => {
+      await api.put(`/graphs/${encodeURIComponent(params.id)}`, body());
+      setDirty(false);
+      setMessage({ text: "Saved.", kind: "info" });
+      return true;
+    });
+
+  const showProblems = (list) => {
+    editor.current.showIssues(list);
+    setProblems(list);
+    if (list.length) {
+      editor.current.graph.cleanSelection();
+      setSelected(null);
+    }
+  };
+
+  const validate = () =>
+    act(async () => {
+      const result = await api.post("/graphs/validate", body());
+      showProblems(result.problems);
+      setMessage(result.ok ? { text: "The graph is valid.", kind: "info" } : { text: `${result.problems.length} problem(s): see the nodes marked in red.`, kind: "error" });
+    });
+
+  const run = async () => {
+    if (dirtyRef.current && !(await save())) return;
+    await act(async () => {
+      try {
+        const detail = await api.post("/runs", { graph_id: params.id }, { quiet: true });
+        navigate(`/runs/${detail.run.id}`);
+      } catch (error) {
+        if (error.problems && error.problems.length) showProblems(error.problems);
+        toast(describe(error), "error");
+        throw error;
+      }
+    });
+  };
+
+  const addFiles = (files, client) =>
+    act(async () => {
+      const fileKind = kinds.find((k) => k.name === "file");
+      let i = 0;
+      for (const file of files) {
+        const ref = await uploadFile(file).catch((error) => {
+          toast(error.message, "error");
+          return null;
+        });
+        if (!ref) continue;
+        const { operation, params: values } = fileNode(ref, fileKind);
+        const at = client ? { x: client.x + 24 * i, y: client.y + 24 * i } : null;
+        editor.current.addOperation(operation, values, at);
+        i += 1;
+      }
+    });
+
+  const onDragOver = (e) => {
+    const types = Array.from(e.dataTransfer.types || []);
+    if (types.includes("Files") || types.includes(OPERATION_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+    }
+  };
+  const onDrop = (e) => {
+    e.preventDefault();
+    const client = { x: e.clientX, y: e.clientY };
+    if (e.dataTransfer.files && e.dataTransfer.files.length) {
+      addFiles(Array.from(e.dataTransfer.files), client);
+      return;
+    }
+    const op = known.get(e.dataTransfer.getData(OPERATION_MIME));
+    if (op) editor.current.addOperation(op, {}, client);
+  };
+
+  const actions = {
+    save,
+    undo: () => editor.current && editor.current.undo(),
+    redo: () => editor.current && editor.current.redo(),
+    copy: () => editor.current && editor.current.copy(),
+    paste: () => editor.current && editor.current.paste(),
+    selectAll: () => editor.current && editor.current.selectAll(),
+    remove: () => editor.current && editor.current.removeSelected(),
+    layout: () => editor.current && editor.current.layout(),
+    fit: () => editor.current && editor.current.fit(),
+  };
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    const proxy = Object.fromEntries(Object.keys(actions).map((k) => [k, () => latest.current[k]()]));
+    return bindKeys(proxy);
+  }, []);
+
+  if (failed) {
+    return html`<section class="page"><h1>Graph not found</h1>
+      <p class="error-text">${failed.message}</p><p><a href="/graphs">All graphs</a></p></section>`;
+  }
+
+  const node = selected && editor.current ? editor.current.nodeData(selected) : null;
+  const updateMeta = (patch) => {
+    setMeta((m) => ({ ...m, ...patch }));
+    setDirty(true);
+  };
+  const pick = (id) => (id ? editor.current.select(id) : editor.current.graph.cleanSelection());
+
+  return html`<section class="editor-page" data-dirty=${dirty ? "true" : "false"}>
+    <div class="editor-toolbar toolbar">
+      <strong class="editor-title">${meta.title || "(untitled graph)"}</strong>
+      ${dirty ? html`<span class="unsaved" title="unsaved changes">● unsaved</span>` : html`<span class="muted">saved</span>`}
+      <span class="spacer"></span>
+      <button onClick=${actions.undo} title="Undo (Ctrl+Z)">↶ Undo</button>
+      <button onClick=${actions.redo} title="Redo (Ctrl+Shift+Z)">↷ Redo</button>
+      <button onClick=${actions.layout} title="Auto-layout (L)">Layout</button>
+      <button onClick=${actions.fit} title="Zoom to fit (F)">Fit</button>
+      <button onClick=${() => editor.current && editor.current.zoom(0.1)} title="Zoom in">+</button>
+      <button onClick=${() => editor.current && editor.current.zoom(-0.1)} title="Zoom out">−</button>
+      <button onClick=${validate} disabled=${busy || !stored}>Validate</button>
+      <button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>
+      <button class="primary" onClick=${run} disabled=${busy || !stored}>Run</button>
+      <a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>
+      <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
+      ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}
+    </div>
+    <div class=${`editor-message ${message ? `msg-${message.kind}` : ""}`} data-testid="editor-message" role="status">${message ? message.text : ""}</div>
+    <div class="editor-body">
+      <${Palette} kinds=${kinds} known=${known} onAdd=${(op) => editor.current && editor.current.addOperation(op)}
+        onUpload=${() => picker.current.click()} />
+      <div class="editor-canvas-wrap" onDragOver=${onDragOver} onDrop=${onDrop}>
+        <div class="editor-canvas" ref=${box} data-testid="editor-canvas"></div>
+        <div class="editor-minimap" ref=${minimap}></div>
+        ${!stored ? html`<p class="loading editor-loading">Loading…</p>` : null}
+      </div>
+      <${SidePanel} node=${node} meta=${meta} onMeta=${updateMeta} problems=${problems}
+        onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
+        onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />
+    </div>
+    <input type="file" multiple hidden ref=${picker} onChange=${(e) => {
+      addFiles(Array.from(e.target.files));
+      e.target.value = "";
+    }} />
+    ${composite ? html`<${CompositeView} operation=${composite} onClose=${() => setComposite(null)} />` : null}
   </section>`;
 }

@@ -1,0 +1,161 @@
+// The editor's X6 canvas: plugins (selection, snaplines, history, minimap), the connection
+// rules, and the operations the page and the keyboard call (add, delete, copy/paste, undo,
+// layout, fit). The graph's truth while editing is the canvas itself: `graphOf()` reads it.
+
+import { Graph } from "@antv/x6";
+import { History } from "@antv/x6-plugin-history";
+import { MiniMap } from "@antv/x6-plugin-minimap";
+import { Selection } from "@antv/x6-plugin-selection";
+import { Snapline } from "@antv/x6-plugin-snapline";
+import * as clipboard from "./clipboard.js";
+import { edgeProblem } from "./connect.js";
+import { autoLayout } from "./layout.js";
+import { cellsOf, freshId, graphOf } from "./model.js";
+import { markIssues, markSelected, nodeMetadata, refreshLabel, registerShapes } from "./shapes.js";
+
+const EDGE = { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } };
+
+/** Options a change carries when it is only decoration: no undo step, not unsaved work. */
+const QUIET = { ignoreHistory: true };
+
+/**
+ * An editor canvas in `container` (minimap in `minimapBox`). Handlers: `onSelect(id|null)`,
+ * `onChange()` (the graph was edited), `onRefuse(message)` (an edge was refused),
+ * `onOpen(cell)` (a node was double-clicked).
+ */
+export function createCanvas(container, minimapBox, handlers) {
+  registerShapes();
+  const graph = new Graph({
+    container,
+    autoResize: true,
+    virtual: true,
+    background: { color: "#fbfcfd" },
+    grid: { visible: true, size: 16 },
+    panning: { enabled: true, eventTypes: ["leftMouseDown"] },
+    mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.1, maxScale: 2 },
+    scaling: { min: 0.1, max: 2 },
+    connecting: {
+      snap: { radius: 24 },
+      allowBlank: false,
+      allowLoop: false,
+      allowNode: false,
+      allowEdge: false,
+      allowMulti: true,
+      highlight: true,
+      router: "normal",
+      connector: { name: "smooth" },
+      validateMagnet: ({ magnet }) => magnet.getAttribute("port-group") === "out",
+      validateConnection: ({ sourceCell, targetCell, targetPort }) =>
+        Boolean(targetPort && targetPort.startsWith("in:") && sourceCell !== targetCell),
+      validateEdge: ({ edge }) => {
+        const refusal = edgeProblem(graph, edge);
+        if (refusal) handlers.onRefuse(refusal);
+        return !refusal;
+      },
+      createEdge: () => graph.createEdge({ shape: "edge", attrs: { line: EDGE }, zIndex: -1 }),
+    },
+    highlighting: {
+      magnetAvailable: { name: "stroke", args: { padding: 3, attrs: { stroke: "#1f6feb", strokeWidth: 2 } } },
+      magnetAdsorbed: { name: "stroke", args: { padding: 3, attrs: { stroke: "#1e8e3e", strokeWidth: 3 } } },
+    },
+  });
+  graph.use(new Selection({ enabled: true, multiple: true, rubberband: true, modifiers: ["shift"], movable: true, showNodeSelectionBox: false }));
+  graph.use(new Snapline({ enabled: true }));
+  const history = new History({
+    enabled: false,
+    beforeAddCommand: (event, args) => !(args && args.options && args.options.ignoreHistory),
+  });
+  graph.use(history);
+  if (minimapBox) graph.use(new MiniMap({ container: minimapBox, width: 180, height: 120, padding: 8 }));
+
+  let loading = true;
+  const changed = () => !loading && handlers.onChange();
+  history.on("change", changed);
+  graph.on("edge:connected", ({ edge }) => {
+    edge.attr("line", EDGE, QUIET);
+  });
+  graph.on("selection:changed", ({ added, removed }) => {
+    for (const c of removed) if (c.isNode()) markSelected(c, false);
+    for (const c of added) if (c.isNode()) markSelected(c, true);
+    const nodes = graph.getSelectedCells().filter((c) => c.isNode());
+    handlers.onSelect(nodes.length === 1 ? nodes[0].id : null);
+  });
+  graph.on("node:dblclick", ({ node }) => handlers.onOpen(node));
+
+  const selectedCells = () => graph.getSelectedCells();
+
+  const api = {
+    graph,
+    /** Replace the canvas's content by a stored graph (not undoable). */
+    load(stored) {
+      loading = true;
+      history.disable();
+      const cells = cellsOf(stored);
+      graph.resetCells([...cells.nodes.map((n) => graph.createNode(n)), ...cells.edges.map((e) => graph.createEdge({ ...e, attrs: { line: EDGE } }))]);
+      if (cells.nodes.length) graph.zoomToFit({ padding: 24, maxScale: 1 });
+      history.enable();
+      history.clean();
+      loading = false;
+    },
+    graphOf: () => graphOf(graph),
+    /** Add `operation` as a new node at client coordinates (or the visible centre). */
+    addOperation(operation, params = {}, client = null) {
+      const id = freshId(graph, operation.title || operation.kind);
+      const centre = graph.getGraphArea().getCenter();
+      const at = client ? graph.clientToLocal(client.x, client.y) : centre;
+      const node = { id, operation, params, title: "" };
+      const cell = graph.addNode(nodeMetadata(node, { x: at.x - 40, y: at.y - 20 }));
+      graph.cleanSelection();
+      graph.select(cell);
+      return cell;
+    },
+    /** Replace a node's `params` and `title` (one undoable step). */
+    updateNode(id, patch) {
+      const cell = graph.getCellById(id);
+      if (!cell) return;
+      const node = { ...cell.getData().node, ...patch };
+      cell.setData({ node }, { overwrite: true });
+      refreshLabel(cell);
+    },
+    nodeData: (id) => {
+      const cell = graph.getCellById(id);
+      return cell && cell.isNode() ? cell.getData().node : null;
+    },
+    select(id) {
+      const cell = graph.getCellById(id);
+      graph.cleanSelection();
+      if (!cell) return;
+      graph.select(cell);
+      graph.centerCell(cell);
+    },
+    removeSelected() {
+      const cells = selectedCells();
+      if (cells.length) graph.removeCells(cells);
+      return cells.length;
+    },
+    copy: () => clipboard.copy(graph, selectedCells()),
+    paste() {
+      const added = clipboard.paste(graph);
+      if (added.length) {
+        graph.cleanSelection();
+        graph.select(added);
+      }
+      return added.length;
+    },
+    selectAll: () => graph.select(graph.getNodes()),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+    layout: () => autoLayout(graph),
+    fit: () => graph.zoomToFit({ padding: 24, maxScale: 1 }),
+    zoom: (factor) => graph.zoom(factor),
+    /** Show validation problems on their nodes and ports (and clear the others). */
+    showIssues(problems) {
+      const byNode = {};
+      for (const p of problems) if (p.node) (byNode[p.node] = byNode[p.node] || []).push(p);
+      for (const cell of graph.getNodes()) markIssues(cell, byNode[cell.id] || []);
+    },
+    dispose: () => graph.dispose(),
+  };
+  api.load({ nodes: [], edges: [] });
+  return api;
+}

@@ -1,0 +1,22 @@
+// The list of validation problems; a problem that names a node selects it when clicked.
+
+import { html } from "htm/preact";
+
+/** Props: `problems` (GraphIssue dicts) or null (not validated yet), `onPick(nodeId)`. */
+export function ProblemList({ problems, onPick }) {
+  if (problems === null) return null;
+  if (!problems.length) return html`<p class="valid" data-testid="valid">✓ The graph is valid.</p>`;
+  return html`<div class="problems" data-testid="problems">
+    <h3>${problems.length} problem${problems.length > 1 ? "s" : ""}</h3>
+    <ul>
+      ${problems.map(
+        (p, i) => html`<li key=${i} data-node=${p.node || ""}>
+          ${p.node
+            ? html`<button class="link mono" onClick=${() => onPick(p.node)}>${p.port ? `${p.node}.${p.port}` : p.node}</button>`
+            : null}
+          <span> ${p.message}</span>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}

@@ -1,0 +1,142 @@
+// How a graph node looks on the editor's canvas: an X6 node with its title, its kind, typed
+// input ports on the left and output ports on the right. Every text is SVG text (never HTML).
+//
+// Port ids are `in:<name>` and `out:<name>`; a cell's id is the graph node's id, and the node
+// itself (`{id, operation, params, title}`) is the cell's data under `node`.
+
+import { Graph } from "@antv/x6";
+import { nodeLabel } from "../run/graph_view.js";
+
+export const SHAPE = "plynx-node";
+export const WIDTH = 230;
+const TOP = 50; // title and kind lines
+const ROW = 20; // one port
+const COLORS = { border: "#8c959f", selected: "#1f6feb", issue: "#d93025", port: "#ffffff" };
+
+function clip(text, n) {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+function portLabel(port, input) {
+  let type = port.type;
+  if (input && port.is_array) type += port.max_count != null ? `[≤${port.max_count}]` : "[]";
+  const optional = input && !port.is_array && port.min_count === 0 ? "?" : "";
+  return clip(`${port.name}${optional}: ${type}`, 16);
+}
+
+let registered = false;
+
+/** Registers the node shape with X6 (once). */
+export function registerShapes() {
+  if (registered) return;
+  registered = true;
+  const group = (side) => ({
+    position: "absolute",
+    markup: [{ tagName: "circle", selector: "circle" }],
+    attrs: {
+      circle: {
+        r: 6,
+        magnet: side === "in" ? "passive" : true,
+        stroke: COLORS.border,
+        strokeWidth: 1.5,
+        fill: COLORS.port,
+        cursor: side === "in" ? "default" : "crosshair",
+      },
+      text: { fontSize: 11, fill: "#57606a" },
+    },
+    label: { position: { name: side === "in" ? "right" : "left", args: { x: side === "in" ? 10 : -10, y: 0 } } },
+  });
+  Graph.registerNode(
+    SHAPE,
+    {
+      inherit: "rect",
+      markup: [
+        { tagName: "rect", selector: "body" },
+        { tagName: "text", selector: "title" },
+        { tagName: "text", selector: "kind" },
+        { tagName: "text", selector: "issue" },
+      ],
+      attrs: {
+        body: { stroke: COLORS.border, strokeWidth: 1.5, fill: "#ffffff", rx: 6, ry: 6 },
+        title: {
+          refX: 12, refY: 16, fontSize: 13, fontWeight: 600, fill: "#1f2328",
+          textAnchor: "start", textVerticalAnchor: "middle",
+        },
+        kind: { refX: 12, refY: 34, fontSize: 11, fill: "#656d76", textAnchor: "start", textVerticalAnchor: "middle" },
+        issue: {
+          refX: "100%", refX2: -10, refY: 34, fontSize: 11, fontWeight: 600, fill: COLORS.issue,
+          textAnchor: "end", textVerticalAnchor: "middle", text: "",
+        },
+      },
+      ports: { groups: { in: group("in"), out: group("out") } },
+    },
+    true,
+  );
+}
+
+/** The node's height for its ports. */
+export function heightOf(operation) {
+  const rows = Math.max(operation.inputs.length, operation.outputs.length, 1);
+  return TOP + rows * ROW;
+}
+
+/** X6 metadata of a graph node at `position`. */
+export function nodeMetadata(node, position) {
+  const op = node.operation;
+  const inputs = op.inputs.map((p, i) => ({
+    id: `in:${p.name}`,
+    group: "in",
+    args: { x: 0, y: TOP + ROW / 2 + i * ROW - 4 },
+    attrs: { text: { text: portLabel(p, true) } },
+    data: { name: p.name, type: p.type },
+  }));
+  const outputs = op.outputs.map((p, i) => ({
+    id: `out:${p.name}`,
+    group: "out",
+    args: { x: WIDTH, y: TOP + ROW / 2 + i * ROW - 4 },
+    attrs: { text: { text: portLabel(p, false) } },
+    data: { name: p.name, type: p.type },
+  }));
+  return {
+    id: node.id,
+    shape: SHAPE,
+    x: position.x,
+    y: position.y,
+    width: WIDTH,
+    height: heightOf(op),
+    attrs: {
+      title: { text: clip(nodeLabel(node), 28) },
+      kind: { text: clip(op.kind === "file" && node.params.filename ? `file · ${node.params.filename}` : op.kind, 26) },
+    },
+    ports: [...inputs, ...outputs],
+    data: { node },
+  };
+}
+
+/** Retitles a node's cell after its data changed (no history entry). */
+export function refreshLabel(cell) {
+  const node = cell.getData().node;
+  cell.setAttrByPath("title/text", clip(nodeLabel(node), 28), { ignoreHistory: true });
+}
+
+/** Outline a node (and its ports) for validation problems; `problems` may be empty. */
+export function markIssues(cell, problems) {
+  const opts = { ignoreHistory: true };
+  const bad = problems.length > 0;
+  cell.setAttrByPath("body/stroke", bad ? COLORS.issue : COLORS.border, opts);
+  cell.setAttrByPath("body/strokeWidth", bad ? 2.5 : 1.5, opts);
+  cell.setAttrByPath("issue/text", bad ? `⚠ ${problems.length} problem${problems.length > 1 ? "s" : ""}` : "", opts);
+  const badPorts = new Set(problems.map((p) => p.port).filter(Boolean));
+  for (const port of cell.getPorts()) {
+    const name = port.id.slice(port.id.indexOf(":") + 1);
+    const color = badPorts.has(name) ? COLORS.issue : COLORS.port;
+    if (cell.getPortProp(port.id, "attrs/circle/fill") !== color) {
+      cell.setPortProp(port.id, "attrs/circle/fill", color, opts);
+    }
+  }
+}
+
+/** Show a node as selected or not. */
+export function markSelected(cell, selected) {
+  cell.setAttrByPath("body/fill", selected ? "#f3f8ff" : "#ffffff", { ignoreHistory: true });
+}

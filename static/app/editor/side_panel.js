@@ -1,0 +1,73 @@
+// The side panel: the selected node (title, ports, parameter values, its problems) or, with
+// nothing selected, the graph itself (title, description, every problem).
+
+import { html } from "htm/preact";
+import { ParamInput } from "./param_form.js";
+import { ProblemList } from "./problems.js";
+
+function PortList({ title, ports, input }) {
+  if (!ports.length) return null;
+  return html`<h3>${title}</h3>
+    <ul class="port-list mono">
+      ${ports.map(
+        (p) => html`<li key=${p.name}>${p.name}: ${p.type}${p.is_array ? `[] (${p.min_count}–${p.max_count ?? "∞"})` : ""}${input && !p.is_array && p.min_count === 0 ? " (optional)" : ""}</li>`,
+      )}
+    </ul>`;
+}
+
+function NodeForm({ node, problems, onUpdate, onOpen }) {
+  const op = node.operation;
+  const setParam = (name) => (value) => {
+    const params = { ...node.params };
+    if (value === undefined) delete params[name];
+    else params[name] = value;
+    onUpdate(node.id, { params });
+  };
+  const problemOf = (name) => {
+    const found = problems.find((p) => p.port === name);
+    return found ? found.message : null;
+  };
+  const general = problems.filter((p) => !p.port || !op.parameters.some((q) => q.name === p.port));
+  return html`<div class="node-form" data-node=${node.id}>
+    <h2>${op.title || node.id}</h2>
+    <dl class="props">
+      <dt>node id</dt><dd class="mono">${node.id}</dd>
+      <dt>kind</dt><dd><span class="tag">${op.kind}</span></dd>
+      ${op.id ? html`<dt>operation</dt><dd><a href=${`/operations/${op.id}`}>${op.title || op.id}</a> <span class="muted">v${op.version}</span></dd>` : null}
+    </dl>
+    ${op.description ? html`<p class="desc">${op.description}</p>` : null}
+    <label class="param-field">Title on the canvas
+      <input value=${node.title} placeholder=${op.title} onChange=${(e) => onUpdate(node.id, { title: e.target.value })} /></label>
+    ${op.kind === "composite" && op.body ? html`<button class="small" onClick=${() => onOpen(node.id)}>Open inside (read-only)</button>` : null}
+    ${general.length ? html`<${ProblemList} problems=${general} onPick=${() => {}} />` : null}
+    <${PortList} title="Inputs" ports=${op.inputs} input=${true} />
+    <${PortList} title="Outputs" ports=${op.outputs} input=${false} />
+    <h3>Parameters</h3>
+    ${op.parameters.length
+      ? op.parameters.map(
+          (p) => html`<${ParamInput} key=${`${node.id}/${p.name}`} param=${p} value=${node.params[p.name]}
+            onChange=${setParam(p.name)} problem=${problemOf(p.name)} />`,
+        )
+      : html`<p class="muted">This operation has no parameters.</p>`}
+  </div>`;
+}
+
+/** Props: `node` (or null), `meta` (`{title, description}`), `onMeta(patch)`, `problems`
+ * (null before validation), `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
+export function SidePanel({ node, meta, onMeta, problems, onUpdate, onPick, onOpen }) {
+  if (node) {
+    const mine = (problems || []).filter((p) => p.node === node.id);
+    return html`<aside class="editor-side side">
+      <${NodeForm} node=${node} problems=${mine} onUpdate=${onUpdate} onOpen=${onOpen} />
+      <p><button class="link" onClick=${() => onPick(null)}>← the whole graph</button></p>
+    </aside>`;
+  }
+  return html`<aside class="editor-side side">
+    <h2>Graph</h2>
+    <label class="param-field">Title <input value=${meta.title} onChange=${(e) => onMeta({ title: e.target.value })} /></label>
+    <label class="param-field">Description
+      <textarea rows="3" value=${meta.description} onChange=${(e) => onMeta({ description: e.target.value })}></textarea></label>
+    <p class="muted">Click a node to edit its parameters. Drag operations from the palette, files from your desktop.</p>
+    <${ProblemList} problems=${problems} onPick=${onPick} />
+  </aside>`;
+}
