@@ -31,7 +31,7 @@ export function createCanvas(container, minimapBox, handlers) {
     virtual: true,
     background: { color: "#fbfcfd" },
     grid: { visible: true, size: 16 },
-    panning: { enabled: true, eventTypes: ["leftMouseDown"] },
+    panning: { enabled: true, eventTypes: ["leftMouseDown", "mouseWheel"] },
     mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.1, maxScale: 2 },
     scaling: { min: 0.1, max: 2 },
     connecting: {
