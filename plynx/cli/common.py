@@ -8,7 +8,7 @@ import os
 import signal
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, Literal, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -84,20 +84,38 @@ def default_pool(workers: int | None, slots: int | None) -> tuple[int, int]:
     return count, per
 
 
+class _Stop(asyncio.Event):
+    """An event that knows whether anyone waits for it yet."""
+
+    waiting = 0
+
+    async def wait(self) -> Literal[True]:
+        self.waiting += 1
+        try:
+            return await super().wait()
+        finally:
+            self.waiting -= 1
+
+
 def run_until_signal(
     main: Callable[[asyncio.Event], Coroutine[Any, Any, T]],
     signals: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM),
+    *,
+    interrupt_startup: bool = False,
 ) -> T:
     """Run ``main(stop)`` in a new event loop; the first of ``signals`` sets ``stop``, a
-    second one cancels ``main`` outright. PLynx errors become one line and exit 2."""
+    second one cancels ``main`` outright. With ``interrupt_startup``, the first one also
+    cancels ``main`` while nothing waits for ``stop`` yet (a server still starting, e.g.
+    retrying its database). PLynx errors become one line and exit 2."""
 
     async def runner() -> T:
         loop = asyncio.get_running_loop()
-        stop = asyncio.Event()
+        stop = _Stop()
         task = asyncio.current_task()
 
         def on_signal() -> None:
-            if stop.is_set() and task is not None:
+            starting = interrupt_startup and not stop.waiting
+            if (stop.is_set() or starting) and task is not None:
                 task.cancel()
             stop.set()
 

@@ -84,4 +84,4 @@ def local_command(
             await stop.wait()
             click.echo("stopping…", err=True)
 
-    run_until_signal(main)
+    run_until_signal(main, interrupt_startup=True)

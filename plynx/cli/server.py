@@ -70,4 +70,4 @@ def server_command(
             await stop.wait()
             logger.info("stopping")
 
-    run_until_signal(main)
+    run_until_signal(main, interrupt_startup=True)
