@@ -1,0 +1,113 @@
+"""The operation editor: writing a bash_jinja2 operation with its ports and parameters, the
+script preview, saving, publishing, new versions, deprecation, and the server's problems."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from e2e.conftest import Cluster
+from playwright.async_api import Page, expect
+
+from .conftest import Dashboard
+
+pytestmark = [pytest.mark.browser]
+
+
+async def type_code(page: Page, code: str) -> None:
+    await page.locator(".cm-content").click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.insert_text(code)
+
+
+async def test_write_a_bash_operation_see_the_preview_save_and_publish(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    await dashboard.open("/operations/new")
+    page = dashboard.page
+    await page.get_by_label("Kind").select_option("bash_jinja2")
+    await page.get_by_label("Title", exact=True).fill("Head of a file")
+    await page.get_by_role("button", name="+ input").click()
+    await page.get_by_label("inputs 1 name").fill("data")
+    await page.get_by_label("inputs 1 type").select_option("csv")
+    await page.get_by_role("button", name="+ output").click()
+    await page.get_by_label("outputs 1 name").fill("top")
+    await page.get_by_label("outputs 1 type").select_option("text")
+    await page.get_by_role("button", name="+ parameter").click()
+    await page.get_by_label("parameter 1 name").fill("lines")
+    await page.get_by_label("parameter 1 type").select_option("int")
+    await page.get_by_label("parameter 1 default").fill("5")
+    await page.get_by_label("parameter 1 default").press("Tab")
+    await type_code(
+        page,
+        "head -n {{ params['lines'] }} {{ inputs.data }} > {{ outputs.top }}\n{{ params.nope }}",
+    )
+    preview = page.get_by_test_id("script-preview")
+    await expect(preview).to_contain_text("head -n 5 /work/inputs/data > /work/outputs/top")
+    await expect(preview.locator(".missing")).to_have_text("⟨no param 'nope'⟩")
+    await page.get_by_label("sample lines").fill("12")
+    await expect(preview).to_contain_text("head -n 12 /work/inputs/data")
+    await type_code(page, "head -n {{ params['lines'] }} {{ inputs.data }} > {{ outputs.top }}")
+    # highlighted: the shell mode makes the quoted string a token of its own
+    await expect(page.locator(".cm-line span", has_text="'lines'")).to_have_count(1)
+    await dashboard.screenshot("operation-editor-preview")
+
+    await page.get_by_role("button", name="Save draft").click()
+    await expect(page).to_have_url(re.compile(r"/operations/[0-9a-f]{32}$"))
+    op_id = page.url.rsplit("/", 1)[1]
+    stored = await cluster.get(f"/api/v1/operations/{op_id}")
+    assert stored["status"] == "draft"
+    assert stored["inputs"] == [
+        {"name": "data", "type": "csv", "is_array": False, "min_count": 1, "max_count": None}
+    ]
+    assert stored["outputs"] == [{"name": "top", "type": "text"}]
+    assert stored["parameters"][0] | {"label": ""} == {
+        "name": "lines",
+        "type": "int",
+        "default": 5,
+        "label": "",
+        "required": False,
+        "choices": [],
+    }
+    assert "{{ outputs.top }}" in stored["code"]
+
+    await page.get_by_role("button", name="Publish").click()
+    await expect(page.locator(".op-editor")).to_have_attribute("data-status", "ready")
+    await expect(page.locator("h1 .badge")).to_contain_text("ready")
+    assert (await cluster.get(f"/api/v1/operations/{op_id}"))["status"] == "ready"
+
+    # a new version is a draft copy; the old one can then be deprecated in its favour
+    await page.get_by_role("button", name="New version").click()
+    await expect(page.locator(".op-editor")).to_have_attribute("data-status", "draft")
+    await expect(page.locator("h1")).to_contain_text("v2")
+    new_id = page.url.rsplit("/", 1)[1]
+    await page.get_by_role("link", name="the previous one").click()
+    await page.get_by_label("Successor operation id").fill(new_id)
+    await page.get_by_role("button", name="Deprecate").click()
+    await expect(page.locator(".op-editor")).to_have_attribute("data-status", "deprecated")
+    await expect(page.get_by_role("link", name="its successor")).to_have_attribute(
+        "href", f"/operations/{new_id}"
+    )
+
+
+async def test_the_servers_problems_are_shown_next_to_the_fields(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    await dashboard.open("/operations/new")
+    page = dashboard.page
+    dashboard.allow("400")  # the refused saves
+    await page.get_by_label("Title", exact=True).fill("Broken")
+    await page.get_by_role("button", name="+ output").click()
+    await page.get_by_label("outputs 1 name").fill("bad name")
+    await page.get_by_role("button", name="Save draft").click()
+    row_problem = page.locator("fieldset[data-section=outputs] .field-problem")
+    await expect(row_problem).to_contain_text("outputs.0.name")
+    await expect(page).to_have_url(re.compile(r"/operations/new$"))
+
+    await page.get_by_label("outputs 1 name").fill("out")
+    await type_code(page, "echo {{ outputs.out ")
+    await page.get_by_role("button", name="Publish").click()
+    await expect(page.get_by_test_id("op-problems")).to_contain_text("does not parse")
+    await expect(row_problem).to_have_count(0)
+    await expect(page).to_have_url(re.compile(r"/operations/[0-9a-f]{32}$"))  # saved as a draft
+    await dashboard.screenshot("operation-editor-problems")
