@@ -315,3 +315,86 @@ async def test_a_300_node_graph_opens_and_pans_smoothly(
     await dashboard.screenshot("editor-300-nodes")
     assert await page.locator(f"{CANVAS} .x6-node").count() > 0
     assert opened < 30_000 and pan["median"] < 500
+
+
+async def test_parameters_are_edited_in_the_side_panel_and_leaving_unsaved_work_asks_first(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    _, sort = await make_and_sort(cluster)
+    graph_id = await new_graph(
+        cluster, nodes=[{"id": "sort", "operation": sort, "position": {"x": 0, "y": 0}}]
+    )
+    page = await open_editor(dashboard, graph_id)
+    await cell(page, "sort").click()
+    flags = page.get_by_label("flags")
+    await expect(flags).to_have_attribute("placeholder", "default: -r")
+    await flags.fill("-n")
+    await flags.press("Tab")
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "true")
+
+    await page.get_by_role("link", name="Graphs").click()  # asks, and stays when refused
+    await expect(page).to_have_url(re.compile(f"/graphs/{graph_id}/edit$"))
+    assert len(dashboard.dialogs) == 1 and "unsaved changes" in dashboard.dialogs[0]
+    dashboard.dialogs.clear()
+
+    await page.keyboard.press("Control+z")
+    await expect(flags).to_have_value("")
+    await page.keyboard.press("Control+y")
+    await expect(flags).to_have_value("-n")
+    await page.get_by_role("button", name="Save").click()
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
+    stored = await cluster.get(f"/api/v1/graphs/{graph_id}")
+    assert stored["nodes"][0]["params"] == {"flags": "-n"}
+    await page.get_by_role("link", name="Graphs").click()  # saved: no question
+    await expect(page).to_have_url(re.compile("/graphs$"))
+
+
+async def test_an_array_input_takes_edges_up_to_its_max_count(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    make, _ = await make_and_sort(cluster)
+    join = await create_operation(
+        cluster,
+        kind="bash_jinja2",
+        title="Join",
+        inputs=[{"name": "parts", "type": "file", "is_array": True, "max_count": 2}],
+        outputs=[{"name": "out", "type": "text"}],
+        code="cat {{ inputs.parts }} > {{ outputs.out }}",
+    )
+    nodes = [
+        {"id": f"m{i}", "operation": make, "position": {"x": 0, "y": 120 * i}} for i in range(3)
+    ]
+    nodes.append({"id": "join", "operation": join, "position": {"x": 420, "y": 120}})
+    graph_id = await new_graph(cluster, nodes=nodes)
+    page = await open_editor(dashboard, graph_id)
+    for i in range(3):
+        await connect(page, (f"m{i}", "out"), ("join", "parts"))
+    await expect(page.get_by_test_id("editor-message")).to_contain_text("at most 2 edges")
+    await expect(page.locator(f"{CANVAS} .x6-edge")).to_have_count(2)
+
+
+async def test_a_composite_node_opens_to_show_its_inside(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    make, sort = await make_and_sort(cluster)
+    composite = {
+        "kind": "composite",
+        "title": "Sorted lines",
+        "outputs": [{"name": "out", "type": "text"}],
+        "output_bindings": {"out": "y.out"},
+        "body": {
+            "nodes": [{"id": "x", "operation": make}, {"id": "y", "operation": sort}],
+            "edges": [{"src_node": "x", "src_port": "out", "dst_node": "y", "dst_port": "lines"}],
+        },
+    }
+    graph_id = await new_graph(
+        cluster, nodes=[{"id": "c", "operation": composite, "position": {"x": 0, "y": 0}}]
+    )
+    page = await open_editor(dashboard, graph_id)
+    await cell(page, "c").dblclick()
+    inside = page.get_by_role("dialog", name="Inside Sorted lines")
+    await expect(inside.locator("[data-cell-id='y']")).to_contain_text("Sort lines")
+    await expect(inside.locator("[data-cell-id='x']")).to_contain_text("Make lines")
+    await dashboard.screenshot("editor-composite")
+    await page.keyboard.press("Escape")
+    await expect(inside).to_have_count(0)

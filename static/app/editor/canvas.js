@@ -2,7 +2,7 @@
 // rules, and the operations the page and the keyboard call (add, delete, copy/paste, undo,
 // layout, fit). The graph's truth while editing is the canvas itself: `graphOf()` reads it.
 
-import { Graph } from "@antv/x6";
+import { Graph, NodeView } from "@antv/x6";
 import { History } from "@antv/x6-plugin-history";
 import { MiniMap } from "@antv/x6-plugin-minimap";
 import { Selection } from "@antv/x6-plugin-selection";
@@ -12,6 +12,17 @@ import { edgeProblem } from "./connect.js";
 import { autoLayout } from "./layout.js";
 import { cellsOf, freshId, graphOf } from "./model.js";
 import { markIssues, markSelected, nodeMetadata, refreshLabel, registerShapes } from "./shapes.js";
+
+/** Nodes in the minimap are plain boxes: drawing them in full would double the work. */
+class MinimapNodeView extends NodeView {
+  renderMarkup() {
+    return this.renderJSONMarkup({ tagName: "rect", selector: "body" });
+  }
+
+  update() {
+    super.update({ body: { refWidth: "100%", refHeight: "100%", fill: "#d0d7de" } });
+  }
+}
 
 const EDGE = { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } };
 
@@ -32,8 +43,8 @@ export function createCanvas(container, minimapBox, handlers) {
     background: { color: "#fbfcfd" },
     grid: { visible: true, size: 16 },
     panning: { enabled: true, eventTypes: ["leftMouseDown", "mouseWheel"] },
-    mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.1, maxScale: 2 },
-    scaling: { min: 0.1, max: 2 },
+    mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.03, maxScale: 2 },
+    scaling: { min: 0.03, max: 2 },
     connecting: {
       snap: { radius: 24 },
       allowBlank: false,
@@ -66,7 +77,17 @@ export function createCanvas(container, minimapBox, handlers) {
     beforeAddCommand: (event, args) => !(args && args.options && args.options.ignoreHistory),
   });
   graph.use(history);
-  if (minimapBox) graph.use(new MiniMap({ container: minimapBox, width: 180, height: 120, padding: 8 }));
+  if (minimapBox) {
+    graph.use(
+      new MiniMap({
+        container: minimapBox,
+        width: 180,
+        height: 120,
+        padding: 8,
+        graphOptions: { createCellView: (cell) => (cell.isEdge() ? null : MinimapNodeView) },
+      }),
+    );
+  }
 
   let loading = true;
   const changed = () => !loading && handlers.onChange();

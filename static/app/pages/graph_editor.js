@@ -193,9 +193,9 @@ export default function GraphEditor({ params }) {
     fit: () => editor.current && editor.current.fit(),
   };
   const latest = useRef(actions);
-  latest.current = actions;
+  latest.current = composite ? {} : actions; // the inside view is read-only
   useEffect(() => {
-    const proxy = Object.fromEntries(Object.keys(actions).map((k) => [k, () => latest.current[k]()]));
+    const proxy = Object.fromEntries(Object.keys(actions).map((k) => [k, () => latest.current[k] && latest.current[k]()]));
     return bindKeys(proxy);
   }, []);
 
