@@ -171,6 +171,11 @@ async def test_validation_problems_appear_on_the_node_and_its_port(
     await problems.get_by_role("button", name="sort.lines").click()
     await expect(page.locator(".node-form")).to_have_attribute("data-node", "sort")
 
+    dashboard.allow("400")  # the refused run
+    await page.get_by_role("button", name="Run", exact=True).click()
+    await expect(page.locator(".toast-error")).to_contain_text("required input has no edge")
+    await expect(page).to_have_url(re.compile(f"/graphs/{graph_id}/edit$"))
+
 
 async def test_undo_and_redo_an_added_node(cluster: Cluster, dashboard: Dashboard) -> None:
     make, _ = await make_and_sort(cluster)
@@ -195,6 +200,41 @@ async def test_undo_and_redo_an_added_node(cluster: Cluster, dashboard: Dashboar
     await page.keyboard.press("Delete")
     await expect(cell(page, "make_lines_2")).to_have_count(0)
     await expect(node).to_have_count(1)
+    # the shortcuts are listed
+    await page.get_by_role("button", name="?").click()
+    await expect(page.get_by_role("dialog", name="Keyboard shortcuts")).to_contain_text(
+        "Ctrl+Shift+Z"
+    )
+
+
+async def test_an_edge_is_selected_by_a_click_and_deleted(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    make, sort = await make_and_sort(cluster)
+    graph_id = await new_graph(
+        cluster,
+        nodes=[
+            {"id": "make", "operation": make, "position": {"x": 0, "y": 0}},
+            {"id": "sort", "operation": sort, "position": {"x": 400, "y": 0}},
+        ],
+        edges=[{"src_node": "make", "src_port": "out", "dst_node": "sort", "dst_port": "lines"}],
+    )
+    page = await open_editor(dashboard, graph_id)
+    edge = page.locator(f"{CANVAS} .x6-edge")
+    await expect(edge).to_have_count(1)
+    middle = await page.evaluate(
+        f"""() => {{
+          const path = document.querySelector("{CANVAS} .x6-edge path");
+          const p = path.getPointAtLength(path.getTotalLength() / 2);
+          const m = path.getScreenCTM();
+          return {{ x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f }};
+        }}"""
+    )
+    await page.mouse.click(middle["x"], middle["y"])
+    await page.keyboard.press("Backspace")
+    await expect(edge).to_have_count(0)
+    await page.keyboard.press("Control+z")
+    await expect(edge).to_have_count(1)
 
 
 async def test_a_file_dropped_on_the_canvas_is_uploaded_into_a_file_node(

@@ -96,8 +96,14 @@ export function createCanvas(container, minimapBox, handlers) {
     edge.attr("line", EDGE, QUIET);
   });
   graph.on("selection:changed", ({ added, removed }) => {
-    for (const c of removed) if (c.isNode()) markSelected(c, false);
-    for (const c of added) if (c.isNode()) markSelected(c, true);
+    for (const c of removed) {
+      if (c.isNode()) markSelected(c, false);
+      else if (graph.hasCell(c)) c.attr("line/stroke", EDGE.stroke, QUIET);
+    }
+    for (const c of added) {
+      if (c.isNode()) markSelected(c, true);
+      else c.attr("line/stroke", "#1f6feb", QUIET);
+    }
     const nodes = graph.getSelectedCells().filter((c) => c.isNode());
     handlers.onSelect(nodes.length === 1 ? nodes[0].id : null);
   });
