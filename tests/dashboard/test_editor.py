@@ -438,3 +438,24 @@ async def test_a_composite_node_opens_to_show_its_inside(
     await dashboard.screenshot("editor-composite")
     await page.keyboard.press("Escape")
     await expect(inside).to_have_count(0)
+
+
+async def test_the_editors_type_rules_are_the_servers(dashboard: Dashboard) -> None:
+    from plynx.model import ResourceType
+    from plynx.model.resources import connect_problem
+
+    await dashboard.open("/graphs")
+    types = [t.value for t in ResourceType]
+    answers = await dashboard.page.evaluate(
+        """async (types) => {
+          const { connectProblem, RESOURCE_TYPES } = await import("/app/editor/resources.js");
+          const pairs = {};
+          for (const s of types) for (const d of types) pairs[`${s}>${d}`] = connectProblem(s, d);
+          return { pairs, known: RESOURCE_TYPES };
+        }""",
+        types,
+    )
+    assert answers["known"] == types
+    for s in ResourceType:
+        for d in ResourceType:
+            assert answers["pairs"][f"{s.value}>{d.value}"] == connect_problem(s, d), (s, d)

@@ -111,3 +111,45 @@ async def test_the_servers_problems_are_shown_next_to_the_fields(
     await expect(row_problem).to_have_count(0)
     await expect(page).to_have_url(re.compile(r"/operations/[0-9a-f]{32}$"))  # saved as a draft
     await dashboard.screenshot("operation-editor-problems")
+
+
+async def test_the_preview_matches_jinja2_for_the_expressions_it_substitutes(
+    dashboard: Dashboard,
+) -> None:
+    import jinja2
+
+    code = (
+        "cat {{ inputs.a }} {{ inputs['many'] | join(',') }} {{ input.many }}"
+        " > {{ outputs.out }}; echo {{ params['n'] }} {{ params.flag }} {{ param.word }}"
+    )
+    op = {
+        "inputs": [{"name": "a", "is_array": False}, {"name": "many", "is_array": True}],
+        "outputs": [{"name": "out"}],
+        "parameters": [
+            {"name": "n", "default": 3},
+            {"name": "flag", "default": True},
+            {"name": "word", "default": "hi"},
+        ],
+    }
+    await dashboard.open("/operations")
+    rendered = await dashboard.page.evaluate(
+        """async ([code, op]) => {
+          const { renderPreview, sampleContext } = await import("/app/editor/template.js");
+          const ctx = sampleContext(op);
+          return { text: renderPreview(code, ctx).map((p) => p.text).join(""), ctx };
+        }""",
+        [code, op],
+    )
+    ctx = rendered["ctx"]
+
+    class Paths(list[str]):
+        def __str__(self) -> str:  # an array input renders space-separated on the worker
+            return " ".join(self)
+
+    inputs = {k: Paths(v) if isinstance(v, list) else v for k, v in ctx["inputs"].items()}
+    values = {"inputs": inputs, "outputs": ctx["outputs"], "params": ctx["params"]}
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    expected = env.from_string(code).render(
+        **values, input=inputs, output=ctx["outputs"], param=ctx["params"]
+    )
+    assert rendered["text"] == expected

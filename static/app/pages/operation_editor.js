@@ -26,11 +26,17 @@ function payload(op) {
   return Object.fromEntries(EDITABLE.filter((k) => k in op).map((k) => [k, op[k]]));
 }
 
+/** Deprecation, naming a successor (any other operation; the list offers published ones). */
 function Deprecate({ op, onDone }) {
   const [successor, setSuccessor] = useState("");
+  const [choices, setChoices] = useState([]);
+  useEffect(() => {
+    api.get("/operations", { status: "ready", limit: 100 }).then((page) => setChoices(page.items.filter((o) => o.id !== op.id)), () => {});
+  }, [op.id]);
   return html`<div class="row deprecate">
     <input aria-label="Successor operation id" placeholder="successor operation id (optional)" value=${successor}
-      onInput=${(e) => setSuccessor(e.target.value.trim())} />
+      list="successors" onInput=${(e) => setSuccessor(e.target.value.trim())} />
+    <datalist id="successors">${choices.map((o) => html`<option value=${o.id}>${o.title} v${o.version} (${o.kind})</option>`)}</datalist>
     <button class="danger" onClick=${() => onDone(successor || null)}>Deprecate</button>
   </div>`;
 }
