@@ -4,6 +4,11 @@
 // (and the aliases input / output / param), optionally followed by `| join('sep')`. Every other
 // `{{ … }}`, `{% … %}` and `{# … #}` is left as written. A name the operation does not declare
 // is marked, as the worker's strict rendering would fail on it.
+//
+// Why not nunjucks (Jinja2's syntax in JavaScript)? It compiles each template into a function
+// with `new Function`, which the dashboard's Content-Security-Policy (no 'unsafe-eval', see
+// plynx/server/static.py) forbids, rightly. tests/dashboard/test_operation_editor.py checks
+// that what is substituted here matches Jinja2.
 
 const EXPR = /\{\{\s*(inputs|outputs|params|input|output|param)\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*(["'])([^"']*)\3\s*\])\s*(?:\|\s*join\(\s*(["'])([^"']*)\5\s*\)\s*)?\}\}/g;
 
