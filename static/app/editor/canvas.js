@@ -107,6 +107,7 @@ export function createCanvas(container, minimapBox, handlers) {
     const nodes = graph.getSelectedCells().filter((c) => c.isNode());
     handlers.onSelect(nodes.length === 1 ? nodes[0].id : null);
   });
+  graph.on("node:change:data", ({ node }) => refreshLabel(node)); // edits, undo and redo
   graph.on("node:dblclick", ({ node }) => handlers.onOpen(node));
 
   const selectedCells = () => graph.getSelectedCells();
@@ -142,7 +143,6 @@ export function createCanvas(container, minimapBox, handlers) {
       if (!cell) return;
       const node = { ...cell.getData().node, ...patch };
       cell.setData({ node }, { overwrite: true });
-      refreshLabel(cell);
     },
     nodeData: (id) => {
       const cell = graph.getCellById(id);

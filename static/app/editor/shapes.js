@@ -104,19 +104,23 @@ export function nodeMetadata(node, position) {
     y: position.y,
     width: WIDTH,
     height: heightOf(op),
-    attrs: {
-      title: { text: clip(nodeLabel(node), 28) },
-      kind: { text: clip(op.kind === "file" && node.params.filename ? `file · ${node.params.filename}` : op.kind, 26) },
-    },
+    attrs: labels(node),
     ports: [...inputs, ...outputs],
     data: { node },
   };
 }
 
-/** Retitles a node's cell after its data changed (no history entry). */
+function labels(node) {
+  const op = node.operation;
+  const kind = op.kind === "file" && node.params.filename ? `file · ${node.params.filename}` : op.kind;
+  return { title: { text: clip(nodeLabel(node), 28) }, kind: { text: clip(kind, 26) } };
+}
+
+/** Re-labels a node's cell after its data changed (no history entry of its own). */
 export function refreshLabel(cell) {
-  const node = cell.getData().node;
-  cell.setAttrByPath("title/text", clip(nodeLabel(node), 28), { ignoreHistory: true });
+  const { title, kind } = labels(cell.getData().node);
+  cell.setAttrByPath("title/text", title.text, { ignoreHistory: true });
+  cell.setAttrByPath("kind/text", kind.text, { ignoreHistory: true });
 }
 
 /** Outline a node (and its ports) for validation problems; `problems` may be empty. */
