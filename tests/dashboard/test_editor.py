@@ -425,10 +425,13 @@ async def test_parameters_are_edited_in_the_side_panel_and_leaving_unsaved_work_
     await expect(title).to_have_value("")
     await page.keyboard.press("Control+Shift+z")
     await expect(cell(page, "sort")).to_contain_text("Numeric sort")
-    await page.get_by_role("button", name="Save").click()
+    await cell(page, "sort").click()
+    await flags.fill("-g")  # still in the field: Ctrl+S saves what is on screen
+    await page.keyboard.press("Control+s")
     await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
     stored = await cluster.get(f"/api/v1/graphs/{graph_id}")
-    assert stored["nodes"][0]["params"] == {"flags": "-n"}
+    assert stored["nodes"][0]["params"] == {"flags": "-g"}
+    assert stored["nodes"][0]["title"] == "Numeric sort"
     await page.get_by_role("link", name="Graphs").click()  # saved: no question
     await expect(page).to_have_url(re.compile("/graphs$"))
 

@@ -52,7 +52,7 @@ async def test_write_a_bash_operation_see_the_preview_save_and_publish(
     await expect(page.locator(".cm-line span", has_text="'lines'")).to_have_count(1)
     await dashboard.screenshot("operation-editor-preview")
 
-    await page.get_by_role("button", name="Save draft").click()
+    await page.keyboard.press("Control+s")
     await expect(page).to_have_url(re.compile(r"/operations/[0-9a-f]{32}$"))
     op_id = page.url.rsplit("/", 1)[1]
     stored = await cluster.get(f"/api/v1/operations/{op_id}")

@@ -28,7 +28,12 @@ export default function GraphEditor({ params }) {
   const [stored, setStored] = useState(null);
   const [failed, setFailed] = useState(null);
   const [kinds, setKinds] = useState([]);
-  const [meta, setMeta] = useState({ title: "", description: "" });
+  const [meta, setMetaState] = useState({ title: "", description: "" });
+  const metaRef = useRef(meta);
+  const setMeta = (value) => {
+    metaRef.current = typeof value === "function" ? value(metaRef.current) : value;
+    setMetaState(metaRef.current);
+  };
   const [selected, setSelected] = useState(null);
   const [, setVersion] = useState(0);
   const [dirty, setDirtyState] = useState(false);
@@ -106,7 +111,12 @@ export default function GraphEditor({ params }) {
     }
   }
 
-  const body = () => ({ id: params.id, ...meta, ...editor.current.graphOf() });
+  /** The graph as the API takes it. A field being typed in is committed first (its change
+   * event), so that Ctrl+S saves what is on screen. */
+  const body = () => {
+    if (document.activeElement && document.activeElement.closest(".editor-side")) document.activeElement.blur();
+    return { id: params.id, ...metaRef.current, ...editor.current.graphOf() };
+  };
 
   const save = () =>
     act(async () => {

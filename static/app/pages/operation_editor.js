@@ -51,6 +51,18 @@ export default function OperationEditor({ params, query }) {
   const [busy, setBusy] = useState(false);
   const dirty = useRef(false);
   const autoPublished = useRef(false);
+  const saveRef = useRef(null);
+
+  useEffect(() => {
+    const onKey = (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "s") return;
+      e.preventDefault();
+      if (document.activeElement) document.activeElement.blur(); // commit the field being typed in
+      setTimeout(() => saveRef.current && saveRef.current(), 0); // after its change re-rendered
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
   const [, setDirtyShown] = useState(false);
 
   const markDirty = (value) => {
@@ -158,6 +170,8 @@ export default function OperationEditor({ params, query }) {
       setOp(await api.post(`/operations/${encodeURIComponent(op.id)}/deprecate`, { successor_id: successor }));
       setProblems([]);
     });
+
+  saveRef.current = readOnly ? null : save;
 
   const general = generalProblems(problems, op);
   const language = kind ? kind.code_language : op.kind === "python" ? "python" : op.kind === "bash_jinja2" ? "bash" : null;
