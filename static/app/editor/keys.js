@@ -28,15 +28,15 @@ function inField(target) {
   return Boolean(target && target.closest && target.closest("input, textarea, select, [contenteditable], .cm-editor"));
 }
 
-/** Listen for the shortcuts on the document; `actions[name]()` runs them. Returns a remover. */
+/** Listen for the shortcuts on the document; `actions[name]()` runs them (returning false
+ * leaves the key to the browser). Returns a remover. */
 export function bindKeys(actions) {
   const onKey = (e) => {
     const k = (e.key || "").toLowerCase();
     if (inField(e.target) && !(mod(e) && k === "s")) return;
     for (const [, , matches, name] of SHORTCUTS) {
       if (name && matches(e, k) && actions[name]) {
-        e.preventDefault();
-        actions[name]();
+        if (actions[name]() !== false) e.preventDefault(); // false: not ours (e.g. copying text)
         return;
       }
     }

@@ -195,7 +195,7 @@ export default function GraphEditor({ params }) {
     save,
     undo: () => editor.current && editor.current.undo(),
     redo: () => editor.current && editor.current.redo(),
-    copy: () => editor.current && editor.current.copy(),
+    copy: () => Boolean(editor.current && editor.current.copy()) && !window.getSelection().toString(),
     paste: () => editor.current && editor.current.paste(),
     selectAll: () => editor.current && editor.current.selectAll(),
     remove: () => editor.current && editor.current.removeSelected(),
@@ -205,7 +205,7 @@ export default function GraphEditor({ params }) {
   const latest = useRef(actions);
   latest.current = composite ? {} : actions; // the inside view is read-only
   useEffect(() => {
-    const proxy = Object.fromEntries(Object.keys(actions).map((k) => [k, () => latest.current[k] && latest.current[k]()]));
+    const proxy = Object.fromEntries(Object.keys(actions).map((k) => [k, () => (latest.current[k] ? latest.current[k]() : false)]));
     return bindKeys(proxy);
   }, []);
 
