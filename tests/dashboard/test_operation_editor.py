@@ -153,3 +153,21 @@ async def test_the_preview_matches_jinja2_for_the_expressions_it_substitutes(
         **values, input=inputs, output=ctx["outputs"], param=ctx["params"]
     )
     assert rendered["text"] == expected
+
+
+async def test_a_new_operation_of_a_kind_from_the_graph_editors_palette(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    status, graph = await cluster.request("POST", "/api/v1/graphs", json={"title": "g"})
+    assert status == 201
+    await dashboard.open(f"/graphs/{graph['id']}/edit")
+    page = dashboard.page
+    await page.get_by_text("Kinds (").click()
+    kinds = page.locator(".palette-kinds")
+    await kinds.locator("li", has_text="python").get_by_role("link", name="new operation").click()
+    await expect(page).to_have_url(re.compile(r"/operations/new\?kind=python$"))
+    await expect(page.get_by_label("Kind")).to_have_value("python")
+    await expect(page.locator("h3", has_text="Code")).to_contain_text("(python)")
+    await expect(page.get_by_test_id("script-preview")).to_have_count(0)
+    await page.get_by_label("Kind").select_option("file")  # its declared parameters come along
+    await expect(page.get_by_label("parameter 1 name")).to_have_value("artifact")

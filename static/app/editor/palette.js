@@ -1,5 +1,6 @@
-// The palette: operations from the library, searchable and filtered by kind. Drag one onto
-// the canvas (or press Enter / double-click it) to add a node.
+// The palette: operations from the library, searchable and filtered by kind, and the kinds
+// themselves (filter by one, write a new operation of one, upload a file). Drag an operation
+// onto the canvas (or press Enter / double-click it) to add a node.
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
@@ -50,6 +51,18 @@ export function Palette({ kinds, onAdd, known, onUpload }) {
       </select>
     </div>
     <button class="small" onClick=${onUpload} title="Or drop files onto the canvas">Upload a file…</button>
+    <details class="palette-kinds">
+      <summary>Kinds (${kinds.length})</summary>
+      <ul>${kinds.map(
+        (k) => html`<li key=${k.name} title=${k.description}>
+          <button class="link" onClick=${() => setKind(kind === k.name ? "" : k.name)} aria-pressed=${kind === k.name}>${k.title || k.name}</button>
+          <span class="muted mono"> ${k.name}</span>
+          ${k.name === "file"
+            ? html` · <button class="link" onClick=${onUpload}>upload</button>`
+            : html` · <a href=${`/operations/new?kind=${encodeURIComponent(k.name)}`}>new operation</a>`}
+        </li>`,
+      )}</ul>
+    </details>
     <ul class="palette-list">
       ${items === null ? html`<li class="muted">Loading…</li>` : null}
       ${items && !items.length ? html`<li class="muted">No operation matches.</li>` : null}

@@ -22,6 +22,13 @@ function blank(kind) {
   return { kind, title: "", description: "", inputs: [], outputs: [], parameters: [], code: "", timeout: null, retries: 0, status: "draft", version: 1 };
 }
 
+/** `op` with the parameters every operation of its kind declares (e.g. file's `artifact`). */
+function withKindParameters(op, kinds) {
+  const declared = (kinds.find((k) => k.name === op.kind) || { parameters: [] }).parameters;
+  const have = new Set(op.parameters.map((p) => p.name));
+  return { ...op, parameters: [...op.parameters, ...declared.filter((p) => !have.has(p.name))] };
+}
+
 function payload(op) {
   return Object.fromEntries(EDITABLE.filter((k) => k in op).map((k) => [k, op[k]]));
 }
@@ -44,7 +51,7 @@ function Deprecate({ op, onDone }) {
 export default function OperationEditor({ params, query }) {
   useEditorStyles();
   const isNew = params.id === "new";
-  const [op, setOp] = useState(isNew ? blank("bash_jinja2") : null);
+  const [op, setOp] = useState(isNew ? blank(query.get("kind") || "bash_jinja2") : null);
   const [kinds, setKinds] = useState([]);
   const [problems, setProblems] = useState([]);
   const [failed, setFailed] = useState(null);
@@ -71,7 +78,14 @@ export default function OperationEditor({ params, query }) {
   };
 
   useEffect(() => {
-    api.get("/kinds").then((k) => setKinds(Array.isArray(k) ? k : Object.values(k)), () => {});
+    api.get("/kinds").then(
+      (k) => {
+        const list = Array.isArray(k) ? k : Object.values(k);
+        setKinds(list);
+        if (isNew) setOp((o) => withKindParameters(o, list));
+      },
+      () => {},
+    );
     if (!isNew) api.get(`/operations/${encodeURIComponent(params.id)}`, {}, { quiet: true }).then(setOp, setFailed);
     setLeaveGuard(() => (dirty.current ? UNSAVED : null));
     const beforeUnload = (e) => {
@@ -99,11 +113,7 @@ export default function OperationEditor({ params, query }) {
     setOp((o) => ({ ...o, ...patch }));
     markDirty(true);
   };
-  const changeKind = (name) => {
-    const declared = (kinds.find((k) => k.name === name) || { parameters: [] }).parameters;
-    const have = new Set(op.parameters.map((p) => p.name));
-    update({ kind: name, parameters: [...op.parameters, ...declared.filter((p) => !have.has(p.name))] });
-  };
+  const changeKind = (name) => update(withKindParameters({ ...op, kind: name }, kinds));
 
   async function act(fn) {
     setBusy(true);
