@@ -457,7 +457,12 @@ async def test_an_array_input_takes_edges_up_to_its_max_count(
     for i in range(3):
         await connect(page, (f"m{i}", "out"), ("join", "parts"))
     await expect(page.get_by_test_id("editor-message")).to_contain_text("at most 2 edges")
-    await expect(page.locator(f"{CANVAS} .x6-edge")).to_have_count(2)
+    edges = page.locator(f"{CANVAS} .x6-edge")
+    await expect(edges).to_have_count(2)
+    await page.keyboard.press("Control+z")  # one step undoes one connection
+    await expect(edges).to_have_count(1)
+    await page.keyboard.press("Control+Shift+z")
+    await expect(edges).to_have_count(2)
 
 
 async def test_a_composite_node_opens_to_show_its_inside(
@@ -506,3 +511,11 @@ async def test_the_editors_type_rules_are_the_servers(dashboard: Dashboard) -> N
     for s in ResourceType:
         for d in ResourceType:
             assert answers["pairs"][f"{s.value}>{d.value}"] == connect_problem(s, d), (s, d)
+
+
+async def test_an_unknown_graph_or_operation_says_so(dashboard: Dashboard) -> None:
+    dashboard.allow("404")
+    await dashboard.open("/graphs/nope/edit")
+    await expect(dashboard.page.locator("h1")).to_have_text("Graph not found")
+    await dashboard.open("/operations/nope")
+    await expect(dashboard.page.locator("h1")).to_have_text("Operation not found")
