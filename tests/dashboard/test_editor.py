@@ -165,11 +165,13 @@ async def test_validation_problems_appear_on_the_node_and_its_port(
     await expect(cell(page, "sort")).to_contain_text("1 problem")
     port = cell(page, "sort").locator("[port='in:lines']")
     await expect(port).to_have_attribute("fill", "#d93025")
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
     problems = page.get_by_test_id("problems")
     await expect(problems).to_contain_text("sort.lines")
     await dashboard.screenshot("editor-validation")
     await problems.get_by_role("button", name="sort.lines").click()
     await expect(page.locator(".node-form")).to_have_attribute("data-node", "sort")
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
 
     dashboard.allow("400")  # the refused run
     await page.get_by_role("button", name="Run", exact=True).click()
