@@ -271,6 +271,12 @@ async def test_a_file_dropped_on_the_canvas_is_uploaded_into_a_file_node(
     )
     assert result == (200, {"ok": True, "problems": []})
 
+    # the palette's button picks files too
+    await page.locator(".editor-page input[type=file]").set_input_files(
+        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello\n"}]
+    )
+    await expect(cell(page, "notes_txt_1")).to_contain_text("out: text")
+
 
 async def test_an_operation_title_with_markup_is_shown_as_text(
     cluster: Cluster, dashboard: Dashboard
