@@ -1,2 +1,0 @@
-export * from './priorityqueue.js';
-export * from './dijkstra.js';

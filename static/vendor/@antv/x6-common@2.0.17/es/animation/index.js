@@ -1,2 +1,0 @@
-export * from './timing.js';
-export * from './interp.js';

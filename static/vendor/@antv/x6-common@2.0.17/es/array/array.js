@@ -1,1 +1,0 @@
-export { uniq, union, sortedIndex, sortedIndexBy, sortBy, groupBy, difference, max, } from 'lodash-es';

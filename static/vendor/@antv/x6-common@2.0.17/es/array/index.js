@@ -1,2 +1,0 @@
-import * as ArrayExt from './array.js';
-export { ArrayExt };

@@ -1,3 +1,0 @@
-export * from './disposable.js';
-export * from './disablable.js';
-export * from './basecoat.js';

@@ -1,2 +1,0 @@
-import * as CssLoader from './loader.js';
-export { CssLoader };

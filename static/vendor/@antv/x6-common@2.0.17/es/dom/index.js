@@ -1,2 +1,0 @@
-import * as Dom from './main.js';
-export { Dom };

@@ -1,2 +1,0 @@
-import * as FunctionExt from './main.js';
-export { FunctionExt };

@@ -1,2 +1,0 @@
-export * from './function.js';
-export * from './async.js';

@@ -1,2 +1,0 @@
-import * as NumberExt from './number.js';
-export { NumberExt };

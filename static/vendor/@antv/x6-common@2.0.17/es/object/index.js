@@ -1,2 +1,0 @@
-import * as ObjectExt from './object.js';
-export { ObjectExt };

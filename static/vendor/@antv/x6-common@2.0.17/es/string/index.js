@@ -1,2 +1,0 @@
-import * as StringExt from './string.js';
-export { StringExt };

@@ -1,2 +1,0 @@
-import * as Text from './main.js';
-export { Text };

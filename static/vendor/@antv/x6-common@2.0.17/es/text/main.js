@@ -1,2 +1,0 @@
-export * from './annotate.js';
-export * from './sanitize.js';

@@ -1,8 +1,0 @@
-export class Geometry {
-    valueOf() {
-        return this.toJSON();
-    }
-    toString() {
-        return JSON.stringify(this.toJSON());
-    }
-}

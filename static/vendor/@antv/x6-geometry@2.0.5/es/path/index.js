@@ -1,3 +1,0 @@
-export * from './path.js';
-export * from './segment.js';
-export * from './normalize.js';

@@ -1,5 +1,0 @@
-export const html = {
-    set(html, { elem }) {
-        elem.innerHTML = `${html}`;
-    },
-};

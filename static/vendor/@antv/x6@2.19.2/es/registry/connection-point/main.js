@@ -1,4 +1,0 @@
-export * from './bbox.js';
-export * from './rect.js';
-export * from './boundary.js';
-export * from './anchor.js';

@@ -1,2 +1,0 @@
-export * from './noop.js';
-export * from './pin.js';

@@ -1,3 +1,0 @@
-export * from './class.js';
-export * from './opacity.js';
-export * from './stroke.js';

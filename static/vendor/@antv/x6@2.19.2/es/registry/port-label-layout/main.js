@@ -1,3 +1,0 @@
-export * from './side.js';
-export * from './inout.js';
-export * from './radial.js';

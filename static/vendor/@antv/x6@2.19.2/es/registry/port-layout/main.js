@@ -1,3 +1,0 @@
-export * from './absolute.js';
-export * from './ellipse.js';
-export * from './line.js';

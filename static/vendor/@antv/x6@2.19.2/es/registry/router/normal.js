@@ -1,3 +1,0 @@
-export const normal = function (vertices) {
-    return [...vertices];
-};
