@@ -22,7 +22,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -35,6 +35,7 @@ from plynx.engine.unit_of_work import UnitOfWork
 from plynx.engine.workers import WorkerSession, WorkerView
 from plynx.errors import Conflict, GraphInvalid, NotFound, StoreError
 from plynx.model import (
+    ArtifactMeta,
     ArtifactRef,
     CacheEntry,
     Graph,
@@ -48,6 +49,7 @@ from plynx.model import (
     snapshot_seq,
     validate_graph,
 )
+from plynx.model.values import value_bytes, value_ref
 from plynx.nodes import Registry
 from plynx.nodes.composite import expand_composites
 from plynx.nodes.file import FileNode
@@ -176,6 +178,7 @@ class Engine:
         if issues:
             raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
         expanded = expand_composites(graph)
+        await self._store_values(expanded)
         run = Run(
             id=uuid.uuid4().hex,
             graph_id=graph_id,
@@ -200,6 +203,25 @@ class Engine:
                 self._resolve_q.put_nowait((rs, node_id))
         self._check_finished(rs)
         return run
+
+    async def _store_values(self, graph: Graph) -> None:
+        """Store the inline input values of ``graph`` as the artifacts that feed their inputs."""
+        for node in graph.nodes:
+            for name, text in node.values.items():
+                inp = node.operation.input(name)
+                if inp is None:
+                    continue
+                ref = value_ref(inp, text)
+                data = value_bytes(text)
+
+                async def chunks(data: bytes = data) -> AsyncIterator[bytes]:
+                    yield data
+
+                await self.artifacts.put(chunks(), ref.sha256)
+                meta = ArtifactMeta(
+                    sha256=ref.sha256, size=ref.size, type=ref.type, name=name, created_at=_now()
+                )
+                await self.store.put_artifact_meta(meta)
 
     async def rerun(self, run_id: str, *, author: str = "") -> Run:
         """Start a new run of the same graph snapshot (unchanged nodes are restored from the

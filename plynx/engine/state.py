@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plynx.model import ArtifactRef, Edge, Node, NodeRun, NodeRunStatus, Run, RunStatus
+from plynx.model.values import value_ref
 
 __all__ = ["RunState"]
 
@@ -52,6 +53,10 @@ class RunState:
         for edge in self.incoming[node_id]:
             produced = self.node_runs[edge.src_node].outputs.get(edge.src_port, [])
             refs.setdefault(edge.dst_port, []).extend(produced)
+        for name, text in node.values.items():
+            inp = node.operation.input(name)
+            if inp is not None:
+                refs[name] = [value_ref(inp, text)]
         return refs
 
     def descendants(self, node_id: str) -> list[str]:

@@ -32,6 +32,8 @@ class Node(BaseModel):
     id: str
     operation: Operation
     params: dict[str, Any] = Field(default_factory=dict)
+    #: Literal values of inputs that have no edge (see :mod:`plynx.model.values`).
+    values: dict[str, str] = Field(default_factory=dict)
     title: str = ""
     position: Position | None = None
 

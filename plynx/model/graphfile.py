@@ -15,6 +15,9 @@
     nodes:
       data: {file: data.csv, type: csv}        # a local file, uploaded on submit
       stats: {operation: count, params: {column: id}}
+      # an input without an edge may take a literal value (text, json, csv or tsv inputs);
+      # a value that is not a string is written as JSON: values: {config: {depth: 3}}
+      tiny: {operation: count, values: {data: "id,name\\n1,a\\n"}}
     edges:
       - data.out -> stats.data
 
@@ -23,6 +26,7 @@ A document whose ``nodes`` is a list is the API's canonical graph JSON and is ta
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -50,6 +54,16 @@ class FileRef:
 
     def __repr__(self) -> str:
         return f"FileRef({self.node_id!r}, {self.path!r})"
+
+
+def _values(raw: Any) -> Any:
+    """Inline input values; non-string values are written as JSON (``{depth: 3}``)."""
+    if not isinstance(raw, Mapping):
+        return raw or {}  # anything else: the node's validation says what is wrong
+    return {
+        str(name): value if isinstance(value, str) else json.dumps(value)
+        for name, value in raw.items()
+    }
 
 
 def parse_edge(text: str) -> Edge:
@@ -175,6 +189,7 @@ def parse_graph_document(data: Any) -> tuple[Graph, list[FileRef]]:
                     id=str(node_id),
                     operation=Operation.model_validate(op_spec),
                     params=params,
+                    values=_values(spec.get("values")),
                     title=str(spec.get("title", "")),
                 )
             )

@@ -12,6 +12,7 @@ from plynx.model.graph import Graph, Node
 from plynx.model.operation import Operation
 from plynx.model.parameters import coerce_value
 from plynx.model.resources import connect_problem
+from plynx.model.values import VALUE_TYPES, value_problem
 
 __all__ = ["GraphIssue", "KindCheck", "resolve_params", "topological_order", "validate_graph"]
 
@@ -95,6 +96,25 @@ def _cycle_nodes(graph: Graph) -> list[str]:
                 alive.discard(node)
                 changed = True
     return sorted(alive)
+
+
+def _check_values(node: Node, counts: dict[tuple[str, str], int], issues: list[GraphIssue]) -> None:
+    """Inline values of ``node``'s inputs; a good one counts as the input's edge."""
+    for name, text in node.values.items():
+        inp = node.operation.input(name)
+        if inp is None:
+            known = ", ".join(i.name for i in node.operation.inputs) or "none"
+            problem: str | None = f"no input {name!r} to give a value (inputs: {known})"
+        elif node.operation.kind == "composite":
+            problem = "a composite's inputs take edges, not values (give the value inside it)"
+        elif counts.get((node.id, name), 0):
+            problem = "has both an edge and a value: remove one of them"
+        else:
+            problem = value_problem(inp, text)
+        if problem:
+            issues.append(_issue("bad_value", node.id, name, problem))
+        else:
+            counts[(node.id, name)] = 1
 
 
 def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIssue]) -> None:
@@ -329,17 +349,21 @@ def validate_graph(
         counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
 
     for node in nodes.values():
+        _check_values(node, counts, issues)
+
+    for node in nodes.values():
         for inp in node.operation.inputs:
             count = counts.get((node.id, inp.name), 0)
             if (node.id, inp.name) in bound:
                 continue
             upper = inp.upper_bound
             if count < inp.min_count:
-                message = (
-                    "required input has no edge"
-                    if count == 0
-                    else f"needs at least {inp.min_count} edges, has {count}"
-                )
+                if count:
+                    message = f"needs at least {inp.min_count} edges, has {count}"
+                elif inp.type in VALUE_TYPES and not inp.is_array:
+                    message = "required input has no edge and no value"
+                else:
+                    message = "required input has no edge"
                 issues.append(
                     GraphIssue(code="missing_input", node=node.id, port=inp.name, message=message)
                 )

@@ -227,3 +227,32 @@ async def test_python_function_binding_splits_lines(cluster: Cluster) -> None:
         assert status == 200
         sizes.append(len(text.split()))
     assert sum(sizes) == 100 and 10 < sizes[0] < 50
+
+
+async def test_an_inline_value_feeds_its_input_and_is_part_of_the_cache_key(
+    cluster: Cluster,
+) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+
+    def greeting(text: str) -> dict[str, object]:
+        shout = bash(
+            "tr a-z A-Z < {{ inputs.greeting }} > {{ outputs.out }}",
+            inputs={"greeting": "text"},
+        )
+        return {
+            "operations": {"shout": shout},
+            "nodes": {"s": {"operation": "shout", "values": {"greeting": text}}},
+        }
+
+    first = await cluster.wait_run(await cluster.submit(greeting("hello, plynx\n")))
+    assert first["run"]["status"] == "success"
+    node = first["node_runs"][0]
+    assert await read_output(cluster, node) == "HELLO, PLYNX\n"
+    assert first["run"]["graph"]["nodes"][0]["values"] == {"greeting": "hello, plynx\n"}
+
+    again = await cluster.wait_run(await cluster.submit(greeting("hello, plynx\n")))
+    assert again["node_runs"][0]["status"] == "cached"
+    changed = await cluster.wait_run(await cluster.submit(greeting("bye\n")))
+    assert changed["node_runs"][0]["status"] == "success"
+    assert await read_output(cluster, changed["node_runs"][0]) == "BYE\n"

@@ -156,3 +156,60 @@ def test_composite_is_expanded_with_its_bindings() -> None:
         "p/second.o -> c.i",
     ]
     assert validate_graph(expanded, CHECKS) == []
+
+
+def test_inline_values_feed_inputs_without_edges_and_bad_ones_are_named() -> None:
+    graph, _ = parse_graph_document(
+        {
+            "operations": {
+                "gen": {"kind": "bash_jinja2", "outputs": {"out": "text"}},
+                "use": {
+                    "kind": "bash_jinja2",
+                    "inputs": {
+                        "note": "text",
+                        "config": "json",
+                        "image": "image",
+                        "many": {"type": "text", "is_array": True, "min_count": 0},
+                    },
+                    "outputs": {"r": "text"},
+                },
+            },
+            "nodes": {
+                "g": {"operation": "gen"},
+                "ok": {"operation": "use", "values": {"note": "hi", "config": {"depth": 3}}},
+                "bad": {
+                    "operation": "use",
+                    "values": {
+                        "note": "also an edge",
+                        "config": "{not json",
+                        "image": "pixels",
+                        "many": "x",
+                        "nope": "x",
+                    },
+                },
+            },
+            "edges": ["g.out -> bad.note"],
+        }
+    )
+    ok = next(n for n in graph.nodes if n.id == "ok")
+    assert ok.values == {"note": "hi", "config": '{"depth": 3}'}
+    issues = {(i.code, i.node, i.port): i.message for i in validate_graph(graph, CHECKS)}
+    assert not [key for key in issues if key[1] == "ok" and key[2] in ("note", "config")]
+    assert ("missing_input", "ok", "image") in issues
+    assert "both an edge and a value" in issues[("bad_value", "bad", "note")]
+    assert "not valid JSON" in issues[("bad_value", "bad", "config")]
+    assert "takes an edge" in issues[("bad_value", "bad", "image")]
+    assert "array input" in issues[("bad_value", "bad", "many")]
+    assert "no input 'nope'" in issues[("bad_value", "bad", "nope")]
+
+
+def test_a_too_big_value_is_refused_with_its_size() -> None:
+    from plynx.model.operation import Input
+    from plynx.model.values import MAX_VALUE_BYTES, value_problem, value_ref
+
+    text_input = Input(name="t", type="text")
+    problem = value_problem(text_input, "x" * (MAX_VALUE_BYTES + 1))
+    assert problem is not None and str(MAX_VALUE_BYTES + 1) in problem
+    assert value_problem(text_input, "\ud800") is not None
+    ref = value_ref(text_input, "héllo")
+    assert ref.size == len("héllo".encode()) and ref.type == "text" and ref.name == "t"
