@@ -10,7 +10,8 @@ import { Snapline } from "@antv/x6-plugin-snapline";
 import * as clipboard from "./clipboard.js";
 import { edgeProblem } from "./connect.js";
 import { autoLayout } from "./layout.js";
-import { cellsOf, freshId, graphOf } from "./model.js";
+import { withValue } from "./inline_values.js";
+import { cellsOf, freshId, graphOf, portName } from "./model.js";
 import { markIssues, markSelected, nodeMetadata, refreshLabel, registerShapes } from "./shapes.js";
 
 /** Nodes in the minimap are plain boxes: drawing them in full would double the work. */
@@ -32,7 +33,8 @@ const QUIET = { ignoreHistory: true };
 /**
  * An editor canvas in `container` (minimap in `minimapBox`). Handlers: `onSelect(id|null)`,
  * `onChange()` (the graph was edited), `onRefuse(message)` (an edge was refused),
- * `onOpen(cell)` (a node was double-clicked).
+ * `onNotice(message)` (an edge replaced an input's value), `onOpen(cell)` (a node was
+ * double-clicked).
  */
 export function createCanvas(container, minimapBox, handlers) {
   registerShapes();
@@ -94,6 +96,15 @@ export function createCanvas(container, minimapBox, handlers) {
   history.on("change", changed);
   graph.on("edge:connected", ({ edge }) => {
     edge.attr("line", EDGE, QUIET);
+    // An edge replaces the input's value; this runs inside X6's "add-edge" batch, so one undo
+    // takes back both.
+    const target = edge.getTargetCell();
+    const port = edge.getTargetPortId() ? portName(edge.getTargetPortId()) : null;
+    const node = target && target.isNode() ? target.getData().node : null;
+    if (node && port && node.values && Object.hasOwn(node.values, port)) {
+      api.updateNode(target.id, { values: withValue(node, port, undefined) });
+      if (handlers.onNotice) handlers.onNotice(`The edge replaced the value of ${target.id}.${port} (Ctrl+Z brings it back).`);
+    }
   });
   graph.on("selection:changed", ({ added, removed }) => {
     for (const c of removed) {
@@ -137,7 +148,14 @@ export function createCanvas(container, minimapBox, handlers) {
       graph.select(cell);
       return cell;
     },
-    /** Replace a node's `params` and `title` (one undoable step). */
+    /** Names of the inputs of node `id` that have an edge. */
+    connectedInputs(id) {
+      const cell = graph.getCellById(id);
+      if (!cell || !cell.isNode()) return new Set();
+      const edges = graph.getConnectedEdges(cell, { incoming: true }).filter((e) => e.getSourceCellId() && e.getTargetPortId());
+      return new Set(edges.map((e) => portName(e.getTargetPortId())));
+    },
+    /** Replace a node's `params`, `title` or `values` (one undoable step). */
     updateNode(id, patch) {
       const cell = graph.getCellById(id);
       if (!cell) return;

@@ -54,11 +54,13 @@ export function edgeOf(edge) {
   };
 }
 
-/** `{nodes, edges}` of the X6 graph, as the API takes them. */
+/** `{nodes, edges}` of the X6 graph, as the API takes them (no empty `values`). */
 export function graphOf(graph) {
   const nodes = graph.getNodes().map((cell) => {
     const { x, y } = cell.getPosition();
-    return { ...cell.getData().node, position: { x: Math.round(x), y: Math.round(y) } };
+    const node = { ...cell.getData().node, position: { x: Math.round(x), y: Math.round(y) } };
+    if (node.values && !Object.keys(node.values).length) delete node.values;
+    return node;
   });
   const edges = graph.getEdges().filter((e) => e.getTargetCellId() && e.getSourceCellId()).map(edgeOf);
   return { nodes, edges };

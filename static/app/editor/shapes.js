@@ -2,22 +2,26 @@
 // input ports on the left and output ports on the right. Every text is SVG text (never HTML).
 //
 // Port ids are `in:<name>` and `out:<name>`; a cell's id is the graph node's id, and the node
-// itself (`{id, operation, params, title}`) is the cell's data under `node`.
+// itself (`{id, operation, params, title, values}`) is the cell's data under `node`. An input
+// with an inline value is drawn fed: a filled port and `name = "value…"` as its label.
 
 import { Graph } from "@antv/x6";
 import { nodeLabel } from "../run/graph_view.js";
+import { valueLabel } from "./inline_values.js";
 
 export const SHAPE = "plynx-node";
 export const WIDTH = 230;
 const TOP = 50; // title and kind lines
 const ROW = 20; // one port
-const COLORS = { border: "#8c959f", selected: "#1f6feb", issue: "#d93025", port: "#ffffff" };
+const COLORS = { border: "#8c959f", selected: "#1f6feb", issue: "#d93025", port: "#ffffff", valued: "#57606a" };
+const badPorts = new WeakMap(); // cell -> the port names its last validation problems named
 
 function clip(text, n) {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
-function portLabel(port, input) {
+function portLabel(port, input, value) {
+  if (input && typeof value === "string") return valueLabel(port.name, value, 20);
   let type = port.type;
   if (input && port.is_array) type += port.max_count != null ? `[≤${port.max_count}]` : "[]";
   const optional = input && !port.is_array && port.min_count === 0 ? "?" : "";
@@ -83,11 +87,15 @@ export function heightOf(operation) {
 /** X6 metadata of a graph node at `position`. */
 export function nodeMetadata(node, position) {
   const op = node.operation;
+  const values = node.values || {};
   const inputs = op.inputs.map((p, i) => ({
     id: `in:${p.name}`,
     group: "in",
     args: { x: 0, y: TOP + ROW / 2 + i * ROW - 4 },
-    attrs: { text: { text: portLabel(p, true) } },
+    attrs: {
+      text: { text: portLabel(p, true, values[p.name]) },
+      ...(Object.hasOwn(values, p.name) ? { circle: { fill: COLORS.valued } } : {}),
+    },
     data: { name: p.name, type: p.type },
   }));
   const outputs = op.outputs.map((p, i) => ({
@@ -118,9 +126,33 @@ function labels(node) {
 
 /** Re-labels a node's cell after its data changed (no history entry of its own). */
 export function refreshLabel(cell) {
-  const { title, kind } = labels(cell.getData().node);
-  cell.setAttrByPath("title/text", title.text, { ignoreHistory: true });
-  cell.setAttrByPath("kind/text", kind.text, { ignoreHistory: true });
+  const opts = { ignoreHistory: true };
+  const node = cell.getData().node;
+  const { title, kind } = labels(node);
+  cell.setAttrByPath("title/text", title.text, opts);
+  cell.setAttrByPath("kind/text", kind.text, opts);
+  const values = node.values || {};
+  for (const p of node.operation.inputs) {
+    const id = `in:${p.name}`;
+    if (!cell.hasPort(id)) continue;
+    const text = portLabel(p, true, values[p.name]);
+    if (cell.getPortProp(id, "attrs/text/text") !== text) cell.setPortProp(id, "attrs/text/text", text, opts);
+  }
+  paintPorts(cell);
+}
+
+/** Fill each port: red when a problem names it, grey when an inline value feeds it. */
+function paintPorts(cell) {
+  const bad = badPorts.get(cell) || new Set();
+  const values = cell.getData().node.values || {};
+  for (const port of cell.getPorts()) {
+    const name = port.id.slice(port.id.indexOf(":") + 1);
+    const valued = port.group === "in" && Object.hasOwn(values, name);
+    const color = bad.has(name) ? COLORS.issue : valued ? COLORS.valued : COLORS.port;
+    if (cell.getPortProp(port.id, "attrs/circle/fill") !== color) {
+      cell.setPortProp(port.id, "attrs/circle/fill", color, { ignoreHistory: true });
+    }
+  }
 }
 
 /** Outline a node (and its ports) for validation problems; `problems` may be empty. */
@@ -130,14 +162,8 @@ export function markIssues(cell, problems) {
   cell.setAttrByPath("body/stroke", bad ? COLORS.issue : COLORS.border, opts);
   cell.setAttrByPath("body/strokeWidth", bad ? 2.5 : 1.5, opts);
   cell.setAttrByPath("issue/text", bad ? `⚠ ${problems.length} problem${problems.length > 1 ? "s" : ""}` : "", opts);
-  const badPorts = new Set(problems.map((p) => p.port).filter(Boolean));
-  for (const port of cell.getPorts()) {
-    const name = port.id.slice(port.id.indexOf(":") + 1);
-    const color = badPorts.has(name) ? COLORS.issue : COLORS.port;
-    if (cell.getPortProp(port.id, "attrs/circle/fill") !== color) {
-      cell.setPortProp(port.id, "attrs/circle/fill", color, opts);
-    }
-  }
+  badPorts.set(cell, new Set(problems.map((p) => p.port).filter(Boolean)));
+  paintPorts(cell);
 }
 
 /** Show a node as selected or not. */

@@ -2,6 +2,7 @@
 // nothing selected, the graph itself (title, description, every problem).
 
 import { html } from "htm/preact";
+import { InlineValues, valueInputs } from "./inline_values.js";
 import { ParamInput } from "./param_form.js";
 import { ProblemList } from "./problems.js";
 
@@ -15,7 +16,7 @@ function PortList({ title, ports, input }) {
     </ul>`;
 }
 
-function NodeForm({ node, problems, onUpdate, onOpen }) {
+function NodeForm({ node, connected, problems, onUpdate, onOpen }) {
   const op = node.operation;
   const setParam = (name) => (value) => {
     const params = { ...node.params };
@@ -27,7 +28,10 @@ function NodeForm({ node, problems, onUpdate, onOpen }) {
     const found = problems.find((p) => p.port === name);
     return found ? found.message : null;
   };
-  const general = problems.filter((p) => !p.port || !op.parameters.some((q) => q.name === p.port));
+  const valued = new Set(valueInputs(node, connected).map((p) => p.name));
+  const general = problems.filter(
+    (p) => !p.port || !(op.parameters.some((q) => q.name === p.port) || (p.code === "bad_value" && valued.has(p.port))),
+  );
   return html`<div class="node-form" data-node=${node.id}>
     <h2>${op.title || node.id}</h2>
     <dl class="props">
@@ -41,6 +45,7 @@ function NodeForm({ node, problems, onUpdate, onOpen }) {
     ${op.kind === "composite" && op.body ? html`<button class="small" onClick=${() => onOpen(node.id)}>Open inside (read-only)</button>` : null}
     ${general.length ? html`<${ProblemList} problems=${general} onPick=${() => {}} />` : null}
     <${PortList} title="Inputs" ports=${op.inputs} input=${true} />
+    <${InlineValues} node=${node} connected=${connected} problems=${problems} onUpdate=${onUpdate} />
     <${PortList} title="Outputs" ports=${op.outputs} input=${false} />
     <h3>Parameters</h3>
     ${op.parameters.length
@@ -52,13 +57,14 @@ function NodeForm({ node, problems, onUpdate, onOpen }) {
   </div>`;
 }
 
-/** Props: `node` (or null), `meta` (`{title, description}`), `onMeta(patch)`, `problems`
- * (null before validation), `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
-export function SidePanel({ node, meta, onMeta, problems, onUpdate, onPick, onOpen }) {
+/** Props: `node` (or null), `connected` (a Set of the node's input names with an edge), `meta`
+ * (`{title, description}`), `onMeta(patch)`, `problems` (null before validation),
+ * `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
+export function SidePanel({ node, connected, meta, onMeta, problems, onUpdate, onPick, onOpen }) {
   if (node) {
     const mine = (problems || []).filter((p) => p.node === node.id);
     return html`<aside class="editor-side side">
-      <${NodeForm} node=${node} problems=${mine} onUpdate=${onUpdate} onOpen=${onOpen} />
+      <${NodeForm} node=${node} connected=${connected || new Set()} problems=${mine} onUpdate=${onUpdate} onOpen=${onOpen} />
       <p><button class="link" onClick=${() => onPick(null)}>← the whole graph</button></p>
     </aside>`;
   }

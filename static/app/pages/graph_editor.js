@@ -1,5 +1,5 @@
 // The graph editor (/graphs/:id/edit): a palette of operations, the X6 canvas, and a side
-// panel for the selected node's parameters. Save (Ctrl+S), validate (problems shown on the
+// panel for the selected node's parameters and inline input values. Save (Ctrl+S), validate (problems shown on the
 // nodes and listed), run (saved first, then the run view). The parts live in ../editor/.
 
 import { html } from "htm/preact";
@@ -73,6 +73,7 @@ export default function GraphEditor({ params }) {
         setMessage({ text, kind: "error" });
         toast(text, "error");
       },
+      onNotice: (text) => setMessage({ text, kind: "info" }),
       onOpen: (cell) => {
         const op = cell.getData().node.operation;
         if (op.kind === "composite" && op.body) setComposite(op);
@@ -248,7 +249,7 @@ export default function GraphEditor({ params }) {
         <div class="editor-minimap" ref=${minimap}></div>
         ${!stored ? html`<p class="loading editor-loading">Loading…</p>` : null}
       </div>
-      <${SidePanel} node=${node} meta=${meta} onMeta=${updateMeta} problems=${problems}
+      <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems}
         onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
         onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />
     </div>

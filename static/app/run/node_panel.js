@@ -1,4 +1,5 @@
-// The side panel of a run's node: what ran, with which parameters, its log and its outputs.
+// The side panel of a run's node: what ran, with which inputs, values typed in place of an edge
+// and parameters, its log and its outputs.
 
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
@@ -8,6 +9,8 @@ import { StatusBadge } from "../status.js";
 import { nodeLabel } from "./graph_view.js";
 import { LogView } from "./log_view.js";
 import { Preview } from "./preview.js";
+
+const VALUE_STYLE = { margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", maxHeight: "12em", overflow: "auto" };
 
 function show(value) {
   return typeof value === "string" ? value : JSON.stringify(value, null, 1);
@@ -75,6 +78,11 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
       ? html`<h3>Inputs</h3><ul>${incoming.map(
           (e) => html`<li><span class="mono">${e.dst_port}</span> ← <button class="link" onClick=${() => onSelect(e.src_node)}>${e.src_node}</button><span class="mono">.${e.src_port}</span></li>`,
         )}</ul>`
+      : null}
+    ${Object.keys(node.values || {}).length
+      ? html`<h3>Values</h3><dl class="props inline-values">${Object.entries(node.values).map(
+          ([name, text]) => html`<dt class="mono">${name}</dt><dd data-value=${name}><pre class="value-text" style=${VALUE_STYLE}>${text}</pre></dd>`,
+        )}</dl>`
       : null}
 
     <h3>Parameters</h3>
