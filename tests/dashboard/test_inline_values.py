@@ -193,10 +193,12 @@ async def test_a_value_with_markup_is_shown_as_text(cluster: Cluster, dashboard:
     graph_id = await one_node_graph(cluster, greet)
     page = await open_editor(dashboard, graph_id)
     await cell(page, "greet").click()
-    await type_value(page, "greeting", XSS)
+    await page.locator(".inline-value[data-value='greeting'] textarea").fill(XSS)
+    await page.keyboard.press("Control+s")  # still in the field: saves what is on screen
     await expect(cell(page, "greet")).to_contain_text('greeting = "<img')
-    await page.keyboard.press("Control+s")
     await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
+    stored = await cluster.get(f"/api/v1/graphs/{graph_id}")
+    assert stored["nodes"][0]["values"] == {"greeting": XSS}
     await page.reload()
     await expect(cell(page, "greet")).to_contain_text('greeting = "<img')
     assert await page.locator("img").count() == 0
@@ -215,3 +217,72 @@ async def test_a_value_with_markup_is_shown_as_text(cluster: Cluster, dashboard:
     await dashboard.screenshot("inline-value-xss")
     assert await page.locator("img[src='x']").count() == 0
     await page.wait_for_timeout(300)  # an injected onerror would have fired by now
+
+
+async def test_a_value_on_an_input_that_also_has_an_edge_can_be_removed(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    greet = await greet_operation(cluster)
+    graph_id = await new_graph(
+        cluster,
+        nodes=[
+            {
+                "id": "a",
+                "operation": greet,
+                "position": {"x": 0, "y": 0},
+                "values": {"greeting": "x"},
+            },
+            {
+                "id": "greet",
+                "operation": greet,
+                "position": {"x": 420, "y": 60},
+                "values": {"greeting": "left over"},
+            },
+        ],
+        edges=[{"src_node": "a", "src_port": "out", "dst_node": "greet", "dst_port": "greeting"}],
+    )
+    page = await open_editor(dashboard, graph_id)
+    await page.get_by_role("button", name="Validate").click()
+    await expect(page.get_by_test_id("problems")).to_contain_text("both an edge and a value")
+    await page.get_by_test_id("problems").get_by_role("button", name="greet.greeting").click()
+    stray = page.locator(".inline-value.stray[data-value='greeting']")
+    await expect(stray).to_contain_text("left over")
+    await expect(stray.get_by_role("alert")).to_contain_text("both an edge and a value")
+    await stray.get_by_role("button", name="Remove the value").click()
+    await expect(stray).to_have_count(0)
+    await page.get_by_role("button", name="Validate").click()
+    await expect(page.get_by_test_id("editor-message")).to_have_text("The graph is valid.")
+
+
+async def test_the_editors_value_rules_are_the_servers(dashboard: Dashboard) -> None:
+    from plynx.model import ResourceType
+    from plynx.model.operation import Input
+    from plynx.model.values import MAX_VALUE_BYTES, value_problem
+
+    await dashboard.open("/graphs")
+    texts = [
+        "",
+        "hello",
+        "{bad",
+        '{"a": 1}',
+        "[1, 2",
+        "é" * (MAX_VALUE_BYTES // 2 + 1),
+        "x" * MAX_VALUE_BYTES,
+    ]
+    inputs = [
+        {"name": "x", "type": t.value, "is_array": is_array}
+        for t in ResourceType
+        for is_array in (False, True)
+    ]
+    answers = await dashboard.page.evaluate(
+        """async ([inputs, texts]) => {
+          const { takesValue, valueProblem } = await import("/app/editor/inline_values.js");
+          const ok = (i, t) => takesValue(i) && valueProblem(i.type, t) === null;
+          return inputs.map((i) => texts.map((t) => ok(i, t)));
+        }""",
+        [inputs, texts],
+    )
+    for inp, row in zip(inputs, answers, strict=True):
+        model = Input.model_validate(inp)
+        for text, ok in zip(texts, row, strict=True):
+            assert ok == (value_problem(model, text) is None), (inp, text[:20])

@@ -46,6 +46,10 @@ export function valueLabel(name, text, n) {
   return `${head}${flat.length > room ? `${flat.slice(0, room - 1)}…` : flat}"`;
 }
 
+function clipText(text, n) {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
 function ValueInput({ node, input, problem, onChange }) {
   const value = (node.values || {})[input.name];
   const [draft, setDraft] = useState(null); // text typed but not committed yet
@@ -81,7 +85,10 @@ export function valueInputs(node, connected) {
  * input names with an edge), `problems` (this node's GraphIssue dicts), `onUpdate(id, patch)`. */
 export function InlineValues({ node, connected, problems, onUpdate }) {
   const open = valueInputs(node, connected);
-  if (!open.length) return null;
+  // values the editor offers no field for (an edge too, an array or file input, a composite…),
+  // e.g. from a graph posted through the API: shown so that they can be removed
+  const stray = Object.keys(node.values || {}).filter((name) => !open.some((p) => p.name === name));
+  if (!open.length && !stray.length) return null;
   const problemOf = (name) => {
     const found = problems.find((p) => p.port === name && p.code === "bad_value");
     return found ? found.message : null;
@@ -91,5 +98,13 @@ export function InlineValues({ node, connected, problems, onUpdate }) {
     ${open.map(
       (p) => html`<${ValueInput} key=${`${node.id}/${p.name}`} node=${node} input=${p} problem=${problemOf(p.name)}
         onChange=${(text) => onUpdate(node.id, { values: withValue(node, p.name, text) })} />`,
+    )}
+    ${stray.map(
+      (name) => html`<div class="param-field inline-value stray" key=${`${node.id}/${name}`} data-value=${name}>
+        <span><span class="mono">${name}</span> <span class="muted">has a value it cannot take here</span>
+          <button class="small" onClick=${() => onUpdate(node.id, { values: withValue(node, name, undefined) })}>Remove the value</button></span>
+        <pre class="mono stray-text">${clipText(node.values[name], 200)}</pre>
+        ${problemOf(name) ? html`<div class="field-problem" role="alert">${problemOf(name)}</div>` : null}
+      </div>`,
     )}`;
 }

@@ -30,7 +30,7 @@ function NodeForm({ node, connected, problems, onUpdate, onOpen }) {
   };
   const valued = new Set(valueInputs(node, connected).map((p) => p.name));
   const general = problems.filter(
-    (p) => !p.port || !(op.parameters.some((q) => q.name === p.port) || (p.code === "bad_value" && valued.has(p.port))),
+    (p) => !p.port || !(op.parameters.some((q) => q.name === p.port) || (p.code === "bad_value" && (valued.has(p.port) || Object.hasOwn(node.values || {}, p.port)))),
   );
   return html`<div class="node-form" data-node=${node.id}>
     <h2>${op.title || node.id}</h2>
