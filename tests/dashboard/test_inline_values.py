@@ -55,6 +55,7 @@ async def test_a_typed_value_is_saved_survives_a_reload_and_feeds_the_run(
     await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "true")
     port = cell(page, "greet").locator("[port='in:greeting']")
     await expect(port).to_have_attribute("fill", VALUED)
+    await expect(port.locator("title")).to_have_text("hello there, world")  # its tooltip
     await expect(cell(page, "greet")).to_contain_text('greeting = "hello')
     await dashboard.screenshot("inline-value")
 

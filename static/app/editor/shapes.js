@@ -20,6 +20,11 @@ function clip(text, n) {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
+/** A value as a port's tooltip (an SVG title: text, never markup). */
+function hoverText(value) {
+  return clip(value, 500);
+}
+
 function portLabel(port, input, value) {
   if (input && typeof value === "string") return valueLabel(port.name, value, 20);
   let type = port.type;
@@ -94,7 +99,7 @@ export function nodeMetadata(node, position) {
     args: { x: 0, y: TOP + ROW / 2 + i * ROW - 4 },
     attrs: {
       text: { text: portLabel(p, true, values[p.name]) },
-      ...(Object.hasOwn(values, p.name) ? { circle: { fill: COLORS.valued } } : {}),
+      ...(Object.hasOwn(values, p.name) ? { circle: { fill: COLORS.valued, title: hoverText(values[p.name]) } } : {}),
     },
     data: { name: p.name, type: p.type },
   }));
@@ -137,6 +142,8 @@ export function refreshLabel(cell) {
     if (!cell.hasPort(id)) continue;
     const text = portLabel(p, true, values[p.name]);
     if (cell.getPortProp(id, "attrs/text/text") !== text) cell.setPortProp(id, "attrs/text/text", text, opts);
+    const hover = Object.hasOwn(values, p.name) ? hoverText(values[p.name]) : "";
+    if ((cell.getPortProp(id, "attrs/circle/title") || "") !== hover) cell.setPortProp(id, "attrs/circle/title", hover, opts);
   }
   paintPorts(cell);
 }
