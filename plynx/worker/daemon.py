@@ -51,6 +51,7 @@ from plynx.worker.artifact_client import ArtifactClient
 from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
 from plynx.worker.forkserver import ForkServer, ForkServerError
+from plynx.worker.leftovers import MARKER, kill_leftovers
 from plynx.worker.outbox import Key, Outbox
 from plynx.worker.workspace import WorkDir, WorkspacePool
 
@@ -106,7 +107,9 @@ class Worker:
         config = self.config
         kinds = load_kinds(config.kinds)
         work_dir = WorkDir(config.work_dir)
-        forkserver = ForkServer(env=_environment(), preload=config.python_preload)
+        kill_leftovers(config.work_dir)  # the work directory is ours now: so is what ran in it
+        env = {**_environment(), MARKER: str(config.work_dir)}
+        forkserver = ForkServer(env=env, preload=config.python_preload)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=10)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             client = ArtifactClient(session, config.server, config.token)
@@ -114,7 +117,7 @@ class Worker:
                 kinds=kinds,
                 cache=ArtifactCache(work_dir.cache, client),
                 workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots),
-                env=_environment(),
+                env=env,
                 forkserver=forkserver,
                 kill_grace=config.kill_grace,
                 log_head=config.log_head,

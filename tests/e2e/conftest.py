@@ -93,8 +93,9 @@ class Cluster:
         await self.server.close()
         self.server = None
 
-    def start_worker(self, slots: int = 2) -> subprocess.Popen[bytes]:
-        work = self.tmp / f"worker-{len(self.workers)}"
+    def start_worker(self, slots: int = 2, work: Path | None = None) -> subprocess.Popen[bytes]:
+        """A worker process (with a work directory of its own unless ``work`` is given)."""
+        work = work or self.tmp / f"worker-{len(self.workers)}"
         with open(self.tmp / f"worker-{len(self.workers)}.log", "wb") as log:
             proc = subprocess.Popen(
                 [

@@ -256,3 +256,34 @@ async def test_an_inline_value_feeds_its_input_and_is_part_of_the_cache_key(
     changed = await cluster.wait_run(await cluster.submit(greeting("bye\n")))
     assert changed["node_runs"][0]["status"] == "success"
     assert await read_output(cluster, changed["node_runs"][0]) == "BYE\n"
+
+
+async def test_a_worker_restarted_on_a_dead_workers_directory_kills_what_it_left(
+    cluster: Cluster, tmp_path: Path
+) -> None:
+    first = cluster.start_worker(slots=1, work=tmp_path / "shared-work")
+    await cluster.wait_workers(1)
+    pidfile, marker = tmp_path / "pid", tmp_path / "tried"
+    code = (
+        f"if [ -e {marker} ]; then echo second > {{{{ outputs.out }}}}; exit 0; fi\n"
+        f"touch {marker}\necho $$ > {pidfile}\nsleep 600\n"
+    )
+    run_id = await cluster.submit(
+        {"operations": {"long": bash(code)}, "nodes": {"n": {"operation": "long"}}}
+    )
+    await cluster.wait_node(run_id, "n", "running")
+    async with asyncio.timeout(10):
+        while not pidfile.exists() or not pidfile.read_text().strip():
+            await asyncio.sleep(0.05)
+    orphan = int(pidfile.read_text())
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    await asyncio.sleep(0.3)
+    assert pid_alive(orphan), "the node's own session outlives a SIGKILLed worker"
+
+    cluster.start_worker(slots=1, work=tmp_path / "shared-work")
+    async with asyncio.timeout(20):
+        while pid_alive(orphan):
+            await asyncio.sleep(0.05)
+    detail = await cluster.wait_run(run_id, timeout=60)
+    assert detail["run"]["status"] == "success" and detail["node_runs"][0]["attempt"] == 2
