@@ -156,11 +156,13 @@ async def test_an_incompatible_connection_is_refused_with_a_message_naming_both_
 async def test_validation_problems_appear_on_the_node_and_its_port(
     cluster: Cluster, dashboard: Dashboard
 ) -> None:
-    _, sort = await make_and_sort(cluster)
+    make, sort = await make_and_sort(cluster)
+    make_id = make["id"]
     graph_id = await new_graph(
-        cluster, nodes=[{"id": "sort", "operation": sort, "position": {"x": 0, "y": 0}}]
+        cluster, nodes=[{"id": "sort", "operation": sort, "position": {"x": 300, "y": 60}}]
     )
     page = await open_editor(dashboard, graph_id)
+    await expect(page.get_by_role("button", name="↶ Undo")).to_be_disabled()
     await page.get_by_role("button", name="Validate").click()
     await expect(cell(page, "sort")).to_contain_text("1 problem")
     port = cell(page, "sort").locator("[port='in:lines']")
@@ -177,6 +179,17 @@ async def test_validation_problems_appear_on_the_node_and_its_port(
     await page.get_by_role("button", name="Run", exact=True).click()
     await expect(page.locator(".toast-error")).to_contain_text("required input has no edge")
     await expect(page).to_have_url(re.compile(f"/graphs/{graph_id}/edit$"))
+
+    # fixing the problem clears the node's marks at once; the list says to validate again
+    await page.keyboard.press("Escape")
+    await drop_operation(page, make_id, 60, 260)
+    await connect(page, ("make_lines_1", "out"), ("sort", "lines"))
+    await expect(cell(page, "sort")).not_to_contain_text("problem")
+    await expect(port).not_to_have_attribute("fill", "#d93025")
+    await page.locator(f"{CANVAS} .x6-graph-svg").click(position={"x": 600, "y": 400})
+    await expect(page.get_by_test_id("stale-problems")).to_be_visible()
+    await page.get_by_role("button", name="Validate").click()
+    await expect(page.get_by_test_id("valid")).to_be_visible()
 
 
 async def test_undo_and_redo_an_added_node(cluster: Cluster, dashboard: Dashboard) -> None:

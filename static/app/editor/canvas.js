@@ -118,7 +118,19 @@ export function createCanvas(container, minimapBox, handlers) {
     const nodes = graph.getSelectedCells().filter((c) => c.isNode());
     handlers.onSelect(nodes.length === 1 ? nodes[0].id : null);
   });
-  graph.on("node:change:data", ({ node }) => refreshLabel(node)); // edits, undo and redo
+  // Problems shown by the last validation go stale where the graph is edited: a node loses its
+  // marks when its data or its incoming edges change (validate again to see what remains).
+  const marked = new Set();
+  const unmark = (cell) => {
+    if (cell && cell.isNode() && marked.delete(cell.id)) markIssues(cell, []);
+  };
+  graph.on("node:change:data", ({ node }) => {
+    refreshLabel(node); // edits, undo and redo
+    if (!loading) unmark(node);
+  });
+  graph.on("edge:added", ({ edge }) => unmark(edge.getTargetCell()));
+  graph.on("edge:connected", ({ edge }) => unmark(edge.getTargetCell()));
+  graph.on("edge:removed", ({ edge }) => unmark(graph.getCellById(edge.getTargetCellId())));
   graph.on("node:dblclick", ({ node }) => handlers.onOpen(node));
 
   const selectedCells = () => graph.getSelectedCells();
@@ -190,6 +202,8 @@ export function createCanvas(container, minimapBox, handlers) {
     selectAll: () => graph.select(graph.getNodes()),
     undo: () => history.undo(),
     redo: () => history.redo(),
+    canUndo: () => history.canUndo(),
+    canRedo: () => history.canRedo(),
     layout: () => autoLayout(graph),
     fit: () => graph.zoomToFit({ padding: 24, maxScale: 1 }),
     zoom: (factor) => graph.zoom(factor),
@@ -197,7 +211,11 @@ export function createCanvas(container, minimapBox, handlers) {
     showIssues(problems) {
       const byNode = {};
       for (const p of problems) if (p.node) (byNode[p.node] = byNode[p.node] || []).push(p);
-      for (const cell of graph.getNodes()) markIssues(cell, byNode[cell.id] || []);
+      marked.clear();
+      for (const cell of graph.getNodes()) {
+        markIssues(cell, byNode[cell.id] || []);
+        if (byNode[cell.id]) marked.add(cell.id);
+      }
     },
     dispose: () => graph.dispose(),
   };

@@ -59,8 +59,8 @@ function NodeForm({ node, connected, problems, onUpdate, onOpen }) {
 
 /** Props: `node` (or null), `connected` (a Set of the node's input names with an edge), `meta`
  * (`{title, description}`), `onMeta(patch)`, `problems` (null before validation),
- * `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
-export function SidePanel({ node, connected, meta, onMeta, problems, onUpdate, onPick, onOpen }) {
+ * `stale` (the graph was edited since), `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
+export function SidePanel({ node, connected, meta, onMeta, problems, stale, onUpdate, onPick, onOpen }) {
   if (node) {
     const mine = (problems || []).filter((p) => p.node === node.id);
     return html`<aside class="editor-side side">
@@ -74,6 +74,6 @@ export function SidePanel({ node, connected, meta, onMeta, problems, onUpdate, o
     <label class="param-field">Description
       <textarea rows="3" value=${meta.description} onChange=${(e) => onMeta({ description: e.target.value })}></textarea></label>
     <p class="muted">Click a node to edit its parameters. Drag operations from the palette, files from your desktop.</p>
-    <${ProblemList} problems=${problems} onPick=${onPick} />
+    <${ProblemList} problems=${problems} stale=${stale} onPick=${onPick} />
   </aside>`;
 }

@@ -38,6 +38,7 @@ export default function GraphEditor({ params }) {
   const [, setVersion] = useState(0);
   const [dirty, setDirtyState] = useState(false);
   const [problems, setProblems] = useState(null);
+  const [stale, setStale] = useState(false); // edited since the problems were found
   const [message, setMessage] = useState(null);
   const [help, setHelp] = useState(false);
   const [composite, setComposite] = useState(null);
@@ -67,6 +68,7 @@ export default function GraphEditor({ params }) {
       onSelect: (id) => setSelected(id),
       onChange: () => {
         setDirty(true);
+        setStale(true);
         setVersion((v) => v + 1);
       },
       onRefuse: (text) => {
@@ -130,6 +132,7 @@ export default function GraphEditor({ params }) {
   const showProblems = (list) => {
     editor.current.showIssues(list);
     setProblems(list);
+    setStale(false);
     if (list.length) {
       editor.current.graph.cleanSelection();
       setSelected(null);
@@ -227,8 +230,8 @@ export default function GraphEditor({ params }) {
       <strong class="editor-title">${meta.title || "(untitled graph)"}</strong>
       ${dirty ? html`<span class="unsaved" title="unsaved changes">● unsaved</span>` : html`<span class="muted">saved</span>`}
       <span class="spacer"></span>
-      <button onClick=${actions.undo} title="Undo (Ctrl+Z)">↶ Undo</button>
-      <button onClick=${actions.redo} title="Redo (Ctrl+Shift+Z)">↷ Redo</button>
+      <button onClick=${actions.undo} title="Undo (Ctrl+Z)" disabled=${!editor.current || !editor.current.canUndo()}>↶ Undo</button>
+      <button onClick=${actions.redo} title="Redo (Ctrl+Shift+Z)" disabled=${!editor.current || !editor.current.canRedo()}>↷ Redo</button>
       <button onClick=${actions.layout} title="Auto-layout (L)">Layout</button>
       <button onClick=${actions.fit} title="Zoom to fit (F)">Fit</button>
       <button onClick=${() => editor.current && editor.current.zoom(0.1)} title="Zoom in">+</button>
@@ -249,7 +252,7 @@ export default function GraphEditor({ params }) {
         <div class="editor-minimap" ref=${minimap}></div>
         ${!stored ? html`<p class="loading editor-loading">Loading…</p>` : null}
       </div>
-      <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems}
+      <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
         onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
         onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />
     </div>
