@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiohttp
 import pytest
-from e2e.conftest import TOKEN, Cluster, free_port  # tests/ is on the path (rootdir conftest)
+from e2e.conftest import (  # tests/ is on the path (rootdir conftest)
+    Cluster,
+    running_cluster,
+)
 from playwright.async_api import Browser, Dialog, Page, async_playwright
-
-from plynx.settings import load_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -40,32 +38,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboar
 async def cluster(tmp_path: Path) -> AsyncIterator[Cluster]:
     """A local-mode server on a free port with an embedded SQLite store (no workers yet; start
     them with ``cluster.start_worker()``)."""
-    settings = load_settings(
-        environ={},
-        data_dir=tmp_path / "data",
-        local_mode=True,
-        worker_token=TOKEN,
-        lease_timeout=3.0,
-        heartbeat_interval=0.5,
-    )
-    c = Cluster(settings=settings, port=free_port(), tmp=tmp_path)
-    await c.start_server()
-    c.http = aiohttp.ClientSession()
-    try:
+    async with running_cluster(None, tmp_path) as c:
         yield c
-    finally:
-        for proc in c.workers:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        for proc in c.workers:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        await c.http.close()
-        if c.server is not None:
-            await c.stop_server()
 
 
 @pytest.fixture

@@ -181,13 +181,15 @@ async def cluster(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
     """A server on a fresh database of one store backend (no workers yet)."""
     async with (
         BACKENDS[request.param].database(tmp_path / "store") as store_url,
-        _cluster(store_url, tmp_path) as c,
+        running_cluster(store_url, tmp_path) as c,
     ):
         yield c
 
 
 @asynccontextmanager
-async def _cluster(store_url: str, tmp_path: Path) -> AsyncIterator[Cluster]:
+async def running_cluster(store_url: str | None, tmp_path: Path) -> AsyncIterator[Cluster]:
+    """A local-mode server on a free port (``store_url``, or SQLite in ``tmp_path``); workers are
+    started with ``cluster.start_worker()`` and stopped on exit."""
     settings = load_settings(
         environ={},
         data_dir=tmp_path / "data",
