@@ -269,8 +269,14 @@ class Engine:
 
     # -- workers ---------------------------------------------------------------------------------
     def workers(self) -> list[WorkerView]:
-        """Connected workers."""
-        return self._dispatcher.views()
+        """Connected workers, with the run and node of each attempt they hold."""
+        views = self._dispatcher.views()
+        for view in views:
+            for ref in view.running:
+                known = self._node_runs.get(ref.node_run_id)
+                if known is not None:
+                    ref.run_id, ref.node_id = known[0].id, known[1].node_id
+        return views
 
     async def attach_worker(self, hello: Hello) -> WorkerSession:
         """A worker said hello (already authenticated). Re-attaches the attempts it still runs,

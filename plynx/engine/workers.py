@@ -7,9 +7,21 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from plynx.protocol import Hello, Message, RunningRef
+from pydantic import BaseModel
 
-__all__ = ["Lease", "WorkerSession", "WorkerView"]
+from plynx.protocol import Hello, Message
+
+__all__ = ["Lease", "RunningNode", "WorkerSession", "WorkerView"]
+
+
+class RunningNode(BaseModel):
+    """An attempt a worker holds, with the run and node it belongs to (when the server still
+    knows them: an attempt re-attached after a restart may belong to a finished run)."""
+
+    node_run_id: str
+    attempt: int
+    run_id: str | None = None
+    node_id: str | None = None
 
 
 @dataclass
@@ -20,7 +32,7 @@ class WorkerView:
     host: str
     kinds: list[str]
     slots: int
-    running: list[RunningRef]
+    running: list[RunningNode]
     connected_at: datetime
     last_heartbeat: datetime
 
@@ -81,7 +93,7 @@ class WorkerSession:
             host=self.hello.host,
             kinds=list(self.hello.kinds),
             slots=self.hello.slots,
-            running=[RunningRef(node_run_id=k, attempt=v) for k, v in self.running.items()],
+            running=[RunningNode(node_run_id=k, attempt=v) for k, v in self.running.items()],
             connected_at=self.connected_at,
             last_heartbeat=self.last_heartbeat,
         )

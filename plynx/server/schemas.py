@@ -12,8 +12,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from plynx.engine import WorkerView
+from plynx.engine.workers import RunningNode
 from plynx.model import Graph, GraphIssue, NodeRun, Run, RunStatus
-from plynx.protocol import RunningRef
 
 __all__ = [
     "CreateRun",
@@ -128,7 +128,7 @@ class WorkerInfo(BaseModel):
     host: str
     kinds: list[str]
     slots: int
-    running: list[RunningRef]
+    running: list[RunningNode]
     connected_at: datetime
     last_heartbeat: datetime
 

@@ -77,7 +77,22 @@ async def test_the_workers_page_lists_workers_as_they_connect(
     await expect(rows.first).to_contain_text("idle")
     cluster.start_worker(slots=1)
     await expect(rows).to_have_count(2)  # live, without a reload
+
+    # what a worker runs: the node, linked to its run
+    gate = cluster.tmp / "gate"
+    doc = {
+        "operations": {"wait": bash(f"while [ ! -e {gate} ]; do sleep 0.05; done")},
+        "nodes": {"waiting": {"operation": "wait"}},
+    }
+    run_id = await cluster.submit(doc)
+    await cluster.wait_node(run_id, "waiting", "running")
+    holder = dashboard.page.locator("[data-node-run]")
+    await expect(holder).to_contain_text("waiting", timeout=15000)  # the 10 s refresh at most
     await dashboard.screenshot("workers")
+    await holder.get_by_role("link", name="waiting").click()
+    await expect(dashboard.page).to_have_url(f"{cluster.url}/runs/{run_id}?node=waiting")
+    gate.write_text("go")
+    assert (await cluster.wait_run(run_id))["run"]["status"] == "success"
 
 
 async def test_a_csv_output_previews_as_a_table(cluster: Cluster, dashboard: Dashboard) -> None:

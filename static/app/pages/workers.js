@@ -41,7 +41,12 @@ export default function WorkersPage() {
                 <td><div class="tags">${w.kinds.map((k) => html`<span class="tag">${k}</span>`)}</div></td>
                 <td class="num">${w.running.length} / ${w.slots}</td>
                 <td class="mono">${w.running.length
-                  ? w.running.map((r) => html`<div title=${r.node_run_id}>${shortId(r.node_run_id)} <span class="muted">attempt ${r.attempt}</span></div>`)
+                  ? w.running.map((r) => html`<div title=${r.node_run_id} data-node-run=${r.node_run_id}>
+                      ${r.run_id
+                        ? html`<a href=${`/runs/${encodeURIComponent(r.run_id)}?node=${encodeURIComponent(r.node_id)}`}>${r.node_id}</a>
+                            <span class="muted"> in run ${shortId(r.run_id)}</span>`
+                        : shortId(r.node_run_id)}
+                      <span class="muted"> · attempt ${r.attempt}</span></div>`)
                   : html`<span class="muted">idle</span>`}</td>
                 <td>${formatTime(w.connected_at)}</td>
                 <td title=${w.last_heartbeat}>${ago(w.last_heartbeat)}</td>
