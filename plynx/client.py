@@ -208,10 +208,7 @@ class PlynxClient:
         ``asyncio.timeout``); returns them."""
         async with self._events() as ws:
             await ws.send_json({"type": "subscribe", "topic": "workers"})
-            async for msg in ws:
-                if msg.type != aiohttp.WSMsgType.TEXT:
-                    break
-                message = msg.json()
+            async for message in _messages(ws):
                 if message.get("topic") == "workers" and len(message["workers"]) >= count:
                     return list(message["workers"])
         raise ConnectionError("the event connection closed before the workers connected")
@@ -386,10 +383,7 @@ class PlynxClient:
                     await ws.send_json(
                         {"type": "subscribe", "topic": "run", "run_id": run_id, "since": None}
                     )
-                    async for msg in ws:
-                        if msg.type != aiohttp.WSMsgType.TEXT:
-                            break
-                        message = msg.json()
+                    async for message in _messages(ws):
                         if message.get("type") == "error":
                             raise ApiError(400, str(message.get("message")), "event_error")
                         run = message.get("run")
@@ -435,10 +429,7 @@ class PlynxClient:
                 if detail.run.status.finished:
                     yield _state_of(detail)
                     return
-            async for msg in ws:
-                if msg.type != aiohttp.WSMsgType.TEXT:
-                    break
-                message = msg.json()
+            async for message in _messages(ws):
                 kind = message.get("type")
                 if kind == "error":
                     raise ApiError(400, str(message.get("message")), "event_error")
@@ -465,6 +456,17 @@ class PlynxClient:
                 yield state
             if ws.close_code is not None and state is not None and not state.finished:
                 raise ConnectionError(f"event socket closed ({ws.close_code})")
+
+
+async def _messages(ws: aiohttp.ClientWebSocketResponse) -> AsyncIterator[dict[str, Any]]:
+    """The event socket's messages until it closes (a frame may hold several, as an array)."""
+    async for msg in ws:
+        if msg.type != aiohttp.WSMsgType.TEXT:
+            return
+        data = msg.json()
+        for message in data if isinstance(data, list) else [data]:
+            if isinstance(message, dict):
+                yield message
 
 
 def _state_of(detail: RunDetail) -> RunState:

@@ -36,6 +36,7 @@ Event = dict[str, Any]
 _LOG_CHUNK = 256 * 1024
 _MAX_CLIENT_MESSAGE = 64 * 1024
 _TOPICS = ("run", "runs", "workers", "log")
+_BATCH = 256  # events sent in one frame at most
 
 
 @dataclass
@@ -76,6 +77,7 @@ class _Connection:
         self.runs: dict[str, int] = {}  # run id -> seq the client has reached
         self.log_follows: dict[tuple[str, str], _LogFollow] = {}
         self.run_list = False
+        self._batch: list[str] | None = None  # messages collected for one frame
         self.workers = False
 
     async def serve(self) -> None:
@@ -93,7 +95,11 @@ class _Connection:
             self.sub.close()
 
     async def _send(self, message: Event) -> None:
-        await self.ws.send_str(json.dumps(message))
+        text = json.dumps(message)
+        if self._batch is not None:
+            self._batch.append(text)
+        else:
+            await self.ws.send_str(text)
 
     async def _send_error(self, message: str) -> None:
         await self._send({"type": "error", "message": message})
@@ -228,18 +234,33 @@ class _Connection:
 
     # -- bus events ----------------------------------------------------------------------------
     async def _pump(self) -> None:
+        queue = self.sub.queue
         while True:
-            event = await self.sub.get()
+            events = [await self.sub.get()]
+            while not queue.empty() and len(events) < _BATCH:
+                events.append(queue.get_nowait())
             try:
                 async with self.lock:
                     if self.sub.overflowed:
                         await self._resync()
-                    else:
-                        await self._forward(event)
+                        continue
+                    self._batch = []  # what these events send goes out in one frame
+                    try:
+                        for event in events:
+                            try:
+                                await self._forward(event)
+                            except ConnectionError:
+                                raise
+                            except Exception:
+                                logger.exception("/ws/events: forwarding %.200r failed", event)
+                    finally:
+                        batch, self._batch = self._batch, None
+                    if len(batch) == 1:
+                        await self.ws.send_str(batch[0])
+                    elif batch:
+                        await self.ws.send_str("[" + ",".join(batch) + "]")
             except ConnectionError:
                 return  # the client went away; the reader notices too
-            except Exception:
-                logger.exception("/ws/events: forwarding %.200r failed", event)
 
     async def _forward(self, event: Event) -> None:
         if event.get("type") == "log":
@@ -297,7 +318,8 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
     Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since"}``,
     ``{"topic": "runs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
     "stream", "offset"}``. Server messages: ``snapshot`` (a run), ``event`` (run, runs,
-    workers), ``log`` (text from a byte offset) and ``error``."""
+    workers), ``log`` (text from a byte offset) and ``error``. A frame holds one message (a
+    JSON object) or, when several were waiting, a JSON array of them in order."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(
         heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE

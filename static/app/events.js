@@ -57,7 +57,9 @@ function connect() {
     } catch {
       return;
     }
-    dispatch(message);
+    // a frame holds one message, or an array of them when several were waiting
+    if (Array.isArray(message)) message.forEach(dispatch);
+    else dispatch(message);
   };
   ws.onclose = () => {
     if (socket !== ws) return;

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
+from collections import deque
 from typing import Any
 
 from aiohttp import ClientWebSocketResponse
@@ -15,13 +17,34 @@ from .helpers import InProcessWorker, echo_op, node
 API = "/api/v1"
 
 
+_pending: weakref.WeakKeyDictionary[ClientWebSocketResponse, deque[dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 async def receive(ws: ClientWebSocketResponse, **match: Any) -> dict[str, Any]:
-    """The next message whose fields match ``match``."""
+    """The next message whose fields match ``match`` (a frame may hold several, as an array)."""
+    pending = _pending.setdefault(ws, deque())
     async with asyncio.timeout(10):
         while True:
-            message = await ws.receive_json()
+            if not pending:
+                frame = await ws.receive_json()
+                pending.extend(frame if isinstance(frame, list) else [frame])
+            message = pending.popleft()
             if all(message.get(k) == v for k, v in match.items()):
                 return dict(message)
+
+
+async def test_events_waiting_together_arrive_in_one_frame_in_order(client: TestClient) -> None:
+    bus = client.app[keys.ENGINE].bus
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "runs"})
+    await asyncio.sleep(0.1)  # the subscription is in place
+    for index in range(5):
+        bus.publish("runs", {"type": "event", "topic": "runs", "kind": "run", "n": index})
+    frame = await ws.receive_json(timeout=5)
+    assert isinstance(frame, list) and [m["n"] for m in frame] == [0, 1, 2, 3, 4]
+    await ws.close()
 
 
 async def start_run(client: TestClient) -> str:
