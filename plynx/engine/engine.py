@@ -22,7 +22,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -30,13 +30,12 @@ from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
+from plynx.engine.prepare import file_output, prepare_dispatch, store_values
 from plynx.engine.state import RunState
 from plynx.engine.unit_of_work import UnitOfWork
 from plynx.engine.workers import WorkerSession, WorkerView
-from plynx.errors import Conflict, GraphInvalid, NotFound, StoreError
+from plynx.errors import Conflict, GraphInvalid, StoreError
 from plynx.model import (
-    ArtifactMeta,
-    ArtifactRef,
     CacheEntry,
     Graph,
     GraphIssue,
@@ -44,12 +43,9 @@ from plynx.model import (
     NodeRunStatus,
     Run,
     RunStatus,
-    cache_key,
-    resolve_params,
     snapshot_seq,
     validate_graph,
 )
-from plynx.model.values import value_bytes, value_ref
 from plynx.nodes import Registry
 from plynx.nodes.composite import expand_composites
 from plynx.nodes.file import FileNode
@@ -178,7 +174,7 @@ class Engine:
         if issues:
             raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
         expanded = expand_composites(graph)
-        await self._store_values(expanded)
+        await store_values(expanded, self.artifacts, self.store)
         run = Run(
             id=uuid.uuid4().hex,
             graph_id=graph_id,
@@ -203,25 +199,6 @@ class Engine:
                 self._resolve_q.put_nowait((rs, node_id))
         self._check_finished(rs)
         return run
-
-    async def _store_values(self, graph: Graph) -> None:
-        """Store the inline input values of ``graph`` as the artifacts that feed their inputs."""
-        for node in graph.nodes:
-            for name, text in node.values.items():
-                inp = node.operation.input(name)
-                if inp is None:
-                    continue
-                ref = value_ref(inp, text)
-                data = value_bytes(text)
-
-                async def chunks(data: bytes = data) -> AsyncIterator[bytes]:
-                    yield data
-
-                await self.artifacts.put(chunks(), ref.sha256)
-                meta = ArtifactMeta(
-                    sha256=ref.sha256, size=ref.size, type=ref.type, name=name, created_at=_now()
-                )
-                await self.store.put_artifact_meta(meta)
 
     async def rerun(self, run_id: str, *, author: str = "") -> Run:
         """Start a new run of the same graph snapshot (unchanged nodes are restored from the
@@ -480,33 +457,11 @@ class Engine:
             if node.operation.kind == "file":
                 await self._resolve_file(rs, nr)
                 continue
-            inputs = rs.input_refs(node_id)
-            try:
-                params = resolve_params(node.operation, node.params)
-            except ValueError as exc:
-                self._fail(rs, nr, str(exc))
+            prepared = prepare_dispatch(rs, node_id, kind, self.settings.lease_timeout)
+            if isinstance(prepared, str):
+                self._fail(rs, nr, prepared)
                 continue
-            key = cache_key(
-                node.operation,
-                kind.version,
-                params,
-                {name: [r.sha256 for r in refs] for name, refs in inputs.items()},
-            )
-            dispatch = Dispatch(
-                node_run_id=nr.id,
-                run_id=rs.id,
-                node_id=node_id,
-                attempt=0,
-                lease=self.settings.lease_timeout,
-                kind=node.operation.kind,
-                code=node.operation.code,
-                params=params,
-                inputs=inputs,
-                input_arrays=[i.name for i in node.operation.inputs if i.is_array],
-                outputs=node.operation.outputs,
-                timeout=node.operation.timeout,
-            )
-            pending.append((rs, nr, key, dispatch))
+            pending.append((rs, nr, *prepared))
         if not pending:
             return
         try:
@@ -543,27 +498,14 @@ class Engine:
 
     async def _resolve_file(self, rs: RunState, nr: NodeRun) -> None:
         node = rs.nodes[nr.node_id]
-        sha = node.params.get("artifact")
-        problem = FileNode.artifact_problem(sha)
-        meta = None
-        if problem is None:
-            try:
-                meta = await self.store.get_artifact_meta(str(sha))
-            except NotFound:
-                problem = f"artifact {sha} has not been uploaded"
+        found = await file_output(node, self.store)
         if rs.canceling or nr.status != _S.PENDING:
             return
-        if meta is None:
-            self._fail(rs, nr, problem or "the file has not been uploaded")
+        if isinstance(found, str):
+            self._fail(rs, nr, found)
             return
-        out = node.operation.outputs[0]
-        ref = ArtifactRef(
-            sha256=meta.sha256,
-            size=meta.size,
-            type=out.type,
-            name=str(node.params.get("filename") or meta.name),
-        )
-        self._set_node(rs, nr, _S.SUCCESS, outputs={out.name: [ref]}, finished_at=_now())
+        outputs = {node.operation.outputs[0].name: [found]}
+        self._set_node(rs, nr, _S.SUCCESS, outputs=outputs, finished_at=_now())
         self._node_done(rs, nr)
 
     def _fail(self, rs: RunState, nr: NodeRun, error: str) -> None:
@@ -682,7 +624,7 @@ class Engine:
 
         def publish() -> None:
             self._workers_announced = False
-            workers = [_view_dict(w) for w in self.workers()]
+            workers = [w.to_dict() for w in self.workers()]
             self.bus.publish("workers", {"type": "event", "topic": "workers", "workers": workers})
 
         self._uow.after(publish)
@@ -744,18 +686,6 @@ class Engine:
                 waiting,
             )
             self._check_finished(rs)
-
-
-def _view_dict(view: WorkerView) -> dict[str, Any]:
-    return {
-        "id": view.id,
-        "host": view.host,
-        "kinds": view.kinds,
-        "slots": view.slots,
-        "running": [r.model_dump() for r in view.running],
-        "connected_at": view.connected_at.isoformat(),
-        "last_heartbeat": view.last_heartbeat.isoformat(),
-    }
 
 
 def _version() -> str:

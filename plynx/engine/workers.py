@@ -6,6 +6,7 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -35,6 +36,18 @@ class WorkerView:
     running: list[RunningNode]
     connected_at: datetime
     last_heartbeat: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (as events carry it)."""
+        return {
+            "id": self.id,
+            "host": self.host,
+            "kinds": self.kinds,
+            "slots": self.slots,
+            "running": [r.model_dump() for r in self.running],
+            "connected_at": self.connected_at.isoformat(),
+            "last_heartbeat": self.last_heartbeat.isoformat(),
+        }
 
 
 @dataclass
