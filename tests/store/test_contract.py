@@ -261,8 +261,9 @@ async def test_node_runs_are_counted_by_status_per_run(store: Store) -> None:
     second, second_nodes = run("r2", node_ids=["x"])
     await store.create_run(first, first_nodes)
     await store.create_run(second, second_nodes)
-    await store.apply(Batch(node_runs=[finished(first_nodes[0]),
-                                       finished(first_nodes[1], NodeRunStatus.FAILED)]))
+    await store.apply(
+        Batch(node_runs=[finished(first_nodes[0]), finished(first_nodes[1], NodeRunStatus.FAILED)])
+    )
     counts = await store.count_node_runs(["r1", "r2", "missing"])
     assert counts["r1"] == {"success": 1, "failed": 1, "pending": 1}
     assert counts["r2"] == {"pending": 1}
