@@ -53,6 +53,10 @@ class ArtifactStore(ABC):
         Storing an artifact that exists is cheap and harmless."""
 
     @abstractmethod
+    async def delete(self, sha256: str) -> bool:
+        """Remove the artifact; ``False`` if it was not stored."""
+
+    @abstractmethod
     def read(self, sha256: str, offset: int = 0, length: int | None = None) -> AsyncIterator[bytes]:
         """Yield the artifact's bytes (from ``offset``, at most ``length``) in chunks."""
 

@@ -62,6 +62,14 @@ class LocalArtifactStore(ArtifactStore):
         except FileNotFoundError as exc:
             raise ArtifactError(f"artifact {sha256} is not stored") from exc
 
+    async def delete(self, sha256: str) -> bool:
+        """Remove the artifact's file; ``False`` if it was not stored."""
+        try:
+            await aiofiles.os.remove(self.path(sha256))
+        except FileNotFoundError:
+            return False
+        return True
+
     def local_path(self, sha256: str) -> Path | None:
         """The file holding the artifact, or ``None`` if it is not stored."""
         path = self.path(sha256)

@@ -106,6 +106,15 @@ class FsspecArtifactStore(ArtifactStore):
             if written:
                 await self._remove_quietly(tmp)
 
+    async def delete(self, sha256: str) -> bool:
+        """Remove the artifact's object; ``False`` if it was not stored."""
+        key = self.key(sha256)
+        try:
+            await self._call("delete an artifact", self.fs.rm, key)
+        except FileNotFoundError:
+            return False
+        return True
+
     async def _remove_quietly(self, key: str) -> None:
         with contextlib.suppress(OSError, ValueError):  # a leftover is harmless
             await asyncio.to_thread(self.fs.rm, key)

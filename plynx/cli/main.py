@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 
 from plynx import __version__
+from plynx.cli.artifacts import artifacts_group
 from plynx.cli.cache import cache_group
 from plynx.cli.examples import examples_command
 from plynx.cli.local import local_command
@@ -86,6 +87,7 @@ for _command in (
     token_group,
     users_group,
     cache_group,
+    artifacts_group,
     export_command,
     import_command,
 ):

@@ -225,6 +225,11 @@ class Store(ABC):
     async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
         """Artifacts, newest first."""
 
+    @abstractmethod
+    async def delete_artifact_meta(self, sha256s: Sequence[str]) -> int:
+        """Forget these artifacts (their bytes are the artifact store's business); returns how
+        many records went."""
+
     # -- users and tokens ---------------------------------------------------------------------
     @abstractmethod
     async def put_user(self, user: User) -> None:

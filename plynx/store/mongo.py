@@ -357,6 +357,16 @@ class MongoStore(MongoBase, Store):
         """What is known of an artifact."""
         return await self._one(ArtifactMeta, "artifact", "artifacts", sha256)
 
+    async def delete_artifact_meta(self, sha256s: Sequence[str]) -> int:
+        """Forget these artifacts; return how many records went."""
+        doing = "delete artifact records"
+        coll = self._collection("artifacts", doing)
+        deleted = 0
+        with self._driver(doing):
+            for chunk in in_chunks(sha256s):
+                deleted += (await coll.delete_many({"_id": {"$in": chunk}})).deleted_count
+        return deleted
+
     async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
         """Artifacts, newest first."""
         return await self._page(ArtifactMeta, "artifacts", {}, _NEWEST_FIRST, offset, limit)

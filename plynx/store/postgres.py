@@ -439,6 +439,13 @@ class PostgresStore(Store):
         sql = "SELECT doc FROM artifacts WHERE sha256 = $1"
         return await self._one(ArtifactMeta, "artifact", sql, sha256)
 
+    async def delete_artifact_meta(self, sha256s: Sequence[str]) -> int:
+        """Forget these artifacts; return how many records went."""
+        if not sha256s:
+            return 0
+        sql = "DELETE FROM artifacts WHERE sha256 = ANY($1::text[])"
+        return await self._execute("delete artifact records", sql, list(sha256s))
+
     async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
         """Artifacts, newest first."""
         order = "created_at DESC, pos DESC"

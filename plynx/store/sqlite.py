@@ -483,6 +483,19 @@ class SQLiteStore(Store):
         sql = "SELECT doc FROM artifacts WHERE sha256 = ?"
         return await self._one(ArtifactMeta, "artifact", sql, sha256)
 
+    async def delete_artifact_meta(self, sha256s: Sequence[str]) -> int:
+        """Forget these artifacts; return how many records went."""
+        chunks = _in_chunks(sha256s)
+
+        def delete(db: sqlite3.Connection) -> int:
+            deleted = 0
+            for chunk in chunks:
+                sql = f"DELETE FROM artifacts WHERE sha256 IN ({_marks(chunk)})"
+                deleted += db.execute(sql, chunk).rowcount
+            return deleted
+
+        return await self._write("delete artifact records", delete) if chunks else 0
+
     async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
         """Artifacts, newest first."""
         order = "created_ts DESC, rowid DESC"

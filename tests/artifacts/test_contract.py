@@ -42,6 +42,17 @@ async def test_storing_twice_is_harmless(store: ArtifactStore) -> None:
     assert await read_all(store, first[0]) == b"same bytes"
 
 
+async def test_a_deleted_artifact_is_gone_and_can_come_back(store: ArtifactStore) -> None:
+    digest, _ = await store.put(chunks_of([b"short-lived"]))
+    assert await store.delete(digest)
+    assert not await store.exists(digest)
+    assert not await store.delete(digest)
+    with pytest.raises(ArtifactError):
+        await read_all(store, digest)
+    assert await store.put(chunks_of([b"short-lived"])) == (digest, 11)
+    assert await read_all(store, digest) == b"short-lived"
+
+
 async def test_empty_artifact(store: ArtifactStore) -> None:
     digest, size = await store.put(chunks_of([]))
     assert (digest, size) == (sha(b""), 0)

@@ -441,6 +441,18 @@ async def test_artifact_meta_is_listed_newest_first(store: Store) -> None:
     assert page.items == [metas[3], metas[2], metas[1]] and page.total == 4
 
 
+async def test_artifact_meta_is_deleted_by_sha256(store: Store) -> None:
+    metas = [artifact(f"data {i}", minute=i) for i in range(3)]
+    for meta in metas:
+        await store.put_artifact_meta(meta)
+    gone = [metas[0].sha256, metas[2].sha256, metas[2].sha256, "f" * 64]
+    assert await store.delete_artifact_meta(gone) == 2
+    assert await store.delete_artifact_meta([]) == 0
+    assert (await store.list_artifact_meta()).items == [metas[1]]
+    with pytest.raises(NotFound):
+        await store.get_artifact_meta(metas[0].sha256)
+
+
 # -- users, tokens, workers ----------------------------------------------------------------------
 
 

@@ -1,0 +1,139 @@
+"""Artifact garbage collection: remove the artifacts nothing refers to any more.
+
+What refers to an artifact: a node run's outputs, a cache entry, a ``file`` node (in a graph, a
+run's snapshot, or a composite operation's body), and an inline input value (its text hashes to
+the artifact). The collector reads every operation, graph, run, node run and cache entry through
+the :class:`~plynx.store.Store` and keeps every sha256-like string it finds anywhere in them —
+more than strictly needed, never less. Artifacts recorded less than ``older_than`` ago are kept
+as well: an upload whose run is not stored yet, or outputs whose result is still on its way to
+the server, are not referred to *yet*. Run it with the server stopped, or with a generous
+``older_than``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from plynx.artifacts import ArtifactStore
+from plynx.model import ArtifactMeta, Graph, Page
+from plynx.model.values import value_ref
+from plynx.store import Store
+
+__all__ = ["Collection", "collect_artifacts", "referenced_artifacts"]
+
+T = TypeVar("T")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_PAGE = 200
+
+
+@dataclass
+class Collection:
+    """What a collection found and did."""
+
+    artifacts: int = 0
+    referenced: int = 0
+    recent: int = 0
+    removed: int = 0
+    removed_bytes: int = 0
+
+
+async def _all(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> AsyncIterator[T]:
+    offset = 0
+    while True:
+        page = await list_page(offset, _PAGE)
+        for item in page.items:
+            yield item
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        if _SHA256.match(value):
+            yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _value_shas(graph: Graph) -> Iterator[str]:
+    """The artifacts of the inline values of ``graph`` and of the composites it uses."""
+    for node in graph.nodes:
+        for name, text in node.values.items():
+            inp = node.operation.input(name)
+            if inp is not None:
+                try:
+                    yield value_ref(inp, text).sha256
+                except UnicodeEncodeError:  # an invalid value never became an artifact
+                    continue
+        if node.operation.body is not None:
+            yield from _value_shas(node.operation.body)
+
+
+def _refs(document: BaseModel) -> Iterator[str]:
+    yield from _strings(document.model_dump(mode="json"))
+
+
+async def referenced_artifacts(store: Store) -> set[str]:
+    """Every sha256 the store's documents refer to."""
+    found: set[str] = set()
+    async for operation in _all(lambda o, n: store.list_operations(offset=o, limit=n)):
+        found.update(_refs(operation))
+        if operation.body is not None:
+            found.update(_value_shas(operation.body))
+    async for listed in _all(lambda o, n: store.list_graphs(offset=o, limit=n)):
+        graph = await store.get_graph(listed.id)
+        found.update(_refs(graph))
+        found.update(_value_shas(graph))
+    async for listed_run in _all(lambda o, n: store.list_runs(offset=o, limit=n)):
+        run = await store.get_run(listed_run.id)
+        found.update(_refs(run))
+        found.update(_value_shas(run.graph))
+        for node_run in await store.get_node_runs(run.id):
+            found.update(_refs(node_run))
+    async for entry in _all(lambda o, n: store.list_cache_entries(offset=o, limit=n)):
+        found.update(_refs(entry))
+    return found
+
+
+async def collect_artifacts(
+    store: Store,
+    artifacts: ArtifactStore,
+    *,
+    older_than: timedelta,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> Collection:
+    """Remove (unless ``dry_run``) the artifacts nothing refers to that were recorded more than
+    ``older_than`` ago: their bytes, then their record."""
+    keep = await referenced_artifacts(store)
+    cutoff = (now or datetime.now(UTC)) - older_than
+    result = Collection()
+    doomed: list[ArtifactMeta] = []
+    async for meta in _all(lambda o, n: store.list_artifact_meta(offset=o, limit=n)):
+        result.artifacts += 1
+        created = meta.created_at if meta.created_at.tzinfo else meta.created_at.replace(tzinfo=UTC)
+        if meta.sha256 in keep:
+            result.referenced += 1
+        elif created > cutoff:
+            result.recent += 1
+        else:
+            doomed.append(meta)
+    for meta in doomed:
+        result.removed += 1
+        result.removed_bytes += meta.size
+        if not dry_run:
+            await artifacts.delete(meta.sha256)
+    if not dry_run and doomed:
+        await store.delete_artifact_meta([meta.sha256 for meta in doomed])
+    return result
