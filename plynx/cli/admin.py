@@ -12,9 +12,10 @@ import click
 
 from plynx.cli.common import settings_from
 from plynx.errors import PlynxError
+from plynx.settings import Settings
 from plynx.store import Store, open_store
 
-__all__ = ["store_options", "with_store"]
+__all__ = ["run_with_store", "store_options", "with_store"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -40,7 +41,12 @@ def with_store(
     action: Callable[[Store], Awaitable[T]],
 ) -> T:
     """Open the configured store, run ``action`` on it, close it."""
-    settings = settings_from(ctx, store=store_url, data_dir=data_dir)
+    return run_with_store(settings_from(ctx, store=store_url, data_dir=data_dir), action)
+
+
+def run_with_store(settings: Settings, action: Callable[[Store], Awaitable[T]]) -> T:
+    """Open the store of ``settings``, run ``action`` on it, close it; a PlynxError becomes
+    one line of error."""
 
     async def main() -> T:
         if not settings.store:

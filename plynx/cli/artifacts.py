@@ -3,16 +3,19 @@ refers to any more."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from plynx.cli.admin import store_options
+from plynx.cli.admin import run_with_store, store_options
 from plynx.cli.common import settings_from
-from plynx.errors import PlynxError
+from plynx.store import Store
+
+if TYPE_CHECKING:
+    from plynx.engine.collect import Collection
 
 __all__ = ["artifacts_group"]
 
@@ -71,26 +74,21 @@ def gc_command(
     length of the runs in progress."""
     from plynx.artifacts import open_artifact_store
     from plynx.engine.collect import collect_artifacts
-    from plynx.store import open_store
 
     age = _duration(older_than)
     settings = settings_from(ctx, store=store_url, data_dir=data_dir, artifacts=artifacts_url)
 
-    async def main() -> None:
+    async def action(store: Store) -> Collection:
         artifacts = open_artifact_store(settings.artifacts_url)
         await artifacts.open()
         try:
-            async with open_store(settings.store_url) as store:
-                done = await collect_artifacts(store, artifacts, older_than=age, dry_run=dry_run)
+            return await collect_artifacts(store, artifacts, older_than=age, dry_run=dry_run)
         finally:
             await artifacts.close()
-        verb = "would remove" if dry_run else "removed"
-        click.echo(
-            f"{done.artifacts} artifacts: {done.referenced} in use, {done.recent} newer than "
-            f"{older_than}; {verb} {done.removed} ({_size(done.removed_bytes)})"
-        )
 
-    try:
-        asyncio.run(main())
-    except PlynxError as exc:
-        raise click.ClickException(exc.message) from None
+    done = run_with_store(settings, action)
+    verb = "would remove" if dry_run else "removed"
+    click.echo(
+        f"{done.artifacts} artifacts: {done.referenced} in use, {done.recent} newer than "
+        f"{older_than}; {verb} {done.removed} ({_size(done.removed_bytes)})"
+    )

@@ -13,23 +13,21 @@ the server, are not referred to *yet*. Run it with the server stopped, or with a
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel
 
 from plynx.artifacts import ArtifactStore
-from plynx.model import ArtifactMeta, Graph, Page
-from plynx.model.values import value_ref
-from plynx.store import Store
+from plynx.model import ArtifactMeta, Graph
+from plynx.model.values import graph_values
+from plynx.store import Store, oldest_first
 
 __all__ = ["Collection", "collect_artifacts", "referenced_artifacts"]
 
-T = TypeVar("T")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_PAGE = 200
 
 
 @dataclass
@@ -41,17 +39,6 @@ class Collection:
     recent: int = 0
     removed: int = 0
     removed_bytes: int = 0
-
-
-async def _all(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> AsyncIterator[T]:
-    offset = 0
-    while True:
-        page = await list_page(offset, _PAGE)
-        for item in page.items:
-            yield item
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -68,16 +55,7 @@ def _strings(value: Any) -> Iterator[str]:
 
 def _value_shas(graph: Graph) -> Iterator[str]:
     """The artifacts of the inline values of ``graph`` and of the composites it uses."""
-    for node in graph.nodes:
-        for name, text in node.values.items():
-            inp = node.operation.input(name)
-            if inp is not None:
-                try:
-                    yield value_ref(inp, text).sha256
-                except UnicodeEncodeError:  # an invalid value never became an artifact
-                    continue
-        if node.operation.body is not None:
-            yield from _value_shas(node.operation.body)
+    return (ref.sha256 for _, _, ref in graph_values(graph))
 
 
 def _refs(document: BaseModel) -> Iterator[str]:
@@ -87,21 +65,21 @@ def _refs(document: BaseModel) -> Iterator[str]:
 async def referenced_artifacts(store: Store) -> set[str]:
     """Every sha256 the store's documents refer to."""
     found: set[str] = set()
-    async for operation in _all(lambda o, n: store.list_operations(offset=o, limit=n)):
+    async for operation in oldest_first(lambda o, n: store.list_operations(offset=o, limit=n)):
         found.update(_refs(operation))
         if operation.body is not None:
             found.update(_value_shas(operation.body))
-    async for listed in _all(lambda o, n: store.list_graphs(offset=o, limit=n)):
+    async for listed in oldest_first(lambda o, n: store.list_graphs(offset=o, limit=n)):
         graph = await store.get_graph(listed.id)
         found.update(_refs(graph))
         found.update(_value_shas(graph))
-    async for listed_run in _all(lambda o, n: store.list_runs(offset=o, limit=n)):
+    async for listed_run in oldest_first(lambda o, n: store.list_runs(offset=o, limit=n)):
         run = await store.get_run(listed_run.id)
         found.update(_refs(run))
         found.update(_value_shas(run.graph))
         for node_run in await store.get_node_runs(run.id):
             found.update(_refs(node_run))
-    async for entry in _all(lambda o, n: store.list_cache_entries(offset=o, limit=n)):
+    async for entry in oldest_first(lambda o, n: store.list_cache_entries(offset=o, limit=n)):
         found.update(_refs(entry))
     return found
 
@@ -120,7 +98,7 @@ async def collect_artifacts(
     cutoff = (now or datetime.now(UTC)) - older_than
     result = Collection()
     doomed: list[ArtifactMeta] = []
-    async for meta in _all(lambda o, n: store.list_artifact_meta(offset=o, limit=n)):
+    async for meta in oldest_first(lambda o, n: store.list_artifact_meta(offset=o, limit=n)):
         result.artifacts += 1
         created = meta.created_at if meta.created_at.tzinfo else meta.created_at.replace(tzinfo=UTC)
         if meta.sha256 in keep:

@@ -13,7 +13,7 @@ from plynx.artifacts import ArtifactStore
 from plynx.engine.state import RunState
 from plynx.errors import NotFound
 from plynx.model import ArtifactMeta, ArtifactRef, Graph, Node, cache_key, resolve_params
-from plynx.model.values import value_bytes, value_ref
+from plynx.model.values import graph_values
 from plynx.nodes import BaseNode
 from plynx.nodes.file import FileNode
 from plynx.protocol import Dispatch
@@ -76,22 +76,13 @@ async def file_output(node: Node, store: Store) -> ArtifactRef | str:
 
 async def store_values(graph: Graph, artifacts: ArtifactStore, store: Store) -> None:
     """Store the inline input values of ``graph`` as the artifacts that feed their inputs."""
-    for node in graph.nodes:
-        for name, text in node.values.items():
-            inp = node.operation.input(name)
-            if inp is None:
-                continue
-            ref = value_ref(inp, text)
+    for name, data, ref in graph_values(graph):
 
-            async def chunks(data: bytes = value_bytes(text)) -> AsyncIterator[bytes]:
-                yield data
+        async def chunks(data: bytes = data) -> AsyncIterator[bytes]:
+            yield data
 
-            await artifacts.put(chunks(), ref.sha256)
-            meta = ArtifactMeta(
-                sha256=ref.sha256,
-                size=ref.size,
-                type=ref.type,
-                name=name,
-                created_at=datetime.now(UTC),
-            )
-            await store.put_artifact_meta(meta)
+        await artifacts.put(chunks(), ref.sha256)
+        meta = ArtifactMeta(
+            sha256=ref.sha256, size=ref.size, type=ref.type, name=name, created_at=datetime.now(UTC)
+        )
+        await store.put_artifact_meta(meta)

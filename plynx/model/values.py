@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 
+from plynx.model.graph import Graph
 from plynx.model.operation import Input
 from plynx.model.resources import ResourceType
 from plynx.model.run import ArtifactRef
 
-__all__ = ["MAX_VALUE_BYTES", "VALUE_TYPES", "value_bytes", "value_problem", "value_ref"]
+__all__ = [
+    "MAX_VALUE_BYTES",
+    "VALUE_TYPES",
+    "graph_values",
+    "value_bytes",
+    "value_problem",
+    "value_ref",
+]
 
 #: Resource types an input value may have.
 VALUE_TYPES = frozenset({ResourceType.TEXT, ResourceType.JSON, ResourceType.CSV, ResourceType.TSV})
@@ -57,3 +66,20 @@ def value_ref(inp: Input, text: str) -> ArtifactRef:
     return ArtifactRef(
         sha256=hashlib.sha256(data).hexdigest(), size=len(data), type=inp.type, name=inp.name
     )
+
+
+def graph_values(graph: Graph) -> Iterator[tuple[str, bytes, ArtifactRef]]:
+    """``(input name, content, artifact)`` of every value in ``graph`` and in the bodies of the
+    composites it uses; values that could never become an artifact (an unknown input, text
+    that is not valid) are left out."""
+    for node in graph.nodes:
+        for name, text in node.values.items():
+            inp = node.operation.input(name)
+            if inp is None:
+                continue
+            try:
+                yield name, value_bytes(text), value_ref(inp, text)
+            except UnicodeEncodeError:
+                continue
+        if node.operation.body is not None:
+            yield from graph_values(node.operation.body)

@@ -67,14 +67,6 @@ def find_static_dir(settings: Settings) -> Path | None:
     return None
 
 
-@dataclass
-class _Page:
-    body: bytes
-    etag: str
-    csp: str
-    stamp: tuple[int, int]
-
-
 @dataclass(frozen=True)
 class _Asset:
     body: bytes
@@ -108,28 +100,25 @@ class StaticSite:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._page: _Page | None = None
+        self._csp: tuple[_Asset, str] | None = None  # index.html and its policy
         # the files are small (about 1.5 MB in all) and served from memory: no file handle
         # is left open when a browser drops a request half-way
         self._assets: dict[Path, _Asset] = {}
 
-    def _index(self) -> _Page:
-        path = self.root / "index.html"
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        if self._page is None or self._page.stamp != stamp:
-            body = path.read_bytes()
-            etag = hashlib.sha256(body).hexdigest()[:32]
-            self._page = _Page(body, f'"{etag}"', _csp(body.decode()), stamp)
-        return self._page
+    def _index(self) -> tuple[_Asset, str]:
+        """``index.html`` and its Content-Security-Policy (made again when the file changes)."""
+        page = self._asset(self.root / "index.html")
+        if self._csp is None or self._csp[0] is not page:
+            self._csp = (page, _csp(page.body.decode()))
+        return self._csp
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         """``index.html``, for ``/`` and every client-side route."""
-        page = self._index()
+        page, csp = self._index()
         headers = {
             "ETag": page.etag,
             "Cache-Control": _REVALIDATE,
-            "Content-Security-Policy": page.csp,
+            "Content-Security-Policy": csp,
             "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "same-origin",
         }

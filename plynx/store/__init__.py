@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from plynx.errors import StoreError
-from plynx.store.base import SCHEMA_VERSION, Batch, Store
+from plynx.store.base import SCHEMA_VERSION, Batch, Store, oldest_first
 
-__all__ = ["SCHEMA_VERSION", "Batch", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "Batch", "Store", "oldest_first", "open_store"]
 
 
 def open_store(url: str) -> Store:

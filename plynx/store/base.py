@@ -12,10 +12,10 @@ Documents are the pydantic models of :mod:`plynx.model`; listings return a
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from plynx.errors import NotFound
 from plynx.model import (
@@ -33,7 +33,23 @@ from plynx.model import (
     WorkerRecord,
 )
 
-__all__ = ["Batch", "Store"]
+__all__ = ["Batch", "Store", "oldest_first"]
+
+T = TypeVar("T")
+_PAGE = 200  # documents per listing call when going through a whole listing
+
+
+async def oldest_first(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> AsyncIterator[T]:
+    """Every item of a newest-first listing (``list_page(offset, limit)``), oldest first, one
+    page in memory at a time."""
+    end = (await list_page(0, 1)).total
+    while end > 0:
+        start = max(0, end - _PAGE)
+        page = await list_page(start, end - start)
+        for item in reversed(page.items):
+            yield item
+        end = start
+
 
 #: Version of the schema this code writes; backends migrate older stores up to it on open.
 SCHEMA_VERSION = 1

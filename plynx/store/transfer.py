@@ -19,11 +19,9 @@ import asyncio
 import gzip
 import os
 import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -34,13 +32,12 @@ from plynx.model import (
     Graph,
     NodeRun,
     Operation,
-    Page,
     Run,
     Token,
     User,
     WorkerRecord,
 )
-from plynx.store.base import Batch, Store
+from plynx.store.base import Batch, Store, oldest_first
 from plynx.store.export_file import (
     FORMAT_VERSION,
     RECORD_TYPES,
@@ -55,21 +52,7 @@ from plynx.store.export_file import (
 
 __all__ = ["ExportFileError", "Header", "export_store", "import_store", "store_counts"]
 
-_PAGE = 200  # documents per listing call while exporting
 _CHUNK = 500  # lines per thread hop; cache entries per apply() while importing
-
-M = TypeVar("M", bound=BaseModel)
-
-
-async def _oldest_first(list_page: Callable[[int, int], Awaitable[Page[M]]]) -> AsyncIterator[M]:
-    """Every item of a newest-first listing, oldest first, one page in memory at a time."""
-    end = (await list_page(0, 1)).total
-    while end > 0:
-        start = max(0, end - _PAGE)
-        page = await list_page(start, end - start)
-        for item in reversed(page.items):
-            yield item
-        end = start
 
 
 class _Writer:
@@ -99,18 +82,18 @@ async def _write_records(store: Store, writer: _Writer) -> None:
         await writer.add("token", token)
     for worker in await store.list_workers():
         await writer.add("worker", worker)
-    async for meta in _oldest_first(lambda o, n: store.list_artifact_meta(offset=o, limit=n)):
+    async for meta in oldest_first(lambda o, n: store.list_artifact_meta(offset=o, limit=n)):
         await writer.add("artifact", meta)
-    async for operation in _oldest_first(lambda o, n: store.list_operations(offset=o, limit=n)):
+    async for operation in oldest_first(lambda o, n: store.list_operations(offset=o, limit=n)):
         await writer.add("operation", operation)
-    async for graph in _oldest_first(lambda o, n: store.list_graphs(offset=o, limit=n)):
+    async for graph in oldest_first(lambda o, n: store.list_graphs(offset=o, limit=n)):
         await writer.add("graph", graph)
-    async for listed in _oldest_first(lambda o, n: store.list_runs(offset=o, limit=n)):
+    async for listed in oldest_first(lambda o, n: store.list_runs(offset=o, limit=n)):
         # a listed run lacks its graph's nodes and edges: read the whole snapshot
         await writer.add("run", await store.get_run(listed.id))
         for node_run in await store.get_node_runs(listed.id):
             await writer.add("node_run", node_run)
-    async for entry in _oldest_first(lambda o, n: store.list_cache_entries(offset=o, limit=n)):
+    async for entry in oldest_first(lambda o, n: store.list_cache_entries(offset=o, limit=n)):
         await writer.add("cache_entry", entry)
     await writer.flush()
 

@@ -22,7 +22,7 @@ from plynx.model import (
     RunStatus,
     TokenKind,
 )
-from plynx.store import Batch, Store, open_store, transfer
+from plynx.store import Batch, Store, base, open_store, transfer
 from plynx.store.transfer import ExportFileError, export_store, import_store, store_counts
 
 from .conftest import BACKENDS, Backend
@@ -141,7 +141,7 @@ async def everything(store: Store) -> dict[str, Any]:
 @pytest.fixture(autouse=True)
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tiny pages and chunks, so that a small store crosses every page boundary."""
-    monkeypatch.setattr(transfer, "_PAGE", 2)
+    monkeypatch.setattr(base, "_PAGE", 2)  # the pager of every listing
     monkeypatch.setattr(transfer, "_CHUNK", 3)
 
 
