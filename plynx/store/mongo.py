@@ -330,15 +330,12 @@ class MongoStore(MongoBase, Store):
 
     async def delete_cache_entries(self, keys: Sequence[str] | None = None) -> int:
         """Delete these entries, or all of them; return how many went."""
-        doing = "delete cache entries"
-        coll = self._collection("cache_entries", doing)
-        with self._driver(doing):
-            if keys is None:
+        if keys is None:
+            doing = "delete the cache"
+            coll = self._collection("cache_entries", doing)
+            with self._driver(doing):
                 return (await coll.delete_many({})).deleted_count
-            deleted = 0
-            for chunk in in_chunks(keys):
-                deleted += (await coll.delete_many({"_id": {"$in": chunk}})).deleted_count
-            return deleted
+        return await self._delete_ids("delete cache entries", "cache_entries", keys)
 
     async def list_cache_entries(self, *, offset: int = 0, limit: int = 50) -> Page[CacheEntry]:
         """Cache entries, newest first."""
@@ -359,11 +356,14 @@ class MongoStore(MongoBase, Store):
 
     async def delete_artifact_meta(self, sha256s: Sequence[str]) -> int:
         """Forget these artifacts; return how many records went."""
-        doing = "delete artifact records"
-        coll = self._collection("artifacts", doing)
+        return await self._delete_ids("delete artifact records", "artifacts", sha256s)
+
+    async def _delete_ids(self, doing: str, collection: str, ids: Sequence[str]) -> int:
+        """Delete the documents of ``collection`` with these ids; how many went."""
+        coll = self._collection(collection, doing)
         deleted = 0
         with self._driver(doing):
-            for chunk in in_chunks(sha256s):
+            for chunk in in_chunks(ids):
                 deleted += (await coll.delete_many({"_id": {"$in": chunk}})).deleted_count
         return deleted
 

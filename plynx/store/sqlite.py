@@ -452,16 +452,7 @@ class SQLiteStore(Store):
         """Delete these entries, or all of them; return how many went."""
         if keys is None:
             return await self._execute("delete the cache", "DELETE FROM cache_entries")
-        chunks = _in_chunks(keys)
-
-        def delete(db: sqlite3.Connection) -> int:
-            deleted = 0
-            for chunk in chunks:
-                sql = f"DELETE FROM cache_entries WHERE key IN ({_marks(chunk)})"
-                deleted += db.execute(sql, chunk).rowcount
-            return deleted
-
-        return await self._write("delete cache entries", delete) if chunks else 0
+        return await self._delete_where_in("delete cache entries", "cache_entries", "key", keys)
 
     async def list_cache_entries(self, *, offset: int = 0, limit: int = 50) -> Page[CacheEntry]:
         """Cache entries, newest first."""
@@ -485,16 +476,25 @@ class SQLiteStore(Store):
 
     async def delete_artifact_meta(self, sha256s: Sequence[str]) -> int:
         """Forget these artifacts; return how many records went."""
-        chunks = _in_chunks(sha256s)
+        return await self._delete_where_in(
+            "delete artifact records", "artifacts", "sha256", sha256s
+        )
+
+    async def _delete_where_in(
+        self, doing: str, table: str, column: str, values: Sequence[str]
+    ) -> int:
+        """Delete the rows of ``table`` whose ``column`` is one of ``values`` (our own table and
+        column names only); how many went."""
+        chunks = _in_chunks(values)
 
         def delete(db: sqlite3.Connection) -> int:
             deleted = 0
             for chunk in chunks:
-                sql = f"DELETE FROM artifacts WHERE sha256 IN ({_marks(chunk)})"
+                sql = f"DELETE FROM {table} WHERE {column} IN ({_marks(chunk)})"
                 deleted += db.execute(sql, chunk).rowcount
             return deleted
 
-        return await self._write("delete artifact records", delete) if chunks else 0
+        return await self._write(doing, delete) if chunks else 0
 
     async def list_artifact_meta(self, *, offset: int = 0, limit: int = 50) -> Page[ArtifactMeta]:
         """Artifacts, newest first."""
