@@ -1,5 +1,5 @@
 // Small pieces several pages use: a progress bar of node statuses, a paged list loader, a
-// search box.
+// search box, an action runner.
 
 import { html } from "htm/preact";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
@@ -88,4 +88,23 @@ export function syncQuery(filters) {
   if (url !== window.location.pathname + window.location.search) {
     window.history.replaceState(null, "", url);
   }
+}
+
+/** `[busy, act]`: `act(fn)` runs an async action with `busy` true meanwhile and returns its
+ * result, or null when it threw (the API client has shown the error; `onError(error)` may do
+ * more). */
+export function useAction(onError) {
+  const [busy, setBusy] = useState(false);
+  const act = async (fn) => {
+    setBusy(true);
+    try {
+      return await fn();
+    } catch (error) {
+      if (onError) onError(error);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [busy, act];
 }

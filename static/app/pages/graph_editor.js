@@ -14,6 +14,7 @@ import { SidePanel } from "../editor/side_panel.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
 import { toast } from "../toast.js";
+import { useAction } from "../widgets.js";
 
 const UNSAVED = "This graph has unsaved changes. Leave without saving?";
 
@@ -42,7 +43,7 @@ export default function GraphEditor({ params }) {
   const [message, setMessage] = useState(null);
   const [help, setHelp] = useState(false);
   const [composite, setComposite] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, act] = useAction();
 
   const setDirty = (value) => {
     dirtyRef.current = value;
@@ -102,17 +103,6 @@ export default function GraphEditor({ params }) {
       editor.current = null;
     };
   }, [stored]);
-
-  async function act(fn) {
-    setBusy(true);
-    try {
-      return await fn();
-    } catch {
-      return null; // the API client (or fn) has shown the error
-    } finally {
-      setBusy(false);
-    }
-  }
 
   /** The graph as the API takes it. A field being typed in is committed first (its change
    * event), so that Ctrl+S saves what is on screen. */

@@ -6,25 +6,14 @@ import { api } from "../api.js";
 import { formatTime } from "../format.js";
 import { navigate } from "../router.js";
 import { toast } from "../toast.js";
-import { More, SearchBox, syncQuery, usePaged } from "../widgets.js";
+import { More, SearchBox, syncQuery, useAction, usePaged } from "../widgets.js";
 
 export default function GraphsPage({ query }) {
   const [q, setQ] = useState(query.get("q") || "");
   const list = usePaged("/graphs", { q });
-  const [busy, setBusy] = useState(false);
+  const [busy, act] = useAction();
 
   useEffect(() => syncQuery({ q }), [q]);
-
-  async function act(fn) {
-    setBusy(true);
-    try {
-      await fn();
-    } catch {
-      // the API client has shown the error
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const create = () =>
     act(async () => {

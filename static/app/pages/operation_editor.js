@@ -13,6 +13,7 @@ import { useEditorStyles } from "../editor/styles.js";
 import { navigate, setLeaveGuard } from "../router.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
+import { useAction } from "../widgets.js";
 
 const UNSAVED = "This operation has unsaved changes. Leave without saving?";
 /** What the server accepts back in a PUT/POST (it sets the rest itself). */
@@ -55,7 +56,7 @@ export default function OperationEditor({ params, query }) {
   const [kinds, setKinds] = useState([]);
   const [problems, setProblems] = useState([]);
   const [failed, setFailed] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, act] = useAction((error) => setProblems(error.problems || []));
   const dirty = useRef(false);
   const autoPublished = useRef(false);
   const saveRef = useRef(null);
@@ -114,18 +115,6 @@ export default function OperationEditor({ params, query }) {
     markDirty(true);
   };
   const changeKind = (name) => update(withKindParameters({ ...op, kind: name }, kinds));
-
-  async function act(fn) {
-    setBusy(true);
-    try {
-      return await fn();
-    } catch (error) {
-      setProblems(error.problems || []);
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   /** Save the draft (create it when new); resolves to the stored operation or null. */
   const save = () =>

@@ -11,7 +11,7 @@ import { RunGraph, nodeLabel } from "../run/graph_view.js";
 import { NodePanel } from "../run/node_panel.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
-import { Progress } from "../widgets.js";
+import { Progress, useAction } from "../widgets.js";
 
 function byNode(nodeRuns) {
   return Object.fromEntries(nodeRuns.map((nr) => [nr.node_id, nr]));
@@ -72,7 +72,7 @@ export default function RunPage({ params, query }) {
   const [state, setState] = useState({ run: null, nodeRuns: {} });
   const [error, setError] = useState(null);
   const [selected, setSelected] = useState(query.get("node") || null);
-  const [busy, setBusy] = useState(false);
+  const [busy, act] = useAction();
 
   useEffect(() => {
     let live = true;
@@ -108,16 +108,6 @@ export default function RunPage({ params, query }) {
   const finished = ["success", "failed", "canceled"].includes(run.status);
   const node = selected && run.graph.nodes.find((n) => n.id === selected);
 
-  async function act(fn) {
-    setBusy(true);
-    try {
-      await fn();
-    } catch {
-      // shown by the API client
-    } finally {
-      setBusy(false);
-    }
-  }
   const cancel = () => act(async () => {
     await api.post(`/runs/${id}/cancel`);
     toast("Cancel requested");
