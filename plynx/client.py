@@ -342,9 +342,16 @@ class PlynxClient:
         return list(body["problems"])
 
     # -- runs ------------------------------------------------------------------------------------
-    async def submit(self, graph: Graph, *, title: str = "") -> RunDetail:
-        """Start a run of ``graph``; :class:`ApiError` (400) lists every problem."""
-        payload = {"graph": graph.model_dump(mode="json"), "title": title}
+    async def submit(
+        self, graph: Graph, *, title: str = "", parameters: Mapping[str, Any] | None = None
+    ) -> RunDetail:
+        """Start a run of ``graph`` with these values of its graph ``parameters``;
+        :class:`ApiError` (400) lists every problem."""
+        payload = {
+            "graph": graph.model_dump(mode="json"),
+            "title": title,
+            "parameters": dict(parameters or {}),
+        }
         return RunDetail.model_validate(await self.request("POST", "/runs", json=payload))
 
     async def get_run(self, run_id: str) -> RunDetail:

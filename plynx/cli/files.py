@@ -1,5 +1,6 @@
 """Graph files on disk: finding them (a path or ``example:NAME``), reading YAML or JSON, and
-applying ``-p node.param=value`` overrides."""
+reading ``-p`` overrides: ``-p node.param=value`` sets a node's parameter, ``-p name=value`` a
+graph parameter."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ __all__ = [
     "EXAMPLE_PREFIX",
     "Example",
     "GraphFile",
+    "Overrides",
     "apply_overrides",
     "examples_dir",
     "list_examples",
@@ -119,29 +121,54 @@ def read_graph_file(path: Path) -> GraphFile:
     return GraphFile(path=path.resolve(), graph=graph, files=files)
 
 
-def apply_overrides(graph: Graph, overrides: list[str]) -> Graph:
-    """``graph`` with ``node.param=value`` overrides applied (values are read as YAML scalars:
-    ``3`` is a number, ``true`` a boolean, ``[1, 2]`` a list). Every bad override is reported."""
+@dataclass(frozen=True)
+class Overrides:
+    """What ``-p`` options asked for: the graph with node parameters set, and values of graph
+    parameters (sent with the run, which checks their types)."""
+
+    graph: Graph
+    parameters: dict[str, Any]
+
+
+def _scalar(raw: str) -> Any:
+    """A ``-p`` value read as a YAML scalar: ``3`` is a number, ``true`` a boolean, ``[1, 2]``
+    a list; anything YAML cannot read is the string itself."""
+    try:
+        return yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        return raw
+
+
+def apply_overrides(graph: Graph, overrides: list[str]) -> Overrides:
+    """Read ``-p`` options: ``node.param=value`` sets a node's parameter in a copy of ``graph``,
+    ``name=value`` (no dot) a graph parameter. Every bad override is reported at once."""
     if not overrides:
-        return graph
+        return Overrides(graph, {})
     graph = graph.model_copy(deep=True)
     nodes = graph.node_map()
+    declared = [p.name for p in graph.parameters]
+    parameters: dict[str, Any] = {}
     problems = []
     for item in overrides:
         target, sep, raw = item.partition("=")
         node_id, dot, param = target.strip().rpartition(".")
-        if not sep or not dot or not node_id or not param:
-            problems.append(f"{item!r}: write it as node.param=value")
+        if not sep or not param or (dot and not node_id):
+            problems.append(f"{item!r}: write it as name=value or node.param=value")
+            continue
+        if not dot:
+            if param not in declared:
+                known = ", ".join(declared) or "none"
+                problems.append(
+                    f"{item!r}: the graph has no parameter {param!r} (graph parameters: {known})"
+                )
+                continue
+            parameters[param] = _scalar(raw)
             continue
         node = nodes.get(node_id)
         if node is None:
             problems.append(f"{item!r}: the graph has no node {node_id!r}")
             continue
-        try:
-            value = yaml.safe_load(raw) if raw.strip() else ""
-        except yaml.YAMLError:
-            value = raw
-        node.params[param] = value
+        node.params[param] = _scalar(raw)
     if problems:
         raise InvalidInput("bad -p/--param values", problems)
-    return graph
+    return Overrides(graph, parameters)

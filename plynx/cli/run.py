@@ -17,6 +17,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import click
@@ -46,11 +47,12 @@ __all__ = ["run_command"]
 logger = logging.getLogger(__name__)
 
 
-def _local_problems(graph: Graph) -> list[str]:
+def _local_problems(graph: Graph, parameters: dict[str, Any]) -> list[str]:
     """What the embedded server would refuse, found before starting it."""
     from plynx.nodes import load_registry
 
-    return [str(issue) for issue in validate_graph(graph, load_registry().checks())]
+    checks = load_registry().checks()
+    return [str(issue) for issue in validate_graph(graph, checks, parameters=parameters)]
 
 
 @contextlib.asynccontextmanager
@@ -104,6 +106,7 @@ async def _run(
     graph_file: GraphFile,
     graph: Graph,
     *,
+    parameters: dict[str, Any],
     title: str,
     console: Console,
     as_json: bool,
@@ -115,7 +118,7 @@ async def _run(
     if stop.is_set():  # interrupted while uploading: nothing was started
         return EXIT_FAILED
     try:
-        detail = await client.submit(graph, title=title)
+        detail = await client.submit(graph, title=title, parameters=parameters)
     except ApiError as exc:
         if exc.status != 400:
             raise
@@ -127,6 +130,9 @@ async def _run(
         f"{len(detail.node_runs)} nodes on {client.url}",
         highlight=False,
     )
+    if detail.run.parameters:
+        given = ", ".join(f"{k}={v!r}" for k, v in detail.run.parameters.items())
+        console.print(f"graph parameters: {given}", highlight=False, markup=False)
     if remote and not await client.workers():
         console.print("[yellow]no worker is connected; the run waits for one[/]")
     with RunDisplay(console, client) as display:
@@ -159,7 +165,13 @@ async def _run(
 )
 @click.option("--workers", type=int, help="Local worker processes [default: CPU-based].")
 @click.option("--slots", type=int, help="Nodes each local worker runs at once.")
-@click.option("-p", "--param", "params", multiple=True, help="node.param=value (repeatable).")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    help="name=value sets a graph parameter, node.param=value a node's (repeatable).",
+)
 @click.option("--title", default="", help="Title of the run [default: the graph's].")
 @click.option(
     "--outputs",
@@ -190,13 +202,13 @@ def run_command(
     console = Console(stderr=as_json, highlight=False)
     try:
         parsed = read_graph_file(resolve_graph_path(graph_file))
-        graph = apply_overrides(parsed.graph, list(params))
+        overrides = apply_overrides(parsed.graph, list(params))
     except InvalidInput as exc:
         fail(exc.message, EXIT_INVALID, [str(p) for p in exc.problems])
     settings = settings_from(ctx, data_dir=data_dir)
     count, per = default_pool(workers, slots)
     if server is None:
-        problems = _local_problems(graph)
+        problems = _local_problems(overrides.graph, overrides.parameters)
         if problems:
             fail(f"the graph has {len(problems)} problem(s)", EXIT_INVALID, problems)
 
@@ -213,7 +225,8 @@ def run_command(
                 return await _run(
                     client,
                     parsed,
-                    graph,
+                    overrides.graph,
+                    parameters=overrides.parameters,
                     title=title,
                     console=console,
                     as_json=as_json,

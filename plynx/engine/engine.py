@@ -22,7 +22,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -43,6 +43,7 @@ from plynx.model import (
     NodeRunStatus,
     Run,
     RunStatus,
+    parameter_values,
     snapshot_seq,
     validate_graph,
 )
@@ -145,9 +146,12 @@ class Engine:
         await self._uow.wait_idle()
 
     # -- runs ------------------------------------------------------------------------------------
-    def validate(self, graph: Graph) -> list[GraphIssue]:
-        """Every problem of ``graph`` (empty when it can run)."""
-        issues = validate_graph(graph, self.registry.checks())
+    def validate(
+        self, graph: Graph, parameters: Mapping[str, Any] | None = None
+    ) -> list[GraphIssue]:
+        """Every problem of ``graph`` run with these graph ``parameters`` (empty when it can
+        run)."""
+        issues = validate_graph(graph, self.registry.checks(), parameters=parameters)
         for node in graph.nodes:
             if node.operation.kind == "file" and "artifact" in node.params:
                 problem = FileNode.artifact_problem(node.params["artifact"])
@@ -167,13 +171,16 @@ class Engine:
         author: str = "",
         title: str = "",
         rerun_of: str | None = None,
+        parameters: Mapping[str, Any] | None = None,
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
-        composites, store the run and start it."""
-        issues = self.validate(graph)
+        composites, store the run and start it. ``parameters`` override the defaults of the
+        graph's parameters; references to them resolve before any cache key is computed."""
+        issues = self.validate(graph, parameters)
         if issues:
             raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
-        expanded = expand_composites(graph)
+        values, _ = parameter_values(graph.parameters, parameters or {})
+        expanded = expand_composites(graph, values)
         await store_values(expanded, self.artifacts, self.store)
         run = Run(
             id=uuid.uuid4().hex,
@@ -183,6 +190,7 @@ class Engine:
             author=author,
             created_at=_now(),
             rerun_of=rerun_of,
+            parameters=values,
         )
         node_runs = [
             NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
@@ -210,6 +218,7 @@ class Engine:
             author=author or run.author,
             title=run.title,
             rerun_of=run.id,
+            parameters=run.parameters,
         )
 
     async def get_run(self, run_id: str) -> tuple[Run, list[NodeRun]]:

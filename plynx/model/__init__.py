@@ -16,6 +16,7 @@ from plynx.model.records import (
     User,
     WorkerRecord,
 )
+from plynx.model.refs import REF_KEY, parameter_values, ref_name, resolve_refs
 from plynx.model.resources import ResourceType, connect_problem
 from plynx.model.run import (
     ArtifactRef,
@@ -37,6 +38,7 @@ from plynx.model.validation import (
 
 __all__ = [
     "FILE_KIND",
+    "REF_KEY",
     "ArtifactMeta",
     "ArtifactRef",
     "CacheEntry",
@@ -69,9 +71,12 @@ __all__ = [
     "check_run_transition",
     "coerce_value",
     "connect_problem",
+    "parameter_values",
     "parse_edge",
     "parse_graph_document",
+    "ref_name",
     "resolve_params",
+    "resolve_refs",
     "snapshot_seq",
     "topological_order",
     "validate_graph",

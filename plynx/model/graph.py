@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from plynx.model.operation import Operation
-from plynx.model.parameters import NAME_PATTERN
+from plynx.model.parameters import NAME_PATTERN, Parameter
 
 __all__ = ["Edge", "Graph", "Node", "Position"]
 
@@ -58,13 +58,17 @@ class Edge(BaseModel):
 
 
 class Graph(BaseModel):
-    """An experiment: nodes and edges, with metadata."""
+    """An experiment: nodes and edges, with metadata.
+
+    ``parameters`` are the graph's own parameters: a node parameter written ``{ref: NAME}``
+    takes its value from one of them, given when a run starts or else their default."""
 
     model_config = ConfigDict(extra="forbid")
 
     id: str = ""
     title: str = ""
     description: str = ""
+    parameters: list[Parameter] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
     author: str = ""
@@ -74,6 +78,10 @@ class Graph(BaseModel):
     def node(self, node_id: str) -> Node | None:
         """The node with id ``node_id``, if any."""
         return next((n for n in self.nodes if n.id == node_id), None)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The graph parameter called ``name``, if any."""
+        return next((p for p in self.parameters if p.name == name), None)
 
     def node_map(self) -> dict[str, Node]:
         """Nodes by id (the last one wins if ids repeat; validation reports repeats)."""

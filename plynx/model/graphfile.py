@@ -3,6 +3,8 @@
 ::
 
     title: Split and count
+    parameters:                  # graph parameters: plynx run FILE -p column=id
+      column: name               # name: default (type inferred), or a full mapping
     operations:                  # named operations, used by nodes below
       count:
         kind: bash_jinja2
@@ -14,7 +16,7 @@
           cut -d, -f1 {{ inputs.data }} | sort | uniq -c > {{ outputs.report }}
     nodes:
       data: {file: data.csv, type: csv}        # a local file, uploaded on submit
-      stats: {operation: count, params: {column: id}}
+      stats: {operation: count, params: {column: {ref: column}}}   # the graph parameter
       # an input without an edge may take a literal value (text, json, csv or tsv inputs);
       # a value that is not a string is written as JSON: values: {config: {depth: 3}}
       tiny: {operation: count, values: {data: "id,name\\n1,a\\n"}}
@@ -208,12 +210,16 @@ def parse_graph_document(data: Any) -> tuple[Graph, list[FileRef]]:
             problems.append(f"edge {raw!r}: {exc}")
     if problems:
         raise InvalidInput("the graph file has problems", problems)
-    graph = Graph(
-        title=str(data.get("title", "")),
-        description=str(data.get("description", "")),
-        nodes=nodes,
-        edges=edges,
-    )
+    try:
+        graph = Graph(
+            title=str(data.get("title", "")),
+            description=str(data.get("description", "")),
+            parameters=_parameters(data.get("parameters") or []),
+            nodes=nodes,
+            edges=edges,
+        )
+    except ValidationError as exc:
+        raise InvalidInput("the graph file has problems", _pydantic_problems(exc)) from None
     return graph, files
 
 

@@ -138,6 +138,9 @@ class Run(BaseModel):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rerun_of: str | None = None
+    parameters: dict[str, Any] = Field(
+        default_factory=dict, description="the value of every graph parameter in this run"
+    )
     seq: int = Field(default=0, description="sequence number of the last event of this run")
 
     def set_status(self, target: RunStatus) -> None:

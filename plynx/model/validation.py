@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from pydantic import BaseModel
-
 from plynx.model.graph import Graph, Node
+from plynx.model.issues import GraphIssue
+from plynx.model.issues import issue as _issue
 from plynx.model.operation import Operation
-from plynx.model.parameters import coerce_value
+from plynx.model.param_checks import check_params, graph_parameter_issues
+from plynx.model.parameters import Parameter, coerce_value
 from plynx.model.resources import connect_problem
 from plynx.model.values import VALUE_TYPES, value_problem
 
@@ -20,24 +21,6 @@ __all__ = ["GraphIssue", "KindCheck", "resolve_params", "topological_order", "va
 KindCheck = Callable[[Operation], list[str]]
 
 _NODE_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}(/[A-Za-z_][A-Za-z0-9_-]{0,63})*$")
-
-
-class GraphIssue(BaseModel):
-    """One problem in a graph. ``node`` and ``port`` say where; ``code`` is stable for programs,
-    ``message`` is for people."""
-
-    code: str
-    message: str
-    node: str | None = None
-    port: str | None = None
-
-    def __str__(self) -> str:
-        where = ".".join(p for p in (self.node, self.port) if p)
-        return f"{where}: {self.message}" if where else self.message
-
-
-def _issue(code: str, node: str | None, port: str | None, message: str) -> GraphIssue:
-    return GraphIssue(code=code, node=node, port=port, message=message)
 
 
 def resolve_params(operation: Operation, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,7 +100,13 @@ def _check_values(node: Node, counts: dict[tuple[str, str], int], issues: list[G
             counts[(node.id, name)] = 1
 
 
-def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIssue]) -> None:
+def _check_node(
+    node: Node,
+    kinds: Mapping[str, KindCheck],
+    scope: Mapping[str, Parameter],
+    used: set[str],
+    issues: list[GraphIssue],
+) -> None:
     op = node.operation
     if not _NODE_ID_RE.match(node.id):
         issues.append(
@@ -144,40 +133,7 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
             GraphIssue(code="invalid_operation", node=node.id, message=problem)
             for problem in check(op)
         )
-    declared = {p.name: p for p in op.parameters}
-    for name in node.params:
-        if name not in declared:
-            issues.append(
-                _issue(
-                    "unknown_parameter",
-                    node.id,
-                    name,
-                    f"unknown parameter {name!r}; the operation declares "
-                    + (", ".join(sorted(declared)) or "no parameters"),
-                )
-            )
-    for param in op.parameters:
-        if param.name in node.params:
-            value = node.params[param.name]
-        elif param.default is not None:
-            value = param.default
-        else:
-            if param.required:
-                issues.append(
-                    _issue(
-                        "missing_parameter",
-                        node.id,
-                        param.name,
-                        f"parameter {param.name!r} needs a value",
-                    )
-                )
-            continue
-        try:
-            coerce_value(param, value)
-        except ValueError as exc:
-            issues.append(
-                _issue("bad_parameter", node.id, param.name, f"parameter {param.name!r}: {exc}")
-            )
+    check_params(node, scope, used, issues)
     if op.body is not None:
         _check_composite(node, kinds, issues)
 
@@ -185,6 +141,10 @@ def _check_node(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIs
 def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[GraphIssue]) -> None:
     op = node.operation
     assert op.body is not None  # checked by caller
+    body_used: set[str] = set()
+    body_issues = _validate(
+        op.body, kinds, _bound_inputs(op), {p.name: p for p in op.parameters}, body_used
+    )
     issues.extend(
         _issue(
             issue.code,
@@ -192,7 +152,28 @@ def _check_composite(node: Node, kinds: Mapping[str, KindCheck], issues: list[Gr
             issue.port,
             issue.message,
         )
-        for issue in validate_graph(op.body, kinds, bound_inputs=_bound_inputs(op))
+        for issue in body_issues
+    )
+    if op.body.parameters:
+        issues.append(
+            _issue(
+                "invalid_operation",
+                node.id,
+                None,
+                "a composite's body declares no parameters of its own: declare them on the "
+                "composite operation",
+            )
+        )
+    issues.extend(
+        _issue(
+            "unused_parameter",
+            node.id,
+            param.name,
+            f"the composite declares parameter {param.name!r} but no node of its body "
+            f"refers to it (write {{ref: {param.name}}} where it is used)",
+        )
+        for param in op.parameters
+        if param.name not in body_used
     )
     body_nodes = op.body.node_map()
     for name, targets in op.input_bindings.items():
@@ -268,14 +249,32 @@ def validate_graph(
     graph: Graph,
     kinds: Mapping[str, KindCheck],
     *,
-    bound_inputs: set[tuple[str, str]] | None = None,
+    parameters: Mapping[str, Any] | None = None,
 ) -> list[GraphIssue]:
-    """Every problem in ``graph``: ids, kinds, parameters, edges, types, input counts, cycles.
+    """Every problem in ``graph``: ids, kinds, parameters and references, edges, types, input
+    counts, cycles.
 
-    ``kinds`` maps each known kind to its operation check. ``bound_inputs`` are inner inputs fed
-    from outside (the ports a composite binds its inputs to)."""
+    ``kinds`` maps each known kind to its operation check. ``parameters`` are values given for
+    the graph's parameters (a run's); a name the graph does not declare, a value of the wrong
+    type or a required one without a value is a problem (issues with no node, the parameter as
+    ``port``)."""
+    issues = graph_parameter_issues(graph, parameters or {})
+    scope = {p.name: p for p in graph.parameters}
+    issues.extend(_validate(graph, kinds, set(), scope, set()))
+    return issues
+
+
+def _validate(
+    graph: Graph,
+    kinds: Mapping[str, KindCheck],
+    bound: set[tuple[str, str]],
+    scope: Mapping[str, Parameter],
+    used: set[str],
+) -> list[GraphIssue]:
+    """:func:`validate_graph` of a graph whose references resolve in ``scope``; the names they
+    refer to are added to ``used``. ``bound`` are inner inputs fed from outside (the ports a
+    composite binds its inputs to)."""
     issues: list[GraphIssue] = []
-    bound = bound_inputs or set()
     nodes: dict[str, Node] = {}
     for node in graph.nodes:
         if node.id in nodes:
@@ -283,7 +282,7 @@ def validate_graph(
                 GraphIssue(code="duplicate_node", node=node.id, message="two nodes have this id")
             )
         nodes[node.id] = node
-        _check_node(node, kinds, issues)
+        _check_node(node, kinds, scope, used, issues)
 
     counts: dict[tuple[str, str], int] = {}
     seen_edges: set[tuple[str, str, str, str]] = set()

@@ -4,11 +4,18 @@ A composite node ``c`` whose body has nodes ``x`` and ``y`` becomes nodes ``c/x`
 in the run. An edge into ``c.in`` is re-attached to every inner port ``in`` is bound to
 (``input_bindings``); an edge out of ``c.out`` starts at the inner port ``out`` is bound to
 (``output_bindings``). Composites nest.
+
+Parameters flow down while expanding: a node parameter written ``{ref: NAME}`` takes the value
+of the graph parameter ``NAME`` at top level, of the composite's parameter ``NAME`` in a body
+(DESIGN §11). The expanded graph holds values only, so cache keys see what actually ran.
 """
 
 from __future__ import annotations
 
-from plynx.model import Edge, Graph, Node, Operation
+from collections.abc import Mapping
+from typing import Any
+
+from plynx.model import Edge, Graph, Node, Operation, resolve_params, resolve_refs
 from plynx.nodes.base import BaseNode, RunContext
 
 __all__ = ["CompositeNode", "expand_composites"]
@@ -36,8 +43,11 @@ def _split(port_ref: str) -> tuple[str, str]:
     return node, port
 
 
-def expand_composites(graph: Graph) -> Graph:
-    """A copy of a *valid* graph with every composite node replaced by its (expanded) body."""
+def expand_composites(graph: Graph, values: Mapping[str, Any] | None = None) -> Graph:
+    """A copy of a *valid* graph with every composite node replaced by its (expanded) body and
+    every parameter reference replaced by its value. ``values`` are those of the graph's
+    parameters (see :func:`plynx.model.refs.parameter_values`)."""
+    scope = values or {}
     nodes: list[Node] = []
     # (node, input) of a composite -> inner (node, input) ports in the expanded graph
     in_map: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -47,10 +57,11 @@ def expand_composites(graph: Graph) -> Graph:
 
     for node in graph.nodes:
         body = node.operation.body
+        params = resolve_refs(node.params, scope)
         if node.operation.kind != "composite" or body is None:
-            nodes.append(node)
+            nodes.append(node.model_copy(update={"params": params}))
             continue
-        inner = expand_composites(body)
+        inner = expand_composites(body, resolve_params(node.operation, params))
         prefix = f"{node.id}/"
         # an inner composite's bindings were resolved by the recursive call; ids are prefixed
         nodes.extend(n.model_copy(update={"id": prefix + n.id}) for n in inner.nodes)

@@ -75,6 +75,11 @@ class CreateRun(BaseModel):
     graph_id: str | None = None
     graph: Graph | None = None
     title: str = ""
+    parameters: dict[str, Any] = Field(
+        default_factory=dict,
+        description="values of the graph's parameters, over their defaults; an unknown name or "
+        "a value of the wrong type is refused (400) naming it",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> CreateRun:
@@ -95,6 +100,7 @@ class RunSummary(BaseModel):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rerun_of: str | None = None
+    parameters: dict[str, Any] = Field(default_factory=dict)
     seq: int = 0
     counts: dict[str, int]
     node_count: int

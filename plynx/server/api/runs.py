@@ -56,7 +56,11 @@ async def create_run(request: web.Request) -> web.Response:
         assert body.graph is not None  # CreateRun checks that exactly one is given
         graph, graph_id = body.graph, body.graph.id or None
     run = await request.app[keys.ENGINE].submit(
-        graph, graph_id=graph_id, author=author_of(request), title=body.title
+        graph,
+        graph_id=graph_id,
+        author=author_of(request),
+        title=body.title,
+        parameters=body.parameters,
     )
     return json_response(await detail(request, run.id), status=201)
 
