@@ -6,6 +6,7 @@ import json
 import os
 import re
 import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,14 @@ def test_an_invalid_graph_exits_2_listing_every_problem(plynx: Plynx) -> None:
                     "inputs": {"tree": "directory"},
                     "outputs": {"out": "text"},
                 },
+                "wrap": {  # declares a parameter that nothing inside uses
+                    "kind": "composite",
+                    "parameters": {"size": 1},
+                    "body": {
+                        "operations": {"step": bash("true")},
+                        "nodes": {"s": {"operation": "step"}},
+                    },
+                },
             },
             "nodes": {
                 "a": {"operation": "step"},
@@ -115,6 +124,8 @@ def test_an_invalid_graph_exits_2_listing_every_problem(plynx: Plynx) -> None:
                 "lonely": {"operation": "needs_csv"},
                 "typed": {"operation": "needs_dir"},
                 "extra": {"operation": "step", "params": {"nope": 3}},
+                "dangling": {"operation": "step", "params": {"n": {"ref": "count"}}},
+                "wrapped": {"operation": "wrap", "params": {"size": 2}},
             },
             "edges": ["a.out -> b.in", "b.out -> a.in", "extra.out -> typed.tree"],
         },
@@ -127,6 +138,8 @@ def test_an_invalid_graph_exits_2_listing_every_problem(plynx: Plynx) -> None:
     assert "lonely.table" in err
     assert "typed.tree" in err and "directory" in err
     assert "extra.nope" in err
+    assert "dangling.n: {ref: count} refers to no parameter" in err
+    assert "wrapped.size: the composite declares parameter 'size'" in err
     assert result.stdout == ""
 
 
@@ -152,7 +165,7 @@ def test_a_malformed_graph_file_exits_2_listing_every_problem(plynx: Plynx) -> N
     assert plynx.run(graph, "-p", "ghost.n=1").returncode == 2
 
 
-@pytest.mark.parametrize("name", ["git_split", "data_pipeline", "composite", "hello"])
+@pytest.mark.parametrize("name", ["git_split", "data_pipeline", "composite", "hello", "parameters"])
 def test_the_examples_run(plynx: Plynx, name: str) -> None:
     result = plynx.run(f"example:{name}", "--json")
     assert result.returncode == 0, result.stderr + result.stdout
@@ -181,6 +194,40 @@ def test_outputs_are_saved_where_asked(plynx: Plynx, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "shout" / "loud").read_text() == "HELLO, PLYNX!\n"
     assert (tmp_path / "out" / "greet" / "greeting").read_text() == "Hello, PLynx!\n"
+
+
+def test_p_sets_a_graph_parameter_that_a_composite_used_twice_passes_on(
+    plynx: Plynx, tmp_path: Path
+) -> None:
+    """The example counts "apple" in one use of the composite and the graph parameter ``fruit``
+    in the other; the basket holds 2 apples, 3 bananas and 1 cherry."""
+
+    def counts(result: subprocess.CompletedProcess[str], out: Path) -> dict[str, str]:
+        assert result.returncode == 0, result.stderr
+        return {
+            use: (out / use / "count" / "count").read_text().strip() for use in ("apples", "chosen")
+        }
+
+    first = plynx.run("example:parameters", "-p", "fruit=banana", "--outputs", str(tmp_path / "a"))
+    assert counts(first, tmp_path / "a") == {"apples": "2", "chosen": "3"}
+    assert "graph parameters: fruit='banana'" in first.stdout
+
+    same = plynx.run("example:parameters", "--json")  # banana is the default: all cached
+    assert same.returncode == 0, same.stderr
+    detail = json.loads(same.stdout)
+    assert detail["run"]["parameters"] == {"fruit": "banana"}
+    assert {nr["status"] for nr in detail["node_runs"]} == {"cached"}
+
+    other = plynx.run(
+        "example:parameters", "-p", "fruit=cherry", "--json", "--outputs", str(tmp_path / "b")
+    )
+    assert counts(other, tmp_path / "b") == {"apples": "2", "chosen": "1"}
+    statuses = {nr["node_id"]: nr["status"] for nr in json.loads(other.stdout)["node_runs"]}
+    assert statuses == {"basket": "cached", "apples/count": "cached", "chosen/count": "success"}
+
+    wrong = plynx.run("example:parameters", "-p", "fruti=cherry")
+    assert wrong.returncode == 2
+    assert "no parameter 'fruti' (graph parameters: fruit)" in wrong.stderr
 
 
 def test_ctrl_c_cancels_the_run_and_exits_1(plynx: Plynx, tmp_path: Path) -> None:

@@ -181,3 +181,59 @@ async def test_kinds_and_health(client: TestClient) -> None:
     assert "artifact" in {p["name"] for p in by_name["file"]["parameters"]}
     health = await (await client.get(f"{API}/health")).json()
     assert health["status"] == "ok" and health["version"]
+
+
+def greeting_graph() -> dict[str, Any]:
+    """A stored-graph document with a graph parameter ``who`` that one node refers to."""
+    op = echo_op(inputs=[], parameters=[{"name": "greet", "type": "str", "default": "hi"}])
+    return {
+        "title": "greeting",
+        "parameters": [{"name": "who", "type": "str", "default": "world"}],
+        "nodes": [node("hello", op, greet={"ref": "who"})],
+        "edges": [],
+    }
+
+
+async def test_graph_parameters_are_stored_given_per_run_and_listed(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    graph = await (await client.post(f"{API}/graphs", json=greeting_graph())).json()
+    assert graph["parameters"][0]["name"] == "who"
+    stored = await (await client.get(f"{API}/graphs/{graph['id']}")).json()
+    assert stored["parameters"] == graph["parameters"]
+    assert stored["nodes"][0]["params"] == {"greet": {"ref": "who"}}
+
+    body = {"graph_id": graph["id"], "parameters": {"who": "banana"}}
+    resp = await client.post(f"{API}/runs", json=body)
+    assert resp.status == 201, await resp.text()
+    run = (await resp.json())["run"]
+    assert run["parameters"] == {"who": "banana"}
+    assert run["graph"]["nodes"][0]["params"] == {"greet": "banana"}
+    d = await worker.dispatch()
+    assert d.params == {"greet": "banana"}
+    await worker.succeed(d)
+    await client.app[keys.ENGINE].flush()
+
+    page = await (await client.get(f"{API}/runs")).json()
+    assert page["items"][0]["parameters"] == {"who": "banana"}
+    detail = await (await client.get(f"{API}/runs/{run['id']}")).json()
+    assert detail["run"]["parameters"] == {"who": "banana"}
+    assert detail["run"]["graph"]["parameters"][0]["name"] == "who"
+
+
+async def test_unknown_or_mistyped_run_parameters_are_400_naming_them(client: TestClient) -> None:
+    doc = greeting_graph()
+    doc["parameters"].append({"name": "times", "type": "int", "default": 1})
+    resp = await client.post(
+        f"{API}/runs", json={"graph": doc, "parameters": {"ghost": 1, "times": "many"}}
+    )
+    assert resp.status == 400
+    problems = (await resp.json())["error"]["problems"]
+    assert {(p["code"], p["port"]) for p in problems} == {
+        ("unknown_parameter", "ghost"),
+        ("bad_parameter", "times"),
+    }
+    assert any("'ghost'" in p["message"] for p in problems)
+    resp = await client.post(f"{API}/runs", json={"graph": doc, "parameters": ["who"]})
+    assert resp.status == 400
+    assert (await (await client.get(f"{API}/runs")).json())["total"] == 0

@@ -69,14 +69,15 @@ def operation(op_id: str, minute: float = 0, **fields: Any) -> Operation:
 
 
 def graph(graph_id: str, minute: float = 0, **fields: Any) -> Graph:
-    """A two-node graph with an edge."""
+    """A two-node graph with an edge and a graph parameter node ``b`` refers to."""
     values: dict[str, Any] = {
         "id": graph_id,
         "title": f"Graph {graph_id}",
         "description": "An experiment",
+        "parameters": [Parameter(name="rows", type=ParameterType.INT, default=7)],
         "nodes": [
             Node(id="a", operation=operation(""), params={"n": 5}, position=Position(x=1, y=2)),
-            Node(id="b", operation=operation(""), title="second"),
+            Node(id="b", operation=operation(""), title="second", params={"n": {"ref": "rows"}}),
         ],
         "edges": [Edge(src_node="a", src_port="out", dst_node="b", dst_port="data")],
         "author": "alice",
@@ -103,6 +104,7 @@ def run(
         "graph": g,
         "author": "alice",
         "created_at": at(minute),
+        "parameters": {"rows": 7},
     }
     values.update(fields)
     the_run = Run(**values)

@@ -253,6 +253,8 @@ async def test_listed_runs_leave_out_the_graph_snapshot(store: Store) -> None:
     await store.create_run(the_run, node_runs)
     listed = (await store.list_runs()).items[0]
     assert listed.graph.nodes == [] and listed.graph.title == the_run.graph.title
+    assert listed.parameters == {"rows": 7} == the_run.parameters
+    assert listed.graph.parameters == the_run.graph.parameters != []
     assert len((await store.get_run("big")).graph.nodes) == 30
 
 
