@@ -2,8 +2,8 @@
 // nothing selected, the graph itself (title, description, every problem).
 
 import { html } from "htm/preact";
+import { GraphParameters, ParamOrRef } from "./graph_params.js";
 import { InlineValues, valueInputs } from "./inline_values.js";
-import { ParamInput } from "./param_form.js";
 import { ProblemList } from "./problems.js";
 
 function PortList({ title, ports, input }) {
@@ -16,7 +16,7 @@ function PortList({ title, ports, input }) {
     </ul>`;
 }
 
-function NodeForm({ node, connected, problems, onUpdate, onOpen }) {
+function NodeForm({ node, connected, problems, onUpdate, onOpen, scope }) {
   const op = node.operation;
   const setParam = (name) => (value) => {
     const params = { ...node.params };
@@ -50,21 +50,22 @@ function NodeForm({ node, connected, problems, onUpdate, onOpen }) {
     <h3>Parameters</h3>
     ${op.parameters.length
       ? op.parameters.map(
-          (p) => html`<${ParamInput} key=${`${node.id}/${p.name}`} param=${p} value=${node.params[p.name]}
-            onChange=${setParam(p.name)} problem=${problemOf(p.name)} />`,
+          (p) => html`<${ParamOrRef} key=${`${node.id}/${p.name}`} param=${p} value=${node.params[p.name]}
+            onChange=${setParam(p.name)} problem=${problemOf(p.name)} scope=${scope} />`,
         )
       : html`<p class="muted">This operation has no parameters.</p>`}
   </div>`;
 }
 
 /** Props: `node` (or null), `connected` (a Set of the node's input names with an edge), `meta`
- * (`{title, description}`), `onMeta(patch)`, `problems` (null before validation),
+ * (`{title, description, parameters}`), `onMeta(patch)`, `problems` (null before validation),
  * `stale` (the graph was edited since), `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
 export function SidePanel({ node, connected, meta, onMeta, problems, stale, onUpdate, onPick, onOpen }) {
   if (node) {
     const mine = (problems || []).filter((p) => p.node === node.id);
     return html`<aside class="editor-side side">
-      <${NodeForm} node=${node} connected=${connected || new Set()} problems=${mine} onUpdate=${onUpdate} onOpen=${onOpen} />
+      <${NodeForm} node=${node} connected=${connected || new Set()} problems=${mine} onUpdate=${onUpdate} onOpen=${onOpen}
+        scope=${meta.parameters || []} />
       <p><button class="link" onClick=${() => onPick(null)}>← the whole graph</button></p>
     </aside>`;
   }
@@ -73,6 +74,7 @@ export function SidePanel({ node, connected, meta, onMeta, problems, stale, onUp
     <label class="param-field">Title <input value=${meta.title} onChange=${(e) => onMeta({ title: e.target.value })} /></label>
     <label class="param-field">Description
       <textarea rows="3" value=${meta.description} onChange=${(e) => onMeta({ description: e.target.value })}></textarea></label>
+    <${GraphParameters} parameters=${meta.parameters || []} onChange=${(parameters) => onMeta({ parameters })} problems=${problems} />
     <p class="muted">Click a node to edit its parameters. Drag operations from the palette, files from your desktop.</p>
     <${ProblemList} problems=${problems} stale=${stale} onPick=${onPick} />
   </aside>`;

@@ -1,5 +1,6 @@
 // The graph editor (/graphs/:id/edit): a palette of operations, the X6 canvas, and a side
-// panel for the selected node's parameters and inline input values. Save (Ctrl+S), validate (problems shown on the
+// panel for the selected node's parameters and inline input values (or, with nothing selected,
+// the graph's title, description and parameters). Save (Ctrl+S), validate (problems shown on the
 // nodes and listed), run (saved first, then the run view). The parts live in ../editor/.
 
 import { html } from "htm/preact";
@@ -29,7 +30,7 @@ export default function GraphEditor({ params }) {
   const [stored, setStored] = useState(null);
   const [failed, setFailed] = useState(null);
   const [kinds, setKinds] = useState([]);
-  const [meta, setMetaState] = useState({ title: "", description: "" });
+  const [meta, setMetaState] = useState({ title: "", description: "", parameters: [] });
   const metaRef = useRef(meta);
   const setMeta = (value) => {
     metaRef.current = typeof value === "function" ? value(metaRef.current) : value;
@@ -54,7 +55,7 @@ export default function GraphEditor({ params }) {
     api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true }).then(
       (g) => {
         setStored(g);
-        setMeta({ title: g.title, description: g.description });
+        setMeta({ title: g.title, description: g.description, parameters: g.parameters || [] });
       },
       (error) => setFailed(error),
     );

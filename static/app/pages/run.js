@@ -52,6 +52,20 @@ function CompareMenu({ run }) {
   </select>`;
 }
 
+/** The value of every graph parameter in this run, with its declared type. */
+function RunParameters({ run }) {
+  const names = Object.keys(run.parameters || {});
+  if (!names.length) return null;
+  const declared = Object.fromEntries((run.graph.parameters || []).map((p) => [p.name, p]));
+  return html`<dl class="props run-params" data-testid="run-parameters">
+    ${names.map((name) => {
+      const value = run.parameters[name];
+      return html`<dt class="mono">${name}${declared[name] ? html`<span class="muted">: ${declared[name].type}</span>` : null}</dt>
+        <dd class="mono" data-param=${name}>${value === null ? html`<span class="muted">(none)</span>` : typeof value === "string" ? value : JSON.stringify(value)}</dd>`;
+    })}
+  </dl>`;
+}
+
 function NodeList({ run, nodeRuns, onSelect }) {
   return html`<div class="node-list">
     <h2>Nodes</h2>
@@ -138,6 +152,7 @@ export default function RunPage({ params, query }) {
             : null}
           ${run.rerun_of ? html`<a href=${`/runs/${run.rerun_of}`}>re-run of ${shortId(run.rerun_of)}</a>` : null}
         </div>
+        <${RunParameters} run=${run} />
       </div>
       <span class="spacer"></span>
       <div class="row">

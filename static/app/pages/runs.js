@@ -3,6 +3,7 @@
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
 import { subscribeTopic } from "../events.js";
+import { describeValues } from "../editor/graph_params.js";
 import { elapsed, formatTime, shortId } from "../format.js";
 import { StatusBadge, STATUSES } from "../status.js";
 import { More, Progress, syncQuery, usePaged } from "../widgets.js";
@@ -63,7 +64,7 @@ export default function RunsPage({ query }) {
       ? html`<p class="empty">No runs${filters.status || filters.graph_id || filters.author ? " match these filters" : " yet"}.</p>`
       : html`<table class="list runs">
           <thead><tr>
-            <th>Status</th><th>Run</th><th>Graph</th><th>Author</th><th>Created</th>
+            <th>Status</th><th>Run</th><th>Graph</th><th>Parameters</th><th>Author</th><th>Created</th>
             <th class="num">Duration</th><th>Nodes</th>
           </tr></thead>
           <tbody>
@@ -76,6 +77,7 @@ export default function RunsPage({ query }) {
                   ? html`<a href=${`/runs?graph_id=${encodeURIComponent(run.graph_id)}`}
                       title="runs of this graph">${shortId(run.graph_id)}</a>`
                   : html`<span class="muted">inline</span>`}</td>
+                <td class="mono run-params-cell">${describeValues(run.parameters)}</td>
                 <td>${run.author || html`<span class="muted">—</span>`}</td>
                 <td>${formatTime(run.created_at)}</td>
                 <td class="num">${elapsed(run.started_at, run.finished_at)}</td>
