@@ -10,6 +10,7 @@ node sees the values, never the references.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from plynx.model.parameters import Parameter, ParameterType, coerce_value, is_valid_name
@@ -83,13 +84,14 @@ def resolve_refs(params: Mapping[str, Any], scope: Mapping[str, Any]) -> dict[st
     return resolved
 
 
+@dataclass(frozen=True)
 class ParameterProblem:
-    """A problem with a graph parameter or a value given for one: ``code`` as in graph issues."""
+    """A problem with a graph parameter or a value given for one: ``code`` as in graph issues,
+    ``name`` the parameter's."""
 
-    def __init__(self, code: str, name: str, message: str) -> None:
-        self.code = code
-        self.name = name
-        self.message = message
+    code: str
+    name: str
+    message: str
 
 
 def parameter_values(

@@ -134,3 +134,33 @@ async def test_bad_query_parameters_are_400(client: TestClient) -> None:
         resp = await client.get(f"{API}/operations", params=params)
         assert resp.status == 400, params
         assert next(iter(params)) in (await resp.json())["error"]["message"]
+
+
+async def test_a_composite_with_unused_or_dangling_parameter_references_is_not_published(
+    client: TestClient,
+) -> None:
+    inner = echo_op(inputs=[], parameters=[{"name": "greet", "type": "str", "default": "hi"}])
+    body = {
+        "nodes": [{"id": "say", "operation": inner, "params": {"greet": {"ref": "wrod"}}}],
+        "edges": [],
+    }
+    composite = {
+        "kind": "composite",
+        "title": "Say a word",
+        "parameters": [{"name": "word", "type": "str", "default": "apple"}],
+        "outputs": [{"name": "out", "type": "text"}],
+        "output_bindings": {"out": "say.out"},
+        "body": body,
+    }
+    resp = await client.post(f"{API}/operations", json=composite)
+    assert resp.status == 201, await resp.text()
+    op = await resp.json()
+    resp = await client.post(f"{API}/operations/{op['id']}/publish")
+    assert resp.status == 400
+    found = {(p["code"], p["node"], p["port"]) for p in (await resp.json())["error"]["problems"]}
+    assert found == {("unknown_reference", "say", "greet"), ("unused_parameter", None, "word")}
+
+    body["nodes"][0]["params"] = {"greet": {"ref": "word"}}
+    resp = await client.put(f"{API}/operations/{op['id']}", json=composite)
+    assert resp.status == 200, await resp.text()
+    assert (await client.post(f"{API}/operations/{op['id']}/publish")).status == 200
