@@ -26,6 +26,7 @@ from plynx.protocol import (
     encode_frame,
 )
 from plynx.server import keys
+from plynx.server.auth import parse_token
 
 __all__ = ["setup_worker_routes", "worker_socket"]
 
@@ -94,7 +95,9 @@ async def worker_socket(request: web.Request) -> web.WebSocketResponse:
             ws, "bad worker token: create one with `plynx token create --kind worker`"
         )
     engine: Engine = request.app[keys.ENGINE]
-    session = await engine.attach_worker(hello)
+    parsed = parse_token(hello.token)
+    # the token scopes the artifacts this connection's worker may transfer
+    session = await engine.attach_worker(hello, parsed[0] if parsed else None)
     writer = asyncio.create_task(_writer(ws, session))
     try:
         async for msg in ws:
