@@ -277,10 +277,17 @@ class Dispatcher:
         lease = self.leases.get(node_run_id)
         return lease if lease is not None and lease.attempt == attempt else None
 
-    def orphan(self, node_run_id: str, attempt: int, worker_id: str | None) -> None:
-        """After a restart: the attempt may still run on its worker; wait for it to re-attach."""
+    def orphan(
+        self, node_run_id: str, attempt: int, worker_id: str | None, inputs: frozenset[str]
+    ) -> None:
+        """After a restart: the attempt may still run on its worker; wait for it to re-attach.
+        ``inputs`` are the artifacts it may still have to download."""
         self.leases[node_run_id] = Lease(
-            node_run_id, attempt, worker_id, time.monotonic() + self._settings.lease_timeout
+            node_run_id,
+            attempt,
+            worker_id,
+            time.monotonic() + self._settings.lease_timeout,
+            inputs=inputs,
         )
 
     def finished(self, session: WorkerSession, lease: Lease) -> None:

@@ -796,7 +796,9 @@ class Engine:
             for nr in rs:
                 if nr.status == _S.RUNNING or (nr.status == _S.QUEUED and nr.attempt > 0):
                     # its worker may still run it: wait for it to re-attach, else requeue
-                    self._dispatcher.orphan(nr.id, nr.attempt, nr.worker_id)
+                    refs = rs.input_refs(nr.node_id).values()
+                    inputs = frozenset(ref.sha256 for group in refs for ref in group)
+                    self._dispatcher.orphan(nr.id, nr.attempt, nr.worker_id, inputs)
                     waiting += 1
                 elif nr.status == _S.QUEUED or (
                     nr.status == _S.PENDING and rs.parents_done(nr.node_id)

@@ -12,8 +12,9 @@ from plynx.engine import Engine
 from plynx.errors import StoreError
 from plynx.model import CacheEntry, NodeRunStatus, RunStatus
 from plynx.protocol import Dispatch, Log, Result, RunningRef, Started
+from plynx.settings import Settings
 
-from .conftest import FakeWorker, fake_ref, graph_from, succeed, wait_finished
+from .conftest import FakeWorker, fake_ref, graph_from, make_engine, succeed, wait_finished
 from .test_engine import STEP, dag
 
 CHAIN = dag({"a": {"operation": "step"}, "b": {"operation": "step"}}, ["a.out -> b.a"])
@@ -227,3 +228,35 @@ async def test_a_failed_cache_lookup_runs_the_node_and_says_why(
     assert all(r.exc_info is None for r in caplog.records)
     stored = {nr.node_id: nr for nr in await engine.store.get_node_runs(run.id)}
     assert stored["a"].cache_miss == nodes["a"].cache_miss
+
+
+async def test_an_attempt_reattached_after_a_restart_may_still_download_its_inputs(
+    settings: Settings,
+) -> None:
+    engine, store = await make_engine(settings)
+
+    async def hold_b(w: FakeWorker, d: Dispatch) -> Result | None:
+        if d.node_id == "a":
+            return await succeed(w, d)
+        await asyncio.sleep(3600)
+        return None
+
+    worker = FakeWorker(engine, hold_b)
+    await worker.connect()
+    await engine.submit(graph_from(CHAIN))
+    b = await dispatched(worker, 2)
+    (needed,) = [ref.sha256 for ref in b.inputs["a"]]
+    assert engine.worker_may_transfer(None, needed)
+    await engine.stop()  # the server dies while "b" runs (maybe still downloading)
+    await store.close()
+
+    engine2, store2 = await make_engine(settings)
+    try:
+        again = FakeWorker(engine2, hang, worker_id=worker.worker_id)
+        await again.connect(running=[RunningRef(node_run_id=b.node_run_id, attempt=b.attempt)])
+        assert engine2.worker_may_transfer(None, needed)
+        assert not engine2.worker_may_transfer(None, "0" * 64)
+        assert not engine2.worker_may_transfer("another-token", needed)
+    finally:
+        await engine2.stop()
+        await store2.close()
