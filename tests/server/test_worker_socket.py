@@ -4,13 +4,16 @@ transfer only the artifacts of the attempts their worker holds."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import uuid
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import ClientWebSocketResponse
 from aiohttp.test_utils import TestClient
+from pytest_aiohttp import AiohttpClient
 
 from plynx.model import ArtifactRef, TokenKind, parse_graph_document
 from plynx.protocol import (
@@ -27,8 +30,11 @@ from plynx.protocol import (
     encode_frame,
 )
 from plynx.server import keys
+from plynx.server.app import create_app
 from plynx.server.auth import create_token
 from plynx.settings import Settings
+from plynx.worker.config import WorkerConfig
+from plynx.worker.daemon import Worker as WorkerDaemon
 
 from .conftest import MakeClient
 from .helpers import echo_op
@@ -197,3 +203,67 @@ async def test_a_second_connection_cannot_forge_an_attempt_it_was_never_given(
     src_again = next(nr for nr in node_runs if nr.node_id == "src")
     assert src_again.status == "cached"
     assert src_again.outputs["out"][0].sha256 == genuine["sha256"]
+
+
+async def test_a_real_worker_with_a_worker_token_transfers_what_its_attempts_need(
+    aiohttp_client: AiohttpClient, settings: Settings, tmp_path: Path
+) -> None:
+    """The scoping lets a real worker do its job: download inputs, upload outputs."""
+    client = await aiohttp_client(create_app(replace(settings, local_mode=False)))
+    store = client.app[keys.STORE]
+    api = await create_token(store, TokenKind.API, "alice")
+    data = b"from the user\n"
+    resp = await client.post(
+        f"{API}/artifacts?name=in.txt&type=text", data=data, headers=bearer(api)
+    )
+    assert resp.status == 201
+    bash = {
+        "kind": "bash_jinja2",
+        "inputs": {"in": {"type": "text", "is_array": True}},
+        "outputs": {"out": "text"},
+        "code": "cat {{ inputs['in'] | join(' ') }} > {{ outputs.out }}\n"
+        "echo more >> {{ outputs.out }}",
+    }
+    doc = {
+        "operations": {
+            "file": {
+                "kind": "file",
+                "outputs": [{"name": "out", "type": "text"}],
+                "parameters": [{"name": "artifact", "required": True}],
+            },
+            "bash": bash,
+        },
+        "nodes": {
+            "data": {"operation": "file", "params": {"artifact": hashlib.sha256(data).hexdigest()}},
+            "a": {"operation": "bash"},
+            "b": {"operation": "bash"},
+        },
+        "edges": ["data.out -> a.in", "a.out -> b.in"],
+    }
+    graph, _ = parse_graph_document(doc)
+    config = WorkerConfig(
+        server=str(client.make_url("/")).rstrip("/"),
+        token=await create_token(store, TokenKind.WORKER, "worker-1"),
+        kinds=("bash_jinja2",),
+        work_dir=tmp_path / "worker",
+        kill_grace=1.0,
+    )
+    worker = WorkerDaemon(config)
+    task = asyncio.ensure_future(worker.run())
+    try:
+        engine = client.app[keys.ENGINE]
+        run = await engine.submit(graph)
+        async with asyncio.timeout(30):
+            while not (await engine.get_run(run.id))[0].status.finished:
+                await asyncio.sleep(0.05)
+        current, node_runs = await engine.get_run(run.id)
+        assert current.status == "success", [nr.error for nr in node_runs]
+        b = next(nr for nr in node_runs if nr.node_id == "b")
+        resp = await client.get(
+            f"{API}/artifacts/{b.outputs['out'][0].sha256}", headers=bearer(api)
+        )
+        assert await resp.read() == data + b"more\nmore\n"
+    finally:
+        worker.stop()
+        async with asyncio.timeout(15):
+            await task
