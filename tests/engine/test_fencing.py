@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 
 import pytest
 
@@ -260,3 +261,53 @@ async def test_an_attempt_reattached_after_a_restart_may_still_download_its_inpu
     finally:
         await engine2.stop()
         await store2.close()
+
+
+async def test_a_run_finishes_while_workers_keep_reconnecting_and_crashing(
+    engine: Engine,
+) -> None:
+    """Socket blips (the worker keeps its attempts) and crashes (it loses them) in the middle of
+    a run: nothing is lost, nothing legitimate is taken for forged."""
+    rng = random.Random(7)
+
+    async def work(w: FakeWorker, d: Dispatch) -> Result:
+        await asyncio.sleep(rng.uniform(0, 0.01))
+        return await succeed(w, d)
+
+    width, layers = 20, 6
+    nodes = {
+        f"n{layer}_{i}": {"operation": "step", "params": {"n": layer * width + i}}
+        for layer in range(layers)
+        for i in range(width)
+    }
+    edges = [
+        f"n{layer - 1}_{(i + k) % width}.out -> n{layer}_{i}.a"
+        for layer in range(1, layers)
+        for i in range(width)
+        for k in (0, 1)
+    ]
+    workers = [FakeWorker(engine, work, slots=3) for _ in range(4)]
+    for w in workers:
+        await w.connect()
+    run = await engine.submit(graph_from(dag(nodes, edges)))
+
+    async def chaos() -> None:
+        while True:
+            await asyncio.sleep(rng.uniform(0.01, 0.05))
+            w = rng.choice(workers)
+            await w.disconnect()
+            if rng.random() < 0.3:  # a crash: its attempts are gone
+                for task in w.running.values():
+                    task.cancel()
+                w.running.clear()
+            await w.connect(running=w.holding())
+
+    monkey = asyncio.create_task(chaos())
+    try:
+        run, done = await wait_finished(engine, run, timeout=30)
+    finally:
+        monkey.cancel()
+    assert run.status == RunStatus.SUCCESS
+    assert {nr.status for nr in done.values()} == {NodeRunStatus.SUCCESS}
+    assert engine.fencing().forged == 0
+    assert engine.fencing().requeued_on_reconnect > 0
