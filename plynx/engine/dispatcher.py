@@ -191,6 +191,15 @@ class Dispatcher:
                     return True
         return False
 
+    def forgive(self, seconds: float) -> None:
+        """The server itself did not run for ``seconds`` (its loop stalled): nobody could be
+        heard meanwhile, so push every lease and every worker's last word forward by as much
+        rather than blame the workers."""
+        for lease in self.leases.values():
+            lease.expires += seconds
+        for session in self.workers.values():
+            session.last_seen += seconds
+
     def drop_silent(self) -> bool:
         """Disconnect workers silent past the lease timeout, forget gone workers that hold no
         lease. Returns whether the worker list changed."""

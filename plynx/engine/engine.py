@@ -72,6 +72,7 @@ _RESOLVABLE = frozenset({NodeRunStatus.PENDING, NodeRunStatus.QUEUED})
 _SUMMARY_INTERVAL = 0.25  # seconds between live "runs" topic updates of one run
 _RECENT_RUNS = 16  # finished runs kept in memory for the clients that waited for them
 _AUDIT_INTERVAL = 10.0  # seconds between run audits
+_STALL = 1.0  # seconds of loop stall worth a warning
 
 
 def _now() -> datetime:
@@ -700,8 +701,16 @@ class Engine:
         interval = min(self.settings.heartbeat_interval, 1.0)
         audited = time.monotonic()
         while True:
+            before = time.monotonic()
             await asyncio.sleep(interval)
+            stalled = time.monotonic() - before - interval
             try:
+                if stalled > 0.1:  # nobody could be heard meanwhile: not their fault
+                    self._dispatcher.forgive(stalled)
+                if stalled > _STALL:
+                    logger.warning(
+                        "the server's loop stalled for %.1fs: leases extended by as much", stalled
+                    )
                 self._check_leases()
                 if time.monotonic() - audited >= _AUDIT_INTERVAL:
                     audited = time.monotonic()
