@@ -13,6 +13,7 @@ from collections.abc import Callable, Container
 
 from plynx.engine.state import RunState
 from plynx.engine.workers import FencingStats, Lease, WorkerSession, WorkerView
+from plynx.errors import Conflict
 from plynx.model import NodeRun, NodeRunStatus
 from plynx.protocol import Cancel, Dispatch, Hello, RunningRef, Welcome
 from plynx.settings import Settings
@@ -52,9 +53,17 @@ class Dispatcher:
         with a result still in its outbox) that were leased to this same worker id, and queue
         the welcome. Returns the session and the leases this worker held that its hello does
         not list: it never got them (the dispatch died with the old socket) or lost them, so
-        they are taken back at once for the caller to requeue."""
+        they are taken back at once for the caller to requeue. :class:`Conflict` if the worker
+        id is connected (or holds attempts) under another token."""
         settings = self._settings
         old = self.workers.get(hello.worker_id)
+        if old is not None and old.token_id != token_id:
+            # a worker id is bound to the token it first said hello with: another token may
+            # not take over its connection and its attempts
+            raise Conflict(
+                f"worker id {hello.worker_id} is in use with another token; "
+                "give this worker an id of its own"
+            )
         if old is not None and old.connected:
             old.close()
         session = WorkerSession(hello=hello, token_id=token_id)

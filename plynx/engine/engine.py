@@ -274,7 +274,8 @@ class Engine:
     async def attach_worker(self, hello: Hello, token_id: str | None = None) -> WorkerSession:
         """A worker said hello (already authenticated with token ``token_id``). Re-attaches the
         attempts it still runs that were leased to it, requeues at once those it was given but
-        does not list, queues the welcome, and starts giving it work."""
+        does not list, queues the welcome, and starts giving it work. :class:`Conflict` if the
+        worker id is in use with another token."""
         session, lost = self._dispatcher.attach(hello, _version(), token_id)
         for lease in lost:
             entry = self._node_runs.get(lease.node_run_id)

@@ -15,7 +15,7 @@ import logging
 from aiohttp import WSMsgType, web
 
 from plynx.engine import Engine, WorkerSession
-from plynx.errors import ProtocolError
+from plynx.errors import Conflict, ProtocolError
 from plynx.protocol import (
     CLOSE_REFUSED,
     CLOSE_SHUTDOWN,
@@ -97,7 +97,10 @@ async def worker_socket(request: web.Request) -> web.WebSocketResponse:
     engine: Engine = request.app[keys.ENGINE]
     parsed = parse_token(hello.token)
     # the token scopes the artifacts this connection's worker may transfer
-    session = await engine.attach_worker(hello, parsed[0] if parsed else None)
+    try:
+        session = await engine.attach_worker(hello, parsed[0] if parsed else None)
+    except Conflict as exc:
+        return await _refuse(ws, exc.message)
     writer = asyncio.create_task(_writer(ws, session))
     try:
         async for msg in ws:

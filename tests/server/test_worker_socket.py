@@ -17,12 +17,14 @@ from pytest_aiohttp import AiohttpClient
 
 from plynx.model import ArtifactRef, TokenKind, parse_graph_document
 from plynx.protocol import (
+    CLOSE_REFUSED,
     PROTOCOL_VERSION,
     Dispatch,
     Hello,
     Log,
     Message,
     Result,
+    RunningRef,
     Started,
     Welcome,
     decode_frame,
@@ -267,3 +269,32 @@ async def test_a_real_worker_with_a_worker_token_transfers_what_its_attempts_nee
         worker.stop()
         async with asyncio.timeout(15):
             await task
+
+
+async def test_another_token_cannot_take_over_a_worker_id(secured: TestClient) -> None:
+    store = secured.app[keys.STORE]
+    engine = secured.app[keys.ENGINE]
+    holder = Worker(secured, await create_token(store, TokenKind.WORKER, "worker-1"))
+    await holder.connect()
+    graph, _ = parse_graph_document(GRAPH)
+    await engine.submit(graph)
+    src: Dispatch = await holder.next(Dispatch)
+
+    thief = Worker(secured, await create_token(store, TokenKind.WORKER, "worker-2"))
+    thief.worker_id = holder.worker_id
+    ws = await secured.ws_connect("/ws/worker")
+    hello = Hello(
+        protocol=PROTOCOL_VERSION,
+        token=thief.token,
+        worker_id=thief.worker_id,
+        host="elsewhere",
+        kinds=["echo"],
+        slots=1,
+        running=[RunningRef(node_run_id=src.node_run_id, attempt=src.attempt)],
+    )
+    await ws.send_str(encode(hello))
+    msg = await ws.receive(timeout=10)
+    assert ws.close_code == CLOSE_REFUSED
+    assert "in use with another token" in str(msg.extra)
+    (view,) = engine.workers()  # the holder keeps its connection and its attempt
+    assert view.host == "test" and [r.node_run_id for r in view.running] == [src.node_run_id]
