@@ -164,6 +164,11 @@ async def test_a_second_connection_cannot_forge_an_attempt_it_was_never_given(
     assert await holder.download(genuine["sha256"]) == 200
     assert await intruder.download(genuine["sha256"]) == 403
     assert await holder.download(secret) == 403
+    # asking whether an output is there already is no download
+    head = await secured.head(f"{API}/artifacts/{secret}", headers=bearer(holder.token))
+    assert head.status == 200
+    head = await secured.head(f"{API}/artifacts/{secret}", headers=bearer(intruder.token))
+    assert head.status == 403
     resp = await secured.get(f"{API}/artifacts/{secret}", headers=bearer(holder.token))
     error = (await resp.json())["error"]
     assert error["code"] == "forbidden" and "no input of an attempt" in error["message"]

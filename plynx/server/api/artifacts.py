@@ -69,11 +69,14 @@ async def _part_chunks(part: BodyPartReader) -> AsyncIterator[bytes]:
 
 def check_worker_access(request: web.Request, sha256: str | None) -> None:
     """A worker token transfers only the artifacts of attempts its worker holds (leased on its
-    live connection): it downloads their inputs (``sha256``) and uploads (``None``) while it
-    holds one. Anything else is 403. Other callers are not restricted here."""
+    live connection): it downloads their inputs (``sha256``), and while it holds one it may
+    upload (``None``) and ask whether an artifact exists (``HEAD``, which spares uploading a
+    big output twice). Anything else is 403. Other callers are not restricted here."""
     who = identity(request)
     if who.kind != TokenKind.WORKER:
         return
+    if request.method == "HEAD":
+        sha256 = None
     if request.app[keys.ENGINE].worker_may_transfer(who.token_id, sha256):
         return
     if sha256 is None:
