@@ -21,19 +21,20 @@ import contextlib
 import logging
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
+from plynx.engine.audit import Repair, stuck_nodes
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
 from plynx.engine.prepare import file_output, prepare_dispatch, store_values
 from plynx.engine.state import RunState
 from plynx.engine.unit_of_work import UnitOfWork
-from plynx.engine.workers import WorkerSession, WorkerView
+from plynx.engine.workers import FencingStats, WorkerSession, WorkerView
 from plynx.errors import Conflict, GraphInvalid, StoreError
 from plynx.model import (
     CacheEntry,
@@ -71,6 +72,8 @@ _S = NodeRunStatus
 _RESOLVABLE = frozenset({NodeRunStatus.PENDING, NodeRunStatus.QUEUED})
 _SUMMARY_INTERVAL = 0.25  # seconds between live "runs" topic updates of one run
 _RECENT_RUNS = 16  # finished runs kept in memory for the clients that waited for them
+_AUDIT_INTERVAL = 10.0  # seconds between run audits
+_STALL = 1.0  # seconds of loop stall worth a warning
 
 
 def _now() -> datetime:
@@ -113,6 +116,10 @@ class Engine:
         self._failures: dict[str, int] = {}
         self._log_offsets: dict[tuple[str, str], int] = {}
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
+        self._resolving: Counter[str] = Counter()  # node run ids queued for or in the resolver
+        self._suspects: dict[str, tuple[NodeRunStatus, int, Repair]] = {}  # of the last audit
+        # cache entries not stored yet: a run that looks finished already serves its hits
+        self._fresh: dict[str, CacheEntry] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._workers_announced = False
         self._notes: set[asyncio.Task[None]] = set()  # log lines being written
@@ -204,7 +211,7 @@ class Engine:
         self._set_run(rs, RunStatus.RUNNING)
         for node_id, edges in rs.incoming.items():
             if not edges:
-                self._resolve_q.put_nowait((rs, node_id))
+                self._to_resolve(rs, node_id)
         self._check_finished(rs)
         return run
 
@@ -264,10 +271,29 @@ class Engine:
                     ref.run_id, ref.node_id = known[0].id, known[1].node_id
         return views
 
-    async def attach_worker(self, hello: Hello) -> WorkerSession:
-        """A worker said hello (already authenticated). Re-attaches the attempts it still runs,
-        queues the welcome, and starts giving it work."""
-        session = self._dispatcher.attach(hello, _version())
+    def fencing(self) -> FencingStats:
+        """Counters of the worker messages ignored by fencing, and of lost work recovered."""
+        return self._dispatcher.stats
+
+    def worker_may_transfer(self, token_id: str | None, sha256: str | None) -> bool:
+        """Whether a worker connected with token ``token_id`` holds a live attempt with input
+        ``sha256`` (``None``: any live attempt, whose outputs it may upload)."""
+        return self._dispatcher.may_transfer(token_id, sha256)
+
+    async def attach_worker(self, hello: Hello, token_id: str | None = None) -> WorkerSession:
+        """A worker said hello (already authenticated with token ``token_id``). Re-attaches the
+        attempts it still runs that were leased to it, requeues at once those it was given but
+        does not list, queues the welcome, and starts giving it work. :class:`Conflict` if the
+        worker id is in use with another token."""
+        session, lost = self._dispatcher.attach(hello, _version(), token_id)
+        for lease in lost:
+            entry = self._node_runs.get(lease.node_run_id)
+            if entry is not None and not entry[1].status.finished:
+                self._requeue(
+                    *entry,
+                    f"worker {hello.worker_id} reconnected without it (the dispatch or the "
+                    "attempt was lost with its connection)",
+                )
         self._announce_workers()
         self._pump()
         return session
@@ -283,13 +309,15 @@ class Engine:
         """Handle one message from a worker."""
         self._dispatcher.touch(session)
         if isinstance(message, Log):
-            await self._on_log(message)
+            await self._on_log(session, message)
         elif isinstance(message, Started):
             self._on_started(session, message)
         elif isinstance(message, Result):
             self._on_result(session, message)
         elif isinstance(message, Heartbeat):
             session.last_heartbeat = _now()
+            if self._dispatcher.renew(session, message.running):
+                self._pump()
         else:
             logger.warning("worker %s sent an unexpected %s message", session.id, message.type)
 
@@ -396,7 +424,7 @@ class Engine:
             for child in rs.children[nr.node_id]:
                 child_run = rs.node_runs[child]
                 if child_run.status == _S.PENDING and rs.parents_done(child):
-                    self._resolve_q.put_nowait((rs, child))
+                    self._to_resolve(rs, child)
         else:
             now = _now()
             for node_id in rs.descendants(nr.node_id):
@@ -420,7 +448,7 @@ class Engine:
         self._note(nr, f"attempt {nr.attempt}: {reason}; queued again")
         dispatch = self._dispatcher.prepared(nr.id)
         if dispatch is None:  # reloaded after a restart: prepare it again
-            self._resolve_q.put_nowait((rs, nr.node_id))
+            self._to_resolve(rs, nr.node_id)
             self._set_node(rs, nr, _S.QUEUED, queued_at=_now(), worker_id=None)
             return
         self._queue(rs, nr, dispatch)
@@ -434,6 +462,10 @@ class Engine:
         task.add_done_callback(self._notes.discard)
 
     # -- resolving ready nodes -------------------------------------------------------------------
+    def _to_resolve(self, rs: RunState, node_id: str) -> None:
+        self._resolving[rs.node_runs[node_id].id] += 1
+        self._resolve_q.put_nowait((rs, node_id))
+
     async def _resolver(self) -> None:
         while True:
             items = [await self._resolve_q.get()]
@@ -443,6 +475,12 @@ class Engine:
                 await self._resolve(items)
             except Exception:  # a bug here must not stop every run
                 logger.exception("resolving %d ready nodes failed", len(items))
+            finally:
+                for rs, node_id in items:
+                    node_run_id = rs.node_runs[node_id].id
+                    self._resolving[node_run_id] -= 1
+                    if self._resolving[node_run_id] <= 0:
+                        del self._resolving[node_run_id]
 
     async def _resolve(self, items: list[tuple[RunState, str]]) -> None:
         pending: list[tuple[RunState, NodeRun, str, Dispatch]] = []
@@ -473,11 +511,17 @@ class Engine:
             pending.append((rs, nr, *prepared))
         if not pending:
             return
+        keys = [key for _, _, key, _ in pending]
+        miss: str | None = None
         try:
-            hits = await self.store.get_cache_entries([key for _, _, key, _ in pending])
-        except StoreError:
-            logger.exception("cache lookup failed; running the nodes instead")
+            hits = await self.store.get_cache_entries(keys)
+        except StoreError as exc:
+            miss = f"not looked up in the cache, which failed: {exc.message}"
+            logger.warning("cache lookup of %d nodes failed (%s): running them", len(keys), exc)
             hits = {}
+        for key in keys:
+            if key not in hits and key in self._fresh:
+                hits[key] = self._fresh[key]
         for rs, nr, key, dispatch in pending:
             if (
                 rs.canceling
@@ -502,7 +546,9 @@ class Engine:
             elif nr.status == _S.QUEUED:  # reloaded queued node: just prepare it
                 self._dispatcher.enqueue(rs, nr, dispatch)
             else:
-                self._queue(rs, nr, dispatch, cache_key=key)
+                self._queue(rs, nr, dispatch, cache_key=key, cache_miss=miss)
+                if miss:
+                    self._note(nr, miss)
         self._pump()
 
     async def _resolve_file(self, rs: RunState, nr: NodeRun) -> None:
@@ -529,7 +575,10 @@ class Engine:
             self._announce_workers()
 
     def _on_started(self, session: WorkerSession, message: Started) -> None:
-        lease = self._dispatcher.current(message.node_run_id, message.attempt)
+        lease = self._dispatcher.held(session, message.node_run_id, message.attempt)
+        if lease is None:
+            self._dispatcher.reject(session, "started", message.node_run_id, message.attempt)
+            return
         entry = self._node_runs.get(message.node_run_id)
         if lease is None or entry is None or entry[1].status.finished:
             return
@@ -539,14 +588,19 @@ class Engine:
             self._set_node(rs, nr, _S.RUNNING, started_at=_now(), worker_id=session.id)
 
     def _on_result(self, session: WorkerSession, message: Result) -> None:
-        lease = self._dispatcher.finished(session, message.node_run_id, message.attempt)
         self._uow.after(
             lambda: session.post(Ack(node_run_id=message.node_run_id, attempt=message.attempt))
         )
+        lease = self._dispatcher.held(session, message.node_run_id, message.attempt)
+        if lease is None:
+            self._dispatcher.reject(session, "result", message.node_run_id, message.attempt)
+            self._pump()
+            return
+        self._dispatcher.finished(session, lease)
         entry = self._node_runs.get(message.node_run_id)
-        if lease is None or entry is None or entry[1].status.finished:
+        if entry is None or entry[1].status.finished:
             logger.info(
-                "late or duplicate result of %s attempt %d from worker %s ignored",
+                "duplicate result of %s attempt %d from worker %s ignored",
                 message.node_run_id,
                 message.attempt,
                 session.id,
@@ -569,7 +623,7 @@ class Engine:
             self._dispatcher.forget(nr.id)
             self._set_node(rs, nr, _S.SUCCESS, outputs=message.outputs, error=None, **fields)
             if nr.cache_key:
-                self._uow.add_cache_entry(
+                self._add_cache_entry(
                     CacheEntry(
                         key=nr.cache_key,
                         outputs=message.outputs,
@@ -591,16 +645,30 @@ class Engine:
                 )
             else:
                 self._dispatcher.forget(nr.id)
-                self._set_node(
-                    rs, nr, _S.FAILED, error=error or f"exit code {message.exit_code}", **fields
-                )
+                error = error or f"exit code {message.exit_code}"
+                if op.retries:  # show that it was retried (the worker's message stays first)
+                    error = f"{error} (attempt {failures} of {op.retries + 1})"
+                self._set_node(rs, nr, _S.FAILED, error=error, **fields)
                 self._node_done(rs, nr)
         else:  # the worker gave up the attempt on its own (e.g. it is shutting down)
             self._requeue(rs, nr, f"canceled by worker {session.id} ({error or 'no reason'})")
         self._pump()
 
-    async def _on_log(self, message: Log) -> None:
-        if self._dispatcher.current(message.node_run_id, message.attempt) is None:
+    def _add_cache_entry(self, entry: CacheEntry) -> None:
+        """Store ``entry`` with the next flush, serving lookups from memory until then (the run
+        it belongs to may look finished before it is stored, and be rerun at once)."""
+        self._fresh[entry.key] = entry
+        self._uow.add_cache_entry(entry)
+
+        def stored() -> None:
+            if self._fresh.get(entry.key) is entry:
+                del self._fresh[entry.key]
+
+        self._uow.after(stored)
+
+    async def _on_log(self, session: WorkerSession, message: Log) -> None:
+        if self._dispatcher.held(session, message.node_run_id, message.attempt) is None:
+            self._dispatcher.reject(session, "log", message.node_run_id, message.attempt)
             return
         await self._append_log(message.node_run_id, message.stream, message.data)
 
@@ -641,12 +709,78 @@ class Engine:
     # -- leases and timeouts ---------------------------------------------------------------------
     async def _watchdog(self) -> None:
         interval = min(self.settings.heartbeat_interval, 1.0)
+        audited = time.monotonic()
         while True:
+            before = time.monotonic()
             await asyncio.sleep(interval)
+            stalled = time.monotonic() - before - interval
             try:
+                if stalled > 0.1:  # nobody could be heard meanwhile: not their fault
+                    self._dispatcher.forgive(stalled)
+                if stalled > _STALL:
+                    logger.warning(
+                        "the server's loop stalled for %.1fs: leases extended by as much", stalled
+                    )
                 self._check_leases()
+                if time.monotonic() - audited >= _AUDIT_INTERVAL:
+                    audited = time.monotonic()
+                    self.audit()
             except Exception:
-                logger.exception("lease check failed")
+                logger.exception("lease check or run audit failed")
+
+    def audit(self) -> int:
+        """Find the unfinished nodes that nothing will move any more (see
+        :mod:`plynx.engine.audit`) and move them: dispatch, requeue or skip them. A node is
+        repaired when two audits in a row find it stuck. Returns how many were repaired."""
+        ready, prepared = self._dispatcher.queued_ids()
+        suspects: dict[str, tuple[NodeRunStatus, int, Repair]] = {}
+        repaired = 0
+        for rs in list(self._runs.values()):
+            if rs.canceling or rs.run.status.finished:
+                continue
+            stuck = stuck_nodes(
+                rs,
+                leased=self._dispatcher.leases,
+                resolving=self._resolving,
+                prepared=prepared,
+                ready=ready,
+            )
+            fixed: list[str] = []
+            for nr, repair in stuck:
+                seen = (nr.status, nr.attempt, repair)
+                if self._suspects.get(nr.id) != seen:
+                    suspects[nr.id] = seen
+                    continue
+                fixed.append(f"{nr.node_id} ({nr.status.value}: {repair.value})")
+                self._repair(rs, nr, repair)
+            if fixed:
+                repaired += len(fixed)
+                logger.warning(
+                    "run %s audit: %d stuck node(s) repaired: %s%s",
+                    rs.id,
+                    len(fixed),
+                    ", ".join(fixed[:20]),
+                    ", ..." if len(fixed) > 20 else "",
+                )
+            self._check_finished(rs)
+        self._suspects = suspects
+        self._dispatcher.stats.audit_repairs += repaired
+        if repaired:
+            self._pump()
+        return repaired
+
+    def _repair(self, rs: RunState, nr: NodeRun, repair: Repair) -> None:
+        if repair == Repair.RESOLVE:
+            self._to_resolve(rs, nr.node_id)
+        elif repair == Repair.ENQUEUE:
+            dispatch = self._dispatcher.prepared(nr.id)
+            if dispatch is not None:
+                self._dispatcher.enqueue(rs, nr, dispatch)
+        elif repair == Repair.REQUEUE:
+            self._requeue(rs, nr, "found running without a lease by the run audit")
+        else:
+            error = "skipped: an upstream node ended without outputs (found by the run audit)"
+            self._set_node(rs, nr, _S.SKIPPED, finished_at=_now(), error=error)
 
     def _check_leases(self) -> None:
         if self._dispatcher.drop_silent():
@@ -681,12 +815,14 @@ class Engine:
             for nr in rs:
                 if nr.status == _S.RUNNING or (nr.status == _S.QUEUED and nr.attempt > 0):
                     # its worker may still run it: wait for it to re-attach, else requeue
-                    self._dispatcher.orphan(nr.id, nr.attempt, nr.worker_id)
+                    refs = rs.input_refs(nr.node_id).values()
+                    inputs = frozenset(ref.sha256 for group in refs for ref in group)
+                    self._dispatcher.orphan(nr.id, nr.attempt, nr.worker_id, inputs)
                     waiting += 1
                 elif nr.status == _S.QUEUED or (
                     nr.status == _S.PENDING and rs.parents_done(nr.node_id)
                 ):
-                    self._resolve_q.put_nowait((rs, nr.node_id))
+                    self._to_resolve(rs, nr.node_id)
             logger.info(
                 "run %s reloaded: %d of %d nodes unfinished, %d waiting for their worker",
                 run.id,

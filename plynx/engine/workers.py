@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from plynx.protocol import Hello, Message
 
-__all__ = ["Lease", "RunningNode", "WorkerSession", "WorkerView"]
+__all__ = ["FencingStats", "Lease", "RunningNode", "WorkerSession", "WorkerView"]
 
 
 class RunningNode(BaseModel):
@@ -52,14 +52,39 @@ class WorkerView:
 
 @dataclass
 class Lease:
-    """An attempt handed to a worker. It is lost when ``expires`` (monotonic) passes; every
-    message from its worker pushes ``expires`` forward."""
+    """An attempt handed to a worker. It is lost when ``expires`` (monotonic) passes; a message
+    of its worker about it, or a heartbeat that lists it, pushes ``expires`` forward.
+    ``inputs`` are the sha256 of the artifacts the attempt may download."""
 
     node_run_id: str
     attempt: int
     worker_id: str | None
     expires: float
     started: float | None = None
+    inputs: frozenset[str] = frozenset()
+
+
+@dataclass
+class FencingStats:
+    """Worker messages the server ignored. *Forged*: about an attempt the sending connection was
+    never given (a warning each). *Late*: about an attempt its worker held once but no longer
+    holds on this connection (revoked, requeued, or re-attached to a newer connection)."""
+
+    forged: int = 0
+    late: int = 0
+    forged_by_worker: dict[str, int] = field(default_factory=dict)
+    requeued_on_reconnect: int = 0
+    audit_repairs: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (``/api/v1/workers/fencing``)."""
+        return {
+            "forged": self.forged,
+            "late": self.late,
+            "forged_by_worker": dict(self.forged_by_worker),
+            "requeued_on_reconnect": self.requeued_on_reconnect,
+            "audit_repairs": self.audit_repairs,
+        }
 
 
 @dataclass(eq=False)
@@ -68,6 +93,7 @@ class WorkerSession:
     ``/ws/worker`` endpoint drains :attr:`outbox` into the socket."""
 
     hello: Hello
+    token_id: str | None = None  # the worker token it said hello with (scopes its artifacts)
     connected_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     last_seen: float = field(default_factory=time.monotonic)
     last_heartbeat: datetime = field(default_factory=lambda: datetime.now(UTC))

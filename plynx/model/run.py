@@ -165,6 +165,9 @@ class NodeRun(BaseModel):
     cached_from: str | None = Field(default=None, description="node run that produced the outputs")
     cached_from_run: str | None = None
     worker_id: str | None = None
+    cache_miss: str | None = Field(
+        default=None, description="why the cache was not used although the node is cacheable"
+    )
     exit_code: int | None = None
     error: str | None = None
     queued_at: datetime | None = None

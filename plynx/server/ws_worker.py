@@ -15,7 +15,7 @@ import logging
 from aiohttp import WSMsgType, web
 
 from plynx.engine import Engine, WorkerSession
-from plynx.errors import ProtocolError
+from plynx.errors import Conflict, ProtocolError
 from plynx.protocol import (
     CLOSE_REFUSED,
     CLOSE_SHUTDOWN,
@@ -26,6 +26,7 @@ from plynx.protocol import (
     encode_frame,
 )
 from plynx.server import keys
+from plynx.server.auth import parse_token
 
 __all__ = ["setup_worker_routes", "worker_socket"]
 
@@ -94,7 +95,12 @@ async def worker_socket(request: web.Request) -> web.WebSocketResponse:
             ws, "bad worker token: create one with `plynx token create --kind worker`"
         )
     engine: Engine = request.app[keys.ENGINE]
-    session = await engine.attach_worker(hello)
+    parsed = parse_token(hello.token)
+    # the token scopes the artifacts this connection's worker may transfer
+    try:
+        session = await engine.attach_worker(hello, parsed[0] if parsed else None)
+    except Conflict as exc:
+        return await _refuse(ws, exc.message)
     writer = asyncio.create_task(_writer(ws, session))
     try:
         async for msg in ws:

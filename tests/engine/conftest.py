@@ -68,6 +68,7 @@ class FakeWorker:
     welcome: Welcome | None = None
     session: WorkerSession | None = None
     running: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    attempts: dict[str, int] = field(default_factory=dict)  # node_run_id -> last attempt given
     silent: bool = False
 
     async def connect(self, running: list[RunningRef] | None = None) -> None:
@@ -88,7 +89,14 @@ class FakeWorker:
         while session.connected:
             await asyncio.sleep(self.engine.settings.heartbeat_interval)
             if not self.silent:
-                await self.engine.on_worker_message(session, Heartbeat())
+                await self.engine.on_worker_message(session, Heartbeat(running=self.holding()))
+
+    def holding(self) -> list[RunningRef]:
+        """The attempts this worker runs, as its heartbeats and hello list them."""
+        return [
+            RunningRef(node_run_id=node_run_id, attempt=self.attempts[node_run_id])
+            for node_run_id in self.running
+        ]
 
     async def disconnect(self) -> None:
         assert self.session is not None
@@ -110,6 +118,7 @@ class FakeWorker:
                 self.welcome = message
             elif isinstance(message, Dispatch):
                 self.dispatched.append(message)
+                self.attempts[message.node_run_id] = message.attempt
                 self.running[message.node_run_id] = asyncio.create_task(self._execute(message))
             elif isinstance(message, Cancel):
                 self.canceled.append(message)

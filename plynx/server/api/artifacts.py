@@ -20,9 +20,9 @@ from aiohttp import BodyPartReader, web
 from plynx.artifacts import CHUNK_SIZE, check_sha256
 from plynx.artifacts.preview import preview, sniff_image
 from plynx.errors import InvalidInput, NotFound
-from plynx.model import ArtifactMeta, ArtifactRef, ResourceType
+from plynx.model import ArtifactMeta, ArtifactRef, ResourceType, TokenKind
 from plynx.server import keys
-from plynx.server.api.base import Query, Route, json_response
+from plynx.server.api.base import Query, Route, identity, json_response
 from plynx.server.schemas import Preview
 
 __all__ = ["ROUTES"]
@@ -67,9 +67,32 @@ async def _part_chunks(part: BodyPartReader) -> AsyncIterator[bytes]:
         yield chunk
 
 
+def check_worker_access(request: web.Request, sha256: str | None) -> None:
+    """A worker token transfers only the artifacts of attempts its worker holds (leased on its
+    live connection): it downloads their inputs (``sha256``), and while it holds one it may
+    upload (``None``) and ask whether an artifact exists (``HEAD``, which spares uploading a
+    big output twice). Anything else is 403. Other callers are not restricted here."""
+    who = identity(request)
+    if who.kind != TokenKind.WORKER:
+        return
+    if request.method == "HEAD":
+        sha256 = None
+    if request.app[keys.ENGINE].worker_may_transfer(who.token_id, sha256):
+        return
+    if sha256 is None:
+        what = "upload: no worker connected with this token holds an attempt"
+    else:
+        what = (
+            f"read artifact {sha256}: it is no input of an attempt that a worker connected "
+            "with this token holds"
+        )
+    raise web.HTTPForbidden(text=f"a worker token may not {what}")
+
+
 async def upload_artifact(request: web.Request) -> web.Response:
     """Store the body (raw, or the multipart field ``file``); with ``sha256=`` it must hash to
     that, else 400 and nothing is stored."""
+    check_worker_access(request, None)
     fields = {k: request.query.get(k, "") for k in ("sha256", "name", "type")}
     chunks: AsyncIterator[bytes]
     if request.content_type.startswith("multipart/"):
@@ -146,6 +169,7 @@ async def _headers(request: web.Request, sha256: str, meta: ArtifactMeta | None)
 async def download_artifact(request: web.Request) -> web.StreamResponse:
     """The artifact's bytes."""
     sha256 = check_sha256(request.match_info["sha256"])
+    check_worker_access(request, sha256)
     meta = await _meta(request, sha256)
     headers = await _headers(request, sha256, meta)
     artifacts = request.app[keys.ARTIFACTS]
@@ -173,6 +197,7 @@ async def download_artifact(request: web.Request) -> web.StreamResponse:
 async def preview_artifact(request: web.Request) -> web.Response:
     """A small JSON preview of an artifact, by type (``type=`` overrides the stored one)."""
     sha256 = check_sha256(request.match_info["sha256"])
+    check_worker_access(request, sha256)
     meta = await _meta(request, sha256)
     raw = request.query.get("type")
     kind = _resource_type(raw) if raw else (meta.type if meta else ResourceType.FILE)
@@ -195,7 +220,7 @@ ROUTES = [
             Query("type", "the resource type", enum=[t.value for t in ResourceType]),
         ),
         request_content=("application/octet-stream", "multipart/form-data"),
-        errors=(400, 413),
+        errors=(400, 403, 413),
     ),
     Route(
         "GET",
@@ -204,7 +229,7 @@ ROUTES = [
         "Download an artifact",
         _TAG,
         content="application/octet-stream",
-        errors=(400, 404),
+        errors=(400, 403, 404),
     ),
     Route(
         "GET",
@@ -214,6 +239,6 @@ ROUTES = [
         _TAG,
         response=Preview,
         query=(Query("type", "preview as this type", enum=[t.value for t in ResourceType]),),
-        errors=(400, 404),
+        errors=(400, 403, 404),
     ),
 ]
