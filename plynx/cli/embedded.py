@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import ctypes
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -36,6 +37,7 @@ from plynx.errors import Conflict, InvalidInput
 from plynx.server.access_log import AccessLogger
 from plynx.server.app import create_app
 from plynx.settings import Settings
+from plynx.worker.config import default_work_dir
 
 __all__ = ["DataDirLock", "WorkerPool", "embedded_plynx", "running_server", "serving"]
 
@@ -159,6 +161,10 @@ async def serving(settings: Settings, *, port: int | None = None) -> AsyncIterat
             sock.close()
     finally:
         lock.release()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
@@ -324,7 +330,9 @@ async def embedded_plynx(
             settings.worker_token,
             count=workers,
             slots=slots,
-            work_root=settings.data_dir / "workers",
+            # nodes run under the system temporary directory, not in the data directory (which
+            # may sit inside a repository); one root per data directory
+            work_root=default_work_dir(f"local-{_digest(settings.data_dir)}"),
             log_dir=log_dir,
             verbose=verbose,
         )

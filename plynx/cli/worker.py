@@ -39,7 +39,9 @@ def _kinds(raw: str | None) -> tuple[str, ...] | None:
 @click.option(
     "--work-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Artifact cache and scratch space [default: <data dir>/worker].",
+    envvar="PLYNX_WORK_DIR",
+    help="Artifact cache and the nodes' scratch directories, one worker per directory "
+    "(or PLYNX_WORK_DIR) [default: <system temp dir>/plynx-<uid>/worker].",
 )
 @click.option(
     "--preload", help="Python modules the python kind imports once, comma-separated (e.g. numpy)."
@@ -58,7 +60,7 @@ def worker_command(
 
     Stops cleanly on SIGTERM or Ctrl-C (running nodes are canceled and run again elsewhere).
     Exits with 2 if the server refuses the worker (bad token, protocol mismatch)."""
-    from plynx.worker.config import WorkerConfig
+    from plynx.worker.config import WorkerConfig, default_work_dir
     from plynx.worker.daemon import run_worker
 
     settings = settings_from(ctx)
@@ -68,7 +70,7 @@ def worker_command(
             token=token or settings.worker_token,
             slots=slots if slots is not None else cpu_count(),
             kinds=_kinds(kinds),
-            work_dir=work_dir if work_dir is not None else settings.data_dir / "worker",
+            work_dir=work_dir if work_dir is not None else default_work_dir(),
             python_preload=_kinds(preload) or (),
         )
     except InvalidInput as exc:

@@ -226,7 +226,9 @@ class Attempt:
             workdir=workspace.work,
             timeout=d.timeout,
             sink=sink,
-            env=ex.env,
+            # git must never walk up from the attempt into a repository around the work
+            # directory (a `git reset --hard` outside its clone would reset that one)
+            env={**ex.env, "GIT_CEILING_DIRECTORIES": str(workspace.path)},
             forkserver=ex.forkserver,
             kill_grace=ex.kill_grace,
         )

@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
+import stat
+import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plynx.errors import InvalidInput
 
-__all__ = ["WorkerConfig"]
+__all__ = ["WorkerConfig", "default_work_dir"]
 
 # rendered bash scripts use the worker's paths unquoted: keep them free of shell syntax
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+$")
+
+
+def default_work_dir(name: str = "worker") -> Path:
+    """``<system temporary directory>/plynx-<uid>/<name>``: where a worker works unless told
+    otherwise. Nodes run in attempt directories under it, away from any repository or project
+    the user's data directory may sit in. ``plynx-<uid>`` is created private (0700) and must be
+    this user's own: :class:`InvalidInput` if it is not (someone else could plant files there).
+    """
+    root = Path(tempfile.gettempdir()) / f"plynx-{os.getuid()}"
+    try:
+        root.mkdir(mode=0o700, exist_ok=True)
+        info = root.lstat()
+    except OSError as exc:
+        raise InvalidInput(f"cannot create {root}: {exc.strerror}; choose --work-dir") from None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise InvalidInput(
+            f"{root} is not a directory of this user's own; remove it or choose --work-dir"
+        )
+    if stat.S_IMODE(info.st_mode) != 0o700:
+        root.chmod(0o700)
+    return root / name
 
 
 @dataclass(frozen=True)
@@ -23,14 +47,15 @@ class WorkerConfig:
     ``server`` is the server's base URL (``http://host:8765``); the worker connects to
     ``/ws/worker`` there and uses ``/api/v1/artifacts`` with ``token``. ``kinds`` limits the
     node kinds it announces (default: every installed kind that executes). ``work_dir`` holds
-    the artifact cache and the attempts' directories; one worker per work directory.
+    the artifact cache and the attempts' directories (default: :func:`default_work_dir`, under
+    the system temporary directory); one worker per work directory.
     """
 
     server: str
     token: str = field(default="", repr=False)
     slots: int = 1
     kinds: tuple[str, ...] | None = None
-    work_dir: Path = field(default_factory=lambda: Path("~/.plynx/worker").expanduser())
+    work_dir: Path = field(default_factory=default_work_dir)
     #: Stable across reconnects of this process; default ``<host>-<random>``.
     worker_id: str = ""
     #: The host name shown in the dashboard; default ``socket.gethostname()``.

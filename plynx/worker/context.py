@@ -92,7 +92,9 @@ class WorkerContext(RunContext):
     async def run_python(self, code: str, bindings: Mapping[str, Any]) -> int:
         if self.forkserver is None:
             raise RuntimeError("this worker runs no python fork server")
-        process = await self.forkserver.spawn(code, bindings, cwd=self.workdir, sink=self.sink)
+        process = await self.forkserver.spawn(
+            code, bindings, cwd=self.workdir, sink=self.sink, env=self.env
+        )
         return await self._supervise(process)
 
     async def _supervise(self, process: Process) -> int:
