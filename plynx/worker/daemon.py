@@ -51,7 +51,7 @@ from plynx.worker.artifact_client import ArtifactClient
 from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
 from plynx.worker.forkserver import ForkServer, ForkServerError
-from plynx.worker.leftovers import MARKER, kill_leftovers
+from plynx.worker.leftovers import MARKER, Warden, kill_leftovers
 from plynx.worker.outbox import Key, Outbox
 from plynx.worker.workspace import WorkDir, WorkspacePool
 
@@ -108,6 +108,8 @@ class Worker:
         kinds = load_kinds(config.kinds)
         work_dir = WorkDir(config.work_dir)
         kill_leftovers(config.work_dir)  # the work directory is ours now: so is what ran in it
+        # from now on, whatever this worker starts dies with it
+        warden = Warden(config.work_dir, _environment())
         env = {**_environment(), MARKER: str(config.work_dir)}
         forkserver = ForkServer(env=env, preload=config.python_preload)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=10)
@@ -147,6 +149,7 @@ class Worker:
                         await task
                 await self._abandon_attempts()
                 await forkserver.close()
+                await warden.close()
                 self._executor.workspaces.clear()
                 work_dir.close()
 

@@ -13,7 +13,6 @@ pidfd), without a thread per child.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import os
@@ -24,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from plynx.worker.logs import LogSink, Stream
+from plynx.worker.warden import kill_group
 
 __all__ = ["Process", "kill_group", "spawn"]
 
@@ -32,18 +32,6 @@ _READ_SIZE = 64 * 1024
 #: How long to wait for the pipes to close after the main process exited (a child that escaped
 #: its process group may hold them open forever).
 _DRAIN_TIMEOUT = 2.0
-
-
-def kill_group(pgid: int, sig: int) -> None:
-    """Send ``sig`` to the process group ``pgid``; nothing if it is gone."""
-    try:
-        os.killpg(pgid, sig)
-    except ProcessLookupError:
-        # the leader may not have called setsid() yet (a just-forked python child)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.kill(pgid, sig)
-    except PermissionError:
-        pass
 
 
 class _PipeReader:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +96,46 @@ def dispatch(
         outputs=[Output(name=n, type=t) for n, t in outs.items()],  # type: ignore[arg-type]
         timeout=timeout,
     )
+
+
+StartProcess = Callable[..., subprocess.Popen[bytes]]
+
+
+@pytest.fixture
+def worker_process(server_url: str) -> Iterator[StartProcess]:
+    """Start ``plynx worker`` processes against the fake server (killed at the end).
+    ``start(*args, env=..., stdin=...)``: extra CLI arguments; the token is passed in
+    ``PLYNX_TOKEN`` unless ``env`` says otherwise."""
+    procs: list[subprocess.Popen[bytes]] = []
+    dirs: list[Path] = []
+
+    def start(
+        *args: str, env: dict[str, str] | None = None, stdin: int | None = subprocess.DEVNULL
+    ) -> subprocess.Popen[bytes]:
+        dirs.append(Path(tempfile.mkdtemp(prefix="plynx-worker-")))
+        argv = [sys.executable, "-m", "plynx", "worker", "--server", server_url, "--slots", "2"]
+        argv += ["--work-dir", str(dirs[-1] / "work"), *args]
+        base = {k: v for k, v in os.environ.items() if not k.startswith("PLYNX_")}
+        with (dirs[-1] / "worker.log").open("wb") as log:
+            proc = subprocess.Popen(
+                argv,
+                env={**base, "PLYNX_TOKEN": TOKEN} if env is None else {**base, **env},
+                stdin=stdin,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+        procs.append(proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    for path in dirs:
+        shutil.rmtree(path, ignore_errors=True)
