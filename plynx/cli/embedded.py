@@ -38,6 +38,7 @@ from plynx.server.access_log import AccessLogger
 from plynx.server.app import create_app
 from plynx.settings import Settings
 from plynx.worker.config import default_work_dir
+from plynx.worker.credentials import node_environment
 
 __all__ = ["DataDirLock", "WorkerPool", "embedded_plynx", "running_server", "serving"]
 
@@ -236,8 +237,13 @@ class WorkerPool:
         argv += ["-v"] * self._verbose
         argv += ["worker", "--server", self.url, "--slots", str(self.slots)]
         argv += ["--work-dir", str(self._work_dir(index))]
-        # the token travels in the environment, not on a command line others can read
-        env = {**os.environ, "PLYNX_TOKEN": self._token}
+        # the token travels in a pipe: nodes can read the worker's command line and, as the
+        # same user, its initial environment
+        token_read, token_write = os.pipe()
+        os.write(token_write, self._token.encode())
+        os.close(token_write)
+        argv += ["--token-fd", str(token_read)]
+        env = node_environment(os.environ)
         log = self.log_path(index)
         stderr: int | IO[bytes] | None = None
         if log is not None:
@@ -252,8 +258,10 @@ class WorkerPool:
                 env=env,
                 start_new_session=True,
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+                pass_fds=(token_read,),
             )
         finally:
+            os.close(token_read)
             if stderr is not None and not isinstance(stderr, int):
                 stderr.close()
 

@@ -50,6 +50,7 @@ from plynx.worker.artifact_cache import ArtifactCache
 from plynx.worker.artifact_client import ArtifactClient
 from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
+from plynx.worker.credentials import node_environment
 from plynx.worker.forkserver import ForkServer, ForkServerError
 from plynx.worker.leftovers import MARKER, Warden, kill_leftovers
 from plynx.worker.outbox import Key, Outbox
@@ -72,7 +73,7 @@ class Refused(PlynxError):
 
 def _environment() -> dict[str, str]:
     """What nodes' processes inherit: the worker's environment without its secrets."""
-    return {k: v for k, v in os.environ.items() if not (k.startswith("PLYNX_") and "TOKEN" in k)}
+    return node_environment(os.environ)
 
 
 class Worker:

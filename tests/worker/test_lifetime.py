@@ -41,6 +41,6 @@ async def test_sigkilled_worker_takes_its_bash_and_python_nodes_along(
     for pid in nodes:  # each node runs in a session of its own, apart from the worker
         assert os.getsid(pid) != os.getsid(worker.pid)
 
-    worker.send_signal(signal.SIGKILL)
-    worker.wait()
+    worker.proc.send_signal(signal.SIGKILL)
+    worker.proc.wait()
     await until(lambda: not any(pid_alive(p) for p in [*nodes, zygote]), 5)
