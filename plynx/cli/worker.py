@@ -82,6 +82,13 @@ def _token(
 @click.option(
     "--preload", help="Python modules the python kind imports once, comma-separated (e.g. numpy)."
 )
+@click.option(
+    "--node-user",
+    metavar="NAME",
+    envvar="PLYNX_NODE_USER",
+    help="Run nodes as this unprivileged user (the worker must run as root), so that they can "
+    "read neither the worker's token nor its memory (or PLYNX_NODE_USER).",
+)
 @click.pass_context
 def worker_command(
     ctx: click.Context,
@@ -93,12 +100,13 @@ def worker_command(
     kinds: str | None,
     work_dir: Path | None,
     preload: str | None,
+    node_user: str | None,
 ) -> None:
     """Run a worker daemon: hold a connection to SERVER, run the nodes it is sent.
 
     Stops cleanly on SIGTERM or Ctrl-C (running nodes are canceled and run again elsewhere).
     Exits with 2 if the server refuses the worker (bad token, protocol mismatch)."""
-    from plynx.worker.config import WorkerConfig, default_work_dir
+    from plynx.worker.config import NodeUser, WorkerConfig, default_work_dir
     from plynx.worker.credentials import exposed, forbid_inspection, reexec_without_token
     from plynx.worker.daemon import run_worker
 
@@ -107,13 +115,15 @@ def worker_command(
         secret = _token(ctx, token, token_file, token_fd, settings.worker_token)
         if token_fd is None and exposed(secret):
             reexec_without_token(secret)  # nodes could read it in /proc: start again without
+        user = NodeUser.lookup(node_user) if node_user else None
         config = WorkerConfig(
             server=server,
             token=secret,
             slots=slots if slots is not None else cpu_count(),
             kinds=_kinds(kinds),
-            work_dir=work_dir if work_dir is not None else default_work_dir(),
+            work_dir=work_dir or default_work_dir(shared=user is not None),
             python_preload=_kinds(preload) or (),
+            node_user=user,
         )
     except InvalidInput as exc:
         fail(exc.message)

@@ -29,6 +29,7 @@ from plynx.nodes.base import BaseNode
 from plynx.nodes.registry import load_registry
 from plynx.protocol import Dispatch, Log, Message, Result, Started
 from plynx.worker.artifact_cache import ArtifactCache
+from plynx.worker.config import NodeUser
 from plynx.worker.context import WorkerContext
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.logs import LogSink, Stream
@@ -92,6 +93,8 @@ class Executor:
     started_delay: float = 0.02
     #: Limits how many attempts run their node at once (inputs are fetched meanwhile).
     slots: asyncio.Semaphore | None = None
+    #: Who nodes run as (``None``: the worker's user).
+    user: NodeUser | None = None
 
     def start(self, dispatch: Dispatch, send: Send) -> Attempt:
         """Start running ``dispatch``; the attempt's task returns its result."""
@@ -231,6 +234,7 @@ class Attempt:
             env={**ex.env, "GIT_CEILING_DIRECTORIES": str(workspace.path)},
             forkserver=ex.forkserver,
             kill_grace=ex.kill_grace,
+            user=ex.user,
         )
         if self.cancel_reason is not None:
             ctx.cancel(self.cancel_reason)

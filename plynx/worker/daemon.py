@@ -107,25 +107,28 @@ class Worker:
         """Serve until stopped (0) or refused by the server (2)."""
         config = self.config
         kinds = load_kinds(config.kinds)
-        work_dir = WorkDir(config.work_dir)
+        user = config.node_user
+        work_dir = WorkDir(config.work_dir, shared=user is not None)
         kill_leftovers(config.work_dir)  # the work directory is ours now: so is what ran in it
         # from now on, whatever this worker starts dies with it
         warden = Warden(config.work_dir, _environment())
-        env = {**_environment(), MARKER: str(config.work_dir)}
-        forkserver = ForkServer(env=env, preload=config.python_preload)
+        env = {**_environment(), **(user.environment() if user else {})}
+        env[MARKER] = str(config.work_dir)
+        forkserver = ForkServer(env=env, preload=config.python_preload, user=user)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=10)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             client = ArtifactClient(session, config.server, config.token)
             self._executor = Executor(
                 kinds=kinds,
                 cache=ArtifactCache(work_dir.cache, client),
-                workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots),
+                workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots, owner=user),
                 env=env,
                 forkserver=forkserver,
                 kill_grace=config.kill_grace,
                 log_head=config.log_head,
                 log_tail=config.log_tail,
                 slots=asyncio.Semaphore(config.slots),
+                user=user,
             )
             if "python" in kinds:
                 try:

@@ -22,6 +22,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from plynx.worker.config import NodeUser
 from plynx.worker.logs import LogSink, Stream
 from plynx.worker.warden import kill_group
 
@@ -169,9 +170,11 @@ def spawn(
     cwd: Path,
     env: Mapping[str, str],
     sink: LogSink,
+    user: NodeUser | None = None,
 ) -> Process:
-    """Start ``argv`` in ``cwd`` in a new session with stdin from ``/dev/null``; its stdout
-    and stderr stream to ``sink``. Raises ``OSError`` if it cannot be started."""
+    """Start ``argv`` in ``cwd`` in a new session with stdin from ``/dev/null`` (as ``user``
+    if given); its stdout and stderr stream to ``sink``. Raises ``OSError`` if it cannot be
+    started."""
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     try:
@@ -183,6 +186,9 @@ def spawn(
             stdout=out_w,
             stderr=err_w,
             start_new_session=True,
+            user=user.uid if user else None,
+            group=user.gid if user else None,
+            extra_groups=[] if user else None,
         )
     except BaseException:
         os.close(out_r)

@@ -131,6 +131,7 @@ def worker_process(server_url: str) -> Iterator[StartProcess]:
         python: str = sys.executable,
     ) -> WorkerProcess:
         dirs.append(Path(tempfile.mkdtemp(prefix="plynx-worker-")))
+        dirs[-1].chmod(0o711)  # a node user must reach the work directory inside
         if user is not None:
             shutil.chown(dirs[-1], user)
         argv = [python, "-m", "plynx", "worker", "--server", server_url, "--slots", "2"]
