@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import ctypes
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -36,6 +37,8 @@ from plynx.errors import Conflict, InvalidInput
 from plynx.server.access_log import AccessLogger
 from plynx.server.app import create_app
 from plynx.settings import Settings
+from plynx.worker.config import default_work_dir
+from plynx.worker.credentials import node_environment
 
 __all__ = ["DataDirLock", "WorkerPool", "embedded_plynx", "running_server", "serving"]
 
@@ -161,6 +164,10 @@ async def serving(settings: Settings, *, port: int | None = None) -> AsyncIterat
         lock.release()
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     """Ask Linux to SIGTERM this child when its parent dies, so that local workers never
     outlive a ``plynx local`` that was killed."""
@@ -230,8 +237,13 @@ class WorkerPool:
         argv += ["-v"] * self._verbose
         argv += ["worker", "--server", self.url, "--slots", str(self.slots)]
         argv += ["--work-dir", str(self._work_dir(index))]
-        # the token travels in the environment, not on a command line others can read
-        env = {**os.environ, "PLYNX_TOKEN": self._token}
+        # the token travels in a pipe: nodes can read the worker's command line and, as the
+        # same user, its initial environment
+        token_read, token_write = os.pipe()
+        os.write(token_write, self._token.encode())
+        os.close(token_write)
+        argv += ["--token-fd", str(token_read)]
+        env = node_environment(os.environ)
         log = self.log_path(index)
         stderr: int | IO[bytes] | None = None
         if log is not None:
@@ -246,8 +258,10 @@ class WorkerPool:
                 env=env,
                 start_new_session=True,
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+                pass_fds=(token_read,),
             )
         finally:
+            os.close(token_read)
             if stderr is not None and not isinstance(stderr, int):
                 stderr.close()
 
@@ -324,7 +338,9 @@ async def embedded_plynx(
             settings.worker_token,
             count=workers,
             slots=slots,
-            work_root=settings.data_dir / "workers",
+            # nodes run under the system temporary directory, not in the data directory (which
+            # may sit inside a repository); one root per data directory
+            work_root=default_work_dir(f"local-{_digest(settings.data_dir)}"),
             log_dir=log_dir,
             verbose=verbose,
         )

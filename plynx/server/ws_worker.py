@@ -69,10 +69,14 @@ async def _writer(ws: web.WebSocketResponse, session: WorkerSession) -> None:
         messages = [m for m in batch if m is not None]
         if ws.closed:
             return
-        if messages:
-            await ws.send_str(encode_frame(messages))
-        if closing:
-            await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
+        try:
+            if messages:
+                await ws.send_str(encode_frame(messages))
+            if closing:
+                await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
+                return
+        except ConnectionError as exc:  # the worker went away (killed, network): expected
+            logger.warning("worker %s: connection lost while sending (%s)", session.id, exc)
             return
 
 

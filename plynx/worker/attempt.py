@@ -29,12 +29,13 @@ from plynx.nodes.base import BaseNode
 from plynx.nodes.registry import load_registry
 from plynx.protocol import Dispatch, Log, Message, Result, Started
 from plynx.worker.artifact_cache import ArtifactCache
+from plynx.worker.config import NodeUser
 from plynx.worker.context import WorkerContext
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.logs import LogSink, Stream
 from plynx.worker.workspace import Workspace, WorkspacePool
 
-__all__ = ["Attempt", "Executor", "describe_exit", "load_kinds"]
+__all__ = ["Attempt", "Executor", "describe_exit", "failure_summary", "load_kinds"]
 
 logger = logging.getLogger(__name__)
 Send = Callable[[Message], None]
@@ -49,6 +50,13 @@ def describe_exit(code: int) -> str:
             name = f"signal {-code}"
         return f"killed by {name}"
     return f"exit code {code}"
+
+
+def failure_summary(reason: str, sink: LogSink) -> str:
+    """What a failed node's ``error`` says: ``reason`` (``exit code 3``, ``timed out after
+    5s``) followed by the last lines of its stderr, which usually say what went wrong."""
+    tail = sink.last_lines("stderr")
+    return f"{reason}; stderr ends with:\n{tail}" if tail else reason
 
 
 def load_kinds(names: Sequence[str] | None) -> dict[str, BaseNode]:
@@ -85,6 +93,8 @@ class Executor:
     started_delay: float = 0.02
     #: Limits how many attempts run their node at once (inputs are fetched meanwhile).
     slots: asyncio.Semaphore | None = None
+    #: Who nodes run as (``None``: the worker's user).
+    user: NodeUser | None = None
 
     def start(self, dispatch: Dispatch, send: Send) -> Attempt:
         """Start running ``dispatch``; the attempt's task returns its result."""
@@ -169,12 +179,15 @@ class Attempt:
             async with ex.slots or contextlib.nullcontext():
                 ctx, code = await self._execute(node, workspace, inputs, outputs, sink)
             if ctx.timed_out:
-                sink.write(f"plynx: {ctx.cancel_reason}; the process group was killed")
-                return self._result("failed", started, exit_code=code, error=ctx.cancel_reason)
+                reason = ctx.cancel_reason or "timed out"
+                error = failure_summary(reason, sink)
+                sink.write(f"plynx: {reason}; the process group was killed")
+                return self._result("failed", started, exit_code=code, error=error)
             if ctx.stopped:
                 return self._result("canceled", started, exit_code=code, error=ctx.cancel_reason)
             if code != 0:
-                return self._result("failed", started, exit_code=code, error=describe_exit(code))
+                error = failure_summary(describe_exit(code), sink)
+                return self._result("failed", started, exit_code=code, error=error)
             refs = await workspace.collect(d.outputs, outputs, ex.cache)
             return self._result("success", started, exit_code=0, outputs=refs)
         except asyncio.CancelledError:
@@ -216,9 +229,12 @@ class Attempt:
             workdir=workspace.work,
             timeout=d.timeout,
             sink=sink,
-            env=ex.env,
+            # git must never walk up from the attempt into a repository around the work
+            # directory (a `git reset --hard` outside its clone would reset that one)
+            env={**ex.env, "GIT_CEILING_DIRECTORIES": str(workspace.path)},
             forkserver=ex.forkserver,
             kill_grace=ex.kill_grace,
+            user=ex.user,
         )
         if self.cancel_reason is not None:
             ctx.cancel(self.cancel_reason)

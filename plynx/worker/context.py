@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from plynx.nodes.base import RunContext
+from plynx.worker.config import NodeUser
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.logs import LogSink
 from plynx.worker.process import Process, spawn
@@ -27,8 +28,10 @@ class WorkerContext(RunContext):
     """A :class:`RunContext` backed by real processes.
 
     ``env`` is the environment processes start with (``run_process``'s ``env`` is added to it);
-    ``kill_grace`` is the time between ``SIGTERM`` and ``SIGKILL``. The timeout clock starts
-    when the context is created, so create it right before running the node.
+    ``kill_grace`` is the time between ``SIGTERM`` and ``SIGKILL``; ``user`` is who processes
+    run as (``None``: the worker's user; the fork server already runs as that user). The
+    timeout clock starts when the context is created, so create it right before running the
+    node.
     """
 
     def __init__(
@@ -47,6 +50,7 @@ class WorkerContext(RunContext):
         env: Mapping[str, str],
         forkserver: ForkServer | None = None,
         kill_grace: float = 3.0,
+        user: NodeUser | None = None,
     ) -> None:
         self.node_run_id = node_run_id
         self.attempt = attempt
@@ -61,6 +65,7 @@ class WorkerContext(RunContext):
         self.env = env
         self.forkserver = forkserver
         self.kill_grace = kill_grace
+        self.user = user
         #: Why the attempt was stopped (``None`` while it was not).
         self.cancel_reason: str | None = None
         #: Whether the timeout stopped the attempt.
@@ -87,12 +92,15 @@ class WorkerContext(RunContext):
         self, argv: Sequence[str], *, env: Mapping[str, str] | None = None
     ) -> int:
         full_env = {**self.env, **env} if env else self.env
-        return await self._supervise(spawn(argv, cwd=self.workdir, env=full_env, sink=self.sink))
+        process = spawn(argv, cwd=self.workdir, env=full_env, sink=self.sink, user=self.user)
+        return await self._supervise(process)
 
     async def run_python(self, code: str, bindings: Mapping[str, Any]) -> int:
         if self.forkserver is None:
             raise RuntimeError("this worker runs no python fork server")
-        process = await self.forkserver.spawn(code, bindings, cwd=self.workdir, sink=self.sink)
+        process = await self.forkserver.spawn(
+            code, bindings, cwd=self.workdir, sink=self.sink, env=self.env
+        )
         return await self._supervise(process)
 
     async def _supervise(self, process: Process) -> int:

@@ -50,8 +50,9 @@ from plynx.worker.artifact_cache import ArtifactCache
 from plynx.worker.artifact_client import ArtifactClient
 from plynx.worker.attempt import Attempt, Executor, load_kinds
 from plynx.worker.config import WorkerConfig
+from plynx.worker.credentials import node_environment
 from plynx.worker.forkserver import ForkServer, ForkServerError
-from plynx.worker.leftovers import MARKER, kill_leftovers
+from plynx.worker.leftovers import MARKER, Warden, kill_leftovers
 from plynx.worker.outbox import Key, Outbox
 from plynx.worker.workspace import WorkDir, WorkspacePool
 
@@ -72,7 +73,7 @@ class Refused(PlynxError):
 
 def _environment() -> dict[str, str]:
     """What nodes' processes inherit: the worker's environment without its secrets."""
-    return {k: v for k, v in os.environ.items() if not (k.startswith("PLYNX_") and "TOKEN" in k)}
+    return node_environment(os.environ)
 
 
 class Worker:
@@ -106,23 +107,28 @@ class Worker:
         """Serve until stopped (0) or refused by the server (2)."""
         config = self.config
         kinds = load_kinds(config.kinds)
-        work_dir = WorkDir(config.work_dir)
+        user = config.node_user
+        work_dir = WorkDir(config.work_dir, shared=user is not None)
         kill_leftovers(config.work_dir)  # the work directory is ours now: so is what ran in it
-        env = {**_environment(), MARKER: str(config.work_dir)}
-        forkserver = ForkServer(env=env, preload=config.python_preload)
+        # from now on, whatever this worker starts dies with it
+        warden = Warden(config.work_dir, _environment())
+        env = {**_environment(), **(user.environment() if user else {})}
+        env[MARKER] = str(config.work_dir)
+        forkserver = ForkServer(env=env, preload=config.python_preload, user=user)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=10)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             client = ArtifactClient(session, config.server, config.token)
             self._executor = Executor(
                 kinds=kinds,
                 cache=ArtifactCache(work_dir.cache, client),
-                workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots),
+                workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots, owner=user),
                 env=env,
                 forkserver=forkserver,
                 kill_grace=config.kill_grace,
                 log_head=config.log_head,
                 log_tail=config.log_tail,
                 slots=asyncio.Semaphore(config.slots),
+                user=user,
             )
             if "python" in kinds:
                 try:
@@ -147,6 +153,7 @@ class Worker:
                         await task
                 await self._abandon_attempts()
                 await forkserver.close()
+                await warden.close()
                 self._executor.workspaces.clear()
                 work_dir.close()
 

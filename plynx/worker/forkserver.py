@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from plynx.errors import PlynxError
+from plynx.worker.config import NodeUser
 from plynx.worker.logs import LogSink
 from plynx.worker.process import Process, kill_group
 
@@ -89,7 +90,8 @@ class ForkServer:
 
     ``env`` is the environment of the zygote (and so of its children); ``preload`` names
     modules the zygote imports once, up front; ``spares`` is how many children wait, forked
-    in advance (as many as Python nodes may start at once is enough)."""
+    in advance (as many as Python nodes may start at once is enough); ``user``: the zygote,
+    and so every child, runs as that user."""
 
     def __init__(
         self,
@@ -97,8 +99,10 @@ class ForkServer:
         env: Mapping[str, str] | None = None,
         preload: Sequence[str] = (),
         spares: int = 2,
+        user: NodeUser | None = None,
     ) -> None:
         self._env = dict(os.environ if env is None else env)
+        self._user = user
         self._preload = list(preload)
         self._spares = max(spares, 1)
         self._zygote: _Zygote | None = None
@@ -131,7 +135,13 @@ class ForkServer:
                 env=self._env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
+                user=self._user.uid if self._user else None,
+                group=self._user.gid if self._user else None,
+                extra_groups=[] if self._user else None,
             )
+        except OSError as exc:  # e.g. the node user may not run this interpreter
+            ours.close()
+            raise ForkServerError(f"cannot start the python fork server: {exc}") from exc
         except BaseException:
             ours.close()
             raise

@@ -7,6 +7,10 @@ bytes were cut is emitted, followed by the kept tail.
 
 Forwarded text is batched: a batch is sent ``flush_interval`` seconds after its first byte, or
 as soon as it reaches ``batch_bytes``, whichever comes first.
+
+The last few KiB of each stream of the processes (not PLynx's own lines) are also kept
+apart, so that a failed node's summary can quote the end of its stderr
+(:meth:`LogSink.last_lines`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from collections.abc import Callable
 from typing import Literal
 
 __all__ = ["LogSink", "Stream", "StreamLimiter"]
+
+#: Bytes of each stream kept for :meth:`LogSink.last_lines`.
+_RECENT = 4096
 
 Stream = Literal["stdout", "stderr"]
 #: ``emit(stream, text)`` receives every batch of log text.
@@ -83,6 +90,7 @@ class _StreamState:
         self.pending: list[str] = []
         self.pending_bytes = 0
         self.ends_with_newline = True
+        self.recent = bytearray()  # the end of the processes' output, for last_lines()
 
 
 class LogSink:
@@ -118,6 +126,15 @@ class LogSink:
         """Raw output of a process."""
         if self._closed or not data:
             return
+        recent = self._streams[stream].recent
+        recent += data[-_RECENT:]
+        if len(recent) > _RECENT:
+            del recent[:-_RECENT]
+        self._feed(stream, data)
+
+    def _feed(self, stream: Stream, data: bytes) -> None:
+        if self._closed or not data:
+            return
         state = self._streams[stream]
         head = state.limiter.feed(data)
         if head:
@@ -131,7 +148,18 @@ class LogSink:
         state = self._streams[stream]
         if not state.ends_with_newline:
             text = "\n" + text
-        self.feed(stream, text.encode())
+        self._feed(stream, text.encode())
+
+    def last_lines(self, stream: Stream = "stderr", count: int = 5, limit: int = 1000) -> str:
+        """The last ``count`` non-blank lines the processes wrote to ``stream`` (at most
+        ``limit`` characters, cut at the start), for a failure's summary; ``""`` if none."""
+        recent = self._streams[stream].recent
+        text = recent.decode("utf-8", "replace")
+        lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+        if len(recent) >= _RECENT and lines:
+            del lines[0]  # most likely the end of a line whose start was cut
+        tail = "\n".join(lines[-count:])
+        return tail if len(tail) <= limit else "…" + tail[-(limit - 1) :]
 
     def _queue(self, stream: Stream, state: _StreamState, text: str) -> None:
         if not text:

@@ -13,7 +13,6 @@ pidfd), without a thread per child.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import os
@@ -23,7 +22,9 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from plynx.worker.config import NodeUser
 from plynx.worker.logs import LogSink, Stream
+from plynx.worker.warden import kill_group
 
 __all__ = ["Process", "kill_group", "spawn"]
 
@@ -32,18 +33,6 @@ _READ_SIZE = 64 * 1024
 #: How long to wait for the pipes to close after the main process exited (a child that escaped
 #: its process group may hold them open forever).
 _DRAIN_TIMEOUT = 2.0
-
-
-def kill_group(pgid: int, sig: int) -> None:
-    """Send ``sig`` to the process group ``pgid``; nothing if it is gone."""
-    try:
-        os.killpg(pgid, sig)
-    except ProcessLookupError:
-        # the leader may not have called setsid() yet (a just-forked python child)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.kill(pgid, sig)
-    except PermissionError:
-        pass
 
 
 class _PipeReader:
@@ -181,9 +170,11 @@ def spawn(
     cwd: Path,
     env: Mapping[str, str],
     sink: LogSink,
+    user: NodeUser | None = None,
 ) -> Process:
-    """Start ``argv`` in ``cwd`` in a new session with stdin from ``/dev/null``; its stdout
-    and stderr stream to ``sink``. Raises ``OSError`` if it cannot be started."""
+    """Start ``argv`` in ``cwd`` in a new session with stdin from ``/dev/null`` (as ``user``
+    if given); its stdout and stderr stream to ``sink``. Raises ``OSError`` if it cannot be
+    started."""
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     try:
@@ -195,6 +186,9 @@ def spawn(
             stdout=out_w,
             stderr=err_w,
             start_new_session=True,
+            user=user.uid if user else None,
+            group=user.gid if user else None,
+            extra_groups=[] if user else None,
         )
     except BaseException:
         os.close(out_r)

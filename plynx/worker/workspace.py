@@ -20,18 +20,27 @@ paths, under a random directory name; all of them consist of letters, digits, ``
 After a successful run every output is hashed (a directory is packed into a deterministic
 tar first), linked into the local cache, uploaded unless the server has it, and described by
 an :class:`~plynx.model.run.ArtifactRef`.
+
+With a node user (``--node-user``, the worker runs as root) the node owns ``work/`` and its
+outputs only: the attempt directory, ``inputs/`` and ``outputs/`` stay the worker's (0711), so
+the node can neither replace an output by a link to a file it may not read nor plant one
+where the worker writes. A file output is handed back to the worker before it is hashed; a
+directory output is packed with the node user's file-system identity (``setfsuid``), so that
+a link inside it reaches nothing the node user could not read itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import fcntl
 import os
 import re
 import shutil
+import stat
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from plynx.errors import ArtifactError, InvalidInput
@@ -40,6 +49,7 @@ from plynx.model.operation import Output
 from plynx.model.parameters import NAME_PATTERN
 from plynx.model.run import ArtifactRef
 from plynx.worker.artifact_cache import ArtifactCache, hash_file
+from plynx.worker.config import NodeUser
 
 __all__ = ["WorkDir", "Workspace", "WorkspacePool", "safe_filename"]
 
@@ -69,11 +79,27 @@ def _check_output(output: Output, path: Path) -> bool:
     return is_dir
 
 
-class Workspace:
-    """One attempt's directory (get one from a :class:`WorkspacePool`)."""
+def _as_user(owner: NodeUser, function: Callable[[], None]) -> None:
+    """Run ``function`` in this thread with ``owner``'s file-system identity (Linux
+    ``setfsuid``: it applies to the calling thread only)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    uid, gid = os.geteuid(), os.getegid()
+    libc.setfsgid(owner.gid)
+    libc.setfsuid(owner.uid)
+    try:
+        function()
+    finally:
+        libc.setfsuid(uid)
+        libc.setfsgid(gid)
 
-    def __init__(self, path: Path) -> None:
+
+class Workspace:
+    """One attempt's directory (get one from a :class:`WorkspacePool`); ``owner``: the node
+    user, if nodes run as another user."""
+
+    def __init__(self, path: Path, owner: NodeUser | None = None) -> None:
         self.path = path
+        self.owner = owner
         self.work = path / "work"
         self._inputs = path / "inputs"
         self._outputs = path / "outputs"
@@ -81,12 +107,15 @@ class Workspace:
         self._directories = False  # whether a directory input or output may hold a big tree
 
     @classmethod
-    def create(cls, root: Path) -> Workspace:
+    def create(cls, root: Path, owner: NodeUser | None = None) -> Workspace:
         """A new, empty workspace under ``root``."""
         path = Path(tempfile.mkdtemp(prefix="a", dir=root))
         for sub in ("work", "inputs", "outputs"):
-            os.mkdir(path / sub)
-        return cls(path)
+            os.mkdir(path / sub, 0o711)
+        if owner is not None:
+            path.chmod(0o711)
+            os.chown(path / "work", owner.uid, owner.gid)
+        return cls(path, owner)
 
     async def inputs(
         self,
@@ -133,6 +162,8 @@ class Workspace:
             else:
                 self._files.append(path)
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            if self.owner is not None:
+                os.chown(path, self.owner.uid, self.owner.gid)
             paths[output.name] = path
         return paths
 
@@ -146,12 +177,22 @@ class Workspace:
 
     async def _collect(self, output: Output, path: Path, cache: ArtifactCache) -> ArtifactRef:
         is_dir = _check_output(output, path)
+        owner = self.owner
         if is_dir:
             from plynx.artifacts.archive import pack_directory
 
             packed = self.path / f"{output.name}.tar"
-            await asyncio.to_thread(pack_directory, path, packed)
+            if owner is None:
+                await asyncio.to_thread(pack_directory, path, packed)
+            else:  # read the node's tree as the node user; the worker's directory holds the tar
+                fd = os.open(packed, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+                os.fchown(fd, owner.uid, owner.gid)
+                os.close(fd)
+                await asyncio.to_thread(_as_user, owner, lambda: pack_directory(path, packed))
+                os.chown(packed, os.geteuid(), os.getegid())
             path = packed
+        elif owner is not None:  # the worker's file from now on: the node may not change it
+            os.chown(path, os.geteuid(), os.getegid())
         sha256, size = await hash_file(path)
         cache.add(path, sha256)
         ref = ArtifactRef(sha256=sha256, size=size, type=output.type, name=output.name)
@@ -196,10 +237,20 @@ class Workspace:
 
 class WorkDir:
     """A worker's work directory: ``cache/`` and ``attempts/``, locked so that no other worker
-    uses it (attempt directories a crashed worker left are removed)."""
+    uses it (attempt directories a crashed worker left are removed). ``shared``: nodes run as
+    another user, who must be able to reach ``attempts/`` (:class:`InvalidInput` if a parent
+    directory stops them)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, shared: bool = False) -> None:
         path.mkdir(parents=True, exist_ok=True)
+        if shared:
+            path.chmod(0o711)
+            for parent in path.parents:
+                if not parent.stat().st_mode & stat.S_IXOTH:
+                    raise InvalidInput(
+                        f"nodes running as another user cannot reach {path}: {parent} is closed "
+                        "to other users; choose a --work-dir they can reach"
+                    )
         self.cache = path / "cache"
         self.attempts = path / "attempts"
         self._lock = (path / ".lock").open("wb")
@@ -211,7 +262,7 @@ class WorkDir:
                 f"another worker uses {path}; give each worker its own --work-dir"
             ) from None
         shutil.rmtree(self.attempts, ignore_errors=True)
-        self.attempts.mkdir()
+        self.attempts.mkdir(0o711 if shared else 0o777)
 
     def close(self) -> None:
         """Release the lock."""
@@ -222,17 +273,18 @@ class WorkspacePool:
     """Attempt directories under ``root``. A directory left clean by its attempt is reused:
     creating and removing directories costs more than running a trivial node."""
 
-    def __init__(self, root: Path, keep: int = 16) -> None:
+    def __init__(self, root: Path, keep: int = 16, owner: NodeUser | None = None) -> None:
         self.root = root
         self.keep = keep
+        self.owner = owner
         self._free: list[Path] = []
         self._removing: set[asyncio.Task[None]] = set()
 
     def acquire(self) -> Workspace:
         """A workspace with an empty ``work`` directory."""
         if self._free:
-            return Workspace(self._free.pop())
-        return Workspace.create(self.root)
+            return Workspace(self._free.pop(), self.owner)
+        return Workspace.create(self.root, self.owner)
 
     def clear(self) -> None:
         """Remove the directories kept for reuse."""

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +97,68 @@ def dispatch(
         outputs=[Output(name=n, type=t) for n, t in outs.items()],  # type: ignore[arg-type]
         timeout=timeout,
     )
+
+
+@dataclass
+class WorkerProcess:
+    """A ``plynx worker`` process and the file its stderr goes to."""
+
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+
+StartProcess = Callable[..., WorkerProcess]
+
+
+@pytest.fixture
+def worker_process(server_url: str) -> Iterator[StartProcess]:
+    """Start ``plynx worker`` processes against the fake server (stopped at the end).
+    ``start(*args, env=..., stdin=..., user=...)``: extra CLI arguments; the token is passed in
+    ``PLYNX_TOKEN`` unless ``env`` is given; ``user`` runs the worker as that user (root only)
+    with the interpreter ``python``."""
+    procs: list[subprocess.Popen[bytes]] = []
+    dirs: list[Path] = []
+
+    def start(
+        *args: str,
+        env: dict[str, str] | None = None,
+        stdin: int | None = subprocess.DEVNULL,
+        user: str | None = None,
+        python: str = sys.executable,
+    ) -> WorkerProcess:
+        dirs.append(Path(tempfile.mkdtemp(prefix="plynx-worker-")))
+        dirs[-1].chmod(0o711)  # a node user must reach the work directory inside
+        if user is not None:
+            shutil.chown(dirs[-1], user)
+        argv = [python, "-m", "plynx", "worker", "--server", server_url, "--slots", "2"]
+        argv += ["--work-dir", str(dirs[-1] / "work"), *args]
+        base = {k: v for k, v in os.environ.items() if not k.startswith("PLYNX_")}
+        log = dirs[-1] / "worker.log"
+        with log.open("wb") as stderr:
+            proc = subprocess.Popen(
+                argv,
+                env={**base, "PLYNX_TOKEN": TOKEN} if env is None else {**base, **env},
+                stdin=stdin,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                user=user,
+            )
+        procs.append(proc)
+        return WorkerProcess(proc, log)
+
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    for path in dirs:
+        shutil.rmtree(path, ignore_errors=True)

@@ -158,9 +158,20 @@ async def test_failures_unknown_kind_and_timeout(
 ) -> None:
     start_worker()
     await next_hello(fake, 1)
-    await fake.send(dispatch("echo 'about to fail' >&2\nexit 7"))
+    script = "for i in $(seq 20); do echo \"noise $i\" >&2; done\necho 'about to fail' >&2\nexit 7"
+    await fake.send(dispatch(script))
     result = await fake.next(Result)
-    assert (result.status, result.exit_code, result.error) == ("failed", 7, "exit code 7")
+    assert (result.status, result.exit_code) == ("failed", 7)
+    # the summary quotes the end of stderr: what a user needs to see why it failed
+    assert result.error == (
+        "exit code 7; stderr ends with:\nnoise 17\nnoise 18\nnoise 19\nnoise 20\nabout to fail"
+    )
+
+    await fake.send(dispatch("x = 1\nprint('nearly')\n1 / 0", kind="python"))
+    result = await fake.next(Result)
+    assert (result.status, result.exit_code) == ("failed", 1)
+    assert result.error is not None and result.error.startswith("exit code 1; stderr ends with:")
+    assert result.error.endswith("ZeroDivisionError: division by zero")
 
     await fake.send(dispatch("", kind="nope"))
     result = await fake.next(Result)
@@ -171,10 +182,17 @@ async def test_failures_unknown_kind_and_timeout(
     assert result.status == "failed" and "outputs has no 'missing'" in (result.error or "")
 
     started = time.monotonic()
-    await fake.send(dispatch("sleep 30", timeout=0.5))
+    await fake.send(dispatch("echo 'waiting for the lock' >&2\nsleep 30", timeout=0.5))
     result = await fake.next(Result)
-    assert result.status == "failed" and result.error == "timed out after 0.5s"
+    assert result.status == "failed"
+    assert result.error == "timed out after 0.5s; stderr ends with:\nwaiting for the lock"
     assert time.monotonic() - started < 3
+
+    code = "import sys, time\nprint('stuck', file=sys.stderr, flush=True)\ntime.sleep(30)"
+    await fake.send(dispatch(code, kind="python", timeout=0.5))
+    result = await fake.next(Result)
+    assert result.status == "failed"
+    assert result.error == "timed out after 0.5s; stderr ends with:\nstuck"
 
 
 async def test_cancel_kills_the_process_group(

@@ -58,3 +58,19 @@ async def test_sink_decodes_utf8_split_across_reads() -> None:
     sink.close()
     assert "".join(t for s, t in batches if s == "stdout") == "héllo wörld ✓\n"
     assert "".join(t for s, t in batches if s == "stderr") == "plynx: done\n"
+
+
+async def test_last_lines_quote_the_processes_stderr_not_plynx_lines() -> None:
+    sink = LogSink(lambda s, t: None, head=10, tail=10)
+    sink.feed("stderr", b"x" * 5000 + b"\nfirst\n\n  \n")
+    sink.feed("stderr", "second \u00e9\r\nthird".encode())
+    sink.write("plynx: the worker's own line")
+    sink.feed("stdout", b"not stderr\n")
+    # head and tail limits of the log do not limit the summary; blank lines are skipped
+    assert sink.last_lines("stderr", count=3) == "first\nsecond \u00e9\nthird"
+    assert sink.last_lines("stdout") == "not stderr"
+    sink.feed("stderr", b"y" * 10_000)
+    assert sink.last_lines("stderr") == ""  # only the end of a line too long to quote
+    sink.feed("stderr", b"\n" + b"z" * 2000 + b"\n")
+    assert sink.last_lines("stderr", limit=100) == "\u2026" + "z" * 99
+    sink.close()
