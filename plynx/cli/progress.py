@@ -150,7 +150,9 @@ class RunDisplay:
                     tail = "\n".join(text.rstrip("\n").splitlines()[-LOG_TAIL_LINES:])
                     break
         exit_code = f" with exit code {nr.exit_code}" if nr.exit_code is not None else ""
-        reason = f": {nr.error}" if nr.error and not nr.error.startswith("exit code") else ""
+        # the error's first line: the stderr it may quote next is printed below as the tail
+        first = nr.error.splitlines()[0].removesuffix("; stderr ends with:") if nr.error else ""
+        reason = f": {first}" if first and not first.startswith("exit code") else ""
         self.note(f"[bold red]✗ {escape(nr.node_id)} failed{exit_code}[/]{escape(reason)}")
         if tail:
             self.note("\n".join(f"  [dim]│[/] {escape(line)}" for line in tail.splitlines()))

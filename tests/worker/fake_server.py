@@ -52,6 +52,7 @@ class FakeServer:
     downloads: list[str] = field(default_factory=list)
     ws: web.WebSocketResponse | None = None
     connected: asyncio.Event = field(default_factory=asyncio.Event)
+    _transport: asyncio.Transport | None = None
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -78,6 +79,12 @@ class FakeServer:
                 if isinstance(message, kind):
                     return message
 
+    def abort(self) -> None:
+        """Cut the worker's connection without a close handshake (a server killed at once)."""
+        self.connected.clear()
+        if self._transport is not None:
+            self._transport.abort()
+
     async def drop(self) -> None:
         """Close the worker's socket as a restarting server would."""
         self.connected.clear()
@@ -95,6 +102,7 @@ class FakeServer:
             raise web.HTTPServiceUnavailable()
         ws = web.WebSocketResponse()
         await ws.prepare(request)
+        self._transport = request.transport
         first = await ws.receive()
         hello = decode(first.data)
         assert isinstance(hello, Hello)

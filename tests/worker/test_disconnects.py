@@ -11,8 +11,10 @@ from aiohttp import ClientConnectionResetError, WSMsgType, web
 from aiohttp.test_utils import TestClient
 
 from plynx.model import parse_graph_document
-from plynx.protocol import PROTOCOL_VERSION, Hello, Welcome, decode_frame, encode
+from plynx.protocol import PROTOCOL_VERSION, Hello, Log, Result, Welcome, decode_frame, encode
 
+from .conftest import StartWorker, dispatch
+from .fake_server import FakeServer
 from .helpers import until
 
 
@@ -58,3 +60,23 @@ async def test_a_worker_socket_closing_while_the_server_writes_is_one_warning(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1
     assert hello.worker_id in warnings[0] and "Cannot write to closing transport" in warnings[0]
+
+
+async def test_a_server_gone_while_the_worker_writes_is_one_warning(
+    fake: FakeServer, start_worker: StartWorker, caplog: pytest.LogCaptureFixture
+) -> None:
+    start_worker()
+    await until(fake.connected.is_set, 10)
+    code = 'for i in $(seq 200); do echo "line $i"; sleep 0.01; done\necho done > {{ outputs.out }}'
+    await fake.send(dispatch(code))
+    await fake.next(Log)  # logs are streaming
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="plynx"):
+        fake.abort()
+        await until(lambda: len(fake.hellos) == 2 and fake.connected.is_set(), 10)
+        result = await fake.next(Result)
+    assert result.status == "success"
+    problems = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert problems == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "disconnected from the server" in warnings[0]
