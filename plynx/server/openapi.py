@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from plynx import __version__
 from plynx.server.api import API_PREFIX
 from plynx.server.api import ROUTES as API_ROUTES
-from plynx.server.api.base import Route, json_response
+from plynx.server.api.base import PATH_PATTERNS, Route, json_response
 from plynx.server.schemas import ErrorBody
 
 __all__ = ["ROUTES", "all_routes", "build_openapi"]
@@ -56,7 +56,12 @@ def _operation(
     route: Route, request_schema: dict[str, Any] | None, response_schema: dict[str, Any] | None
 ) -> dict[str, Any]:
     parameters: list[dict[str, Any]] = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "pattern": PATH_PATTERNS.get(name, "^[^/]+$")},
+        }
         for name in _PATH_PARAM.findall(route.path)
     ]
     for query in route.query:
@@ -65,6 +70,10 @@ def _operation(
             schema["enum"] = list(query.enum)
         if query.default is not None:
             schema["default"] = query.default
+        if query.minimum is not None:
+            schema["minimum"] = query.minimum
+        if query.maximum is not None:
+            schema["maximum"] = query.maximum
         parameters.append(
             {
                 "name": query.name,
@@ -104,7 +113,8 @@ def _operation(
         }
     elif route.request_content != ("application/json",):
         doc["requestBody"] = {
-            "required": True,
+            # an empty raw body is an empty file
+            "required": False,
             "content": {
                 kind: {"schema": {"type": "string", "format": "binary"}}
                 if kind != "multipart/form-data"

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from plynx.artifacts import CHUNK_SIZE, check_sha256
 from plynx.artifacts.preview import preview, sniff_image
@@ -67,12 +68,9 @@ async def _part_chunks(part: BodyPartReader) -> AsyncIterator[bytes]:
         yield chunk
 
 
-async def upload_artifact(request: web.Request) -> web.Response:
-    """Store the body (raw, or the multipart field ``file``); with ``sha256=`` it must hash to
-    that, else 400 and nothing is stored."""
-    fields = {k: request.query.get(k, "") for k in ("sha256", "name", "type")}
-    chunks: AsyncIterator[bytes]
-    if request.content_type.startswith("multipart/"):
+async def _multipart_file(request: web.Request, fields: dict[str, str]) -> AsyncIterator[bytes]:
+    """The chunks of the multipart field ``file``; the text fields before it fill ``fields``."""
+    try:
         reader = await request.multipart()
         while True:
             part = await reader.next()
@@ -83,12 +81,23 @@ async def upload_artifact(request: web.Request) -> web.Response:
             if part.name == "file":
                 # some clients (aiohttp among them) percent-encode the file name
                 fields["name"] = fields["name"] or unquote(part.filename or "")
-                chunks = _part_chunks(part)
-                break
+                return _part_chunks(part)
             if part.name in fields and not fields[part.name]:
                 fields[part.name] = (await part.text())[:1024].strip()
             else:
                 await part.release()
+    except (ValueError, LookupError, HttpProcessingError) as exc:
+        # no boundary, a malformed part header, an unknown charset or bytes that are not text
+        raise InvalidInput(f"the multipart body cannot be read: {exc}") from None
+
+
+async def upload_artifact(request: web.Request) -> web.Response:
+    """Store the body (raw, or the multipart field ``file``); with ``sha256=`` it must hash to
+    that, else 400 and nothing is stored."""
+    fields = {k: request.query.get(k, "") for k in ("sha256", "name", "type")}
+    chunks: AsyncIterator[bytes]
+    if request.content_type.startswith("multipart/"):
+        chunks = await _multipart_file(request, fields)
     else:
         chunks = request.content.iter_chunked(CHUNK_SIZE)
     expected = check_sha256(fields["sha256"]) if fields["sha256"] else None
