@@ -74,6 +74,8 @@ def _operation(
             schema["minimum"] = query.minimum
         if query.maximum is not None:
             schema["maximum"] = query.maximum
+        if query.pattern is not None:
+            schema["pattern"] = query.pattern
         parameters.append(
             {
                 "name": query.name,

@@ -170,3 +170,16 @@ async def test_a_python_compile_bomb_is_a_problem_not_a_crash(app_client: TestCl
         body = await resp.json()
         assert not body["ok"]
         assert "does not compile" in body["problems"][0]["message"]
+
+
+async def test_integral_numbers_are_integers_and_do_not_hide_other_problems(
+    client: TestClient,
+) -> None:
+    operation = {"kind": "echo", "title": "t", "code": "echo", "retries": 2.0}
+    resp = await client.post(f"{API}/operations", json=operation)
+    assert resp.status == 201 and (await resp.json())["retries"] == 2
+    resp = await client.post(f"{API}/operations", json={**operation, "retries": 2.5})
+    assert "retries" in await _error(resp, 400)
+    both = {"graph_id": "x", "graph": {"nodes": [{"id": "a", "operation": operation}]}}
+    resp = await client.post(f"{API}/runs", json=both)
+    assert "exactly one of" in await _error(resp, 400)

@@ -23,7 +23,7 @@ from plynx.artifacts.preview import preview, sniff_image
 from plynx.errors import InvalidInput, NotFound
 from plynx.model import ArtifactMeta, ArtifactRef, ResourceType
 from plynx.server import keys
-from plynx.server.api.base import Query, Route, json_response
+from plynx.server.api.base import PATH_PATTERNS, Query, Route, json_response
 from plynx.server.schemas import Preview
 
 __all__ = ["ROUTES"]
@@ -40,7 +40,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _resource_type(raw: str | None) -> ResourceType:
-    if not raw:
+    if raw is None:
         return ResourceType.FILE
     try:
         return ResourceType(raw)
@@ -95,13 +95,16 @@ async def upload_artifact(request: web.Request) -> web.Response:
     """Store the body (raw, or the multipart field ``file``); with ``sha256=`` it must hash to
     that, else 400 and nothing is stored."""
     fields = {k: request.query.get(k, "") for k in ("sha256", "name", "type")}
+    if request.query.get("type") == "":
+        _resource_type("")  # a clear 400, before the body is read
     chunks: AsyncIterator[bytes]
     if request.content_type.startswith("multipart/"):
         chunks = await _multipart_file(request, fields)
     else:
         chunks = request.content.iter_chunked(CHUNK_SIZE)
-    expected = check_sha256(fields["sha256"]) if fields["sha256"] else None
-    kind = _resource_type(fields["type"])
+    given = fields["sha256"] or "sha256" in request.query
+    expected = check_sha256(fields["sha256"]) if given else None
+    kind = _resource_type(fields["type"] or None)
     name = _clean_name(fields["name"])
     limit = request.app[keys.SETTINGS].max_upload_bytes
     sha256, size = await request.app[keys.ARTIFACTS].put(_limited(chunks, limit), expected)
@@ -129,8 +132,21 @@ def _disposition(name: str, inline: bool) -> str:
     return f"{mode}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
 
 
+def _as_referenced(request: web.Request, meta: ArtifactMeta | None) -> tuple[ResourceType, str]:
+    """The type and name to serve the artifact as: the reference's (``type=``, ``name=``), for
+    they belong to each output or upload, not to the bytes; else the first upload's."""
+    raw_type = request.query.get("type")
+    if raw_type is not None:
+        kind = _resource_type(raw_type)
+    else:
+        kind = meta.type if meta else ResourceType.FILE
+    raw_name = request.query.get("name")
+    name = _clean_name(raw_name) if raw_name is not None else (meta.name if meta else "")
+    return kind, name
+
+
 async def _headers(request: web.Request, sha256: str, meta: ArtifactMeta | None) -> dict[str, str]:
-    kind = meta.type if meta else ResourceType.FILE
+    kind, name = _as_referenced(request, meta)
     mime = "application/octet-stream"
     if kind in _TEXT_TYPES:
         mime = f"{_TEXT_TYPES[kind]}; charset=utf-8"
@@ -145,7 +161,7 @@ async def _headers(request: web.Request, sha256: str, meta: ArtifactMeta | None)
     inline = mime != "application/octet-stream" and kind != ResourceType.DIRECTORY
     return {
         "Content-Type": mime,
-        "Content-Disposition": _disposition(meta.name if meta else "", inline),
+        "Content-Disposition": _disposition(name, inline),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, max-age=31536000, immutable",
@@ -183,8 +199,7 @@ async def preview_artifact(request: web.Request) -> web.Response:
     """A small JSON preview of an artifact, by type (``type=`` overrides the stored one)."""
     sha256 = check_sha256(request.match_info["sha256"])
     meta = await _meta(request, sha256)
-    raw = request.query.get("type")
-    kind = _resource_type(raw) if raw else (meta.type if meta else ResourceType.FILE)
+    kind, _ = _as_referenced(request, meta)
     return json_response(await preview(request.app[keys.ARTIFACTS], sha256, kind))
 
 
@@ -199,7 +214,11 @@ ROUTES = [
         response=ArtifactRef,
         status=201,
         query=(
-            Query("sha256", "the expected sha256; a mismatch is refused (400)"),
+            Query(
+                "sha256",
+                "the expected sha256; a mismatch is refused (400)",
+                pattern=PATH_PATTERNS["sha256"],
+            ),
             Query("name", "a file name to remember"),
             Query("type", "the resource type", enum=[t.value for t in ResourceType]),
         ),
@@ -210,9 +229,13 @@ ROUTES = [
         "GET",
         "/artifacts/{sha256}",
         download_artifact,
-        "Download an artifact",
+        "Download an artifact, served as the type and name of the reference that points at it",
         _TAG,
-        content="application/octet-stream",
+        query=(
+            Query("type", "serve as this type", enum=[t.value for t in ResourceType]),
+            Query("name", "the file name to save it as"),
+        ),
+        content="*/*",
         errors=(400, 404),
     ),
     Route(

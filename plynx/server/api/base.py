@@ -59,6 +59,7 @@ class Query:
     default: Any = None
     minimum: int | None = None
     maximum: int | None = None
+    pattern: str | None = None
 
 
 #: The pattern of each kind of path parameter, by name (any other is a non-empty segment).
@@ -122,6 +123,11 @@ def _json_problem(message: str) -> str:
     return message
 
 
+def _integral_float(error: Any) -> bool:
+    value = error.get("input")
+    return error["type"] == "int_type" and isinstance(value, float) and value.is_integer()
+
+
 def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
     """``raw`` (a JSON document) validated as ``model``, or
     :class:`~plynx.errors.InvalidInput` naming every bad field or saying why it is not JSON.
@@ -140,17 +146,25 @@ def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
     try:
         return model.model_validate_json(raw, strict=True)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False)
-        if errors and errors[0]["type"] == "json_invalid":
-            reason = _json_problem(str(errors[0].get("ctx", {}).get("error", errors[0]["msg"])))
-            raise InvalidInput(f"the request body is not valid JSON: {reason}") from None
-        problems = [_field_problem(e) for e in errors]
-        raise InvalidInput(
-            f"the request body is not a valid {model.__name__}: "
-            + "; ".join(p["message"] for p in problems[:5])
-            + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""),
-            problems,
-        ) from None
+        failure = exc
+    errors = failure.errors(include_url=False)
+    if errors and all(_integral_float(e) for e in errors):
+        # 3.0 is an integer to JSON Schema (and so to the OpenAPI document), not to strict
+        # pydantic: only then is lax validation right
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+    if errors and errors[0]["type"] == "json_invalid":
+        reason = _json_problem(str(errors[0].get("ctx", {}).get("error", errors[0]["msg"])))
+        raise InvalidInput(f"the request body is not valid JSON: {reason}")
+    problems = [_field_problem(e) for e in errors]
+    raise InvalidInput(
+        f"the request body is not a valid {model.__name__}: "
+        + "; ".join(p["message"] for p in problems[:5])
+        + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""),
+        problems,
+    )
 
 
 async def read_body(request: web.Request, model: type[M], *, optional: bool = False) -> M:
@@ -173,7 +187,7 @@ def int_query(
 ) -> int:
     """An integer query parameter within ``[low, high]``."""
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if not _INTEGER.fullmatch(raw):
         raise InvalidInput(f"query parameter {name!r} must be an integer, got {raw[:40]!r}")
@@ -197,7 +211,7 @@ def page_query(request: web.Request) -> tuple[int, int]:
 def enum_query(request: web.Request, name: str, enum: type[E]) -> E | None:
     """An enum query parameter, or ``None`` when absent."""
     raw = request.query.get(name)
-    if not raw:
+    if raw is None:
         return None
     try:
         return enum(raw)

@@ -20,7 +20,7 @@ def log_source(node_run: NodeRun) -> str:
 
 
 async def _respond(request: web.Request, node_run: NodeRun) -> web.Response:
-    stream = request.query.get("stream") or "stdout"
+    stream = request.query.get("stream", "stdout")
     if stream not in STREAMS:
         raise InvalidInput(f"query parameter 'stream' must be stdout or stderr, got {stream!r}")
     offset = int_query(request, "offset", 0)
