@@ -66,7 +66,7 @@ def find_entry_function(code: str, names: set[str]) -> tuple[str, list[str]] | N
     code as a script. ``names`` are what arguments may be bound to."""
     try:
         tree = ast.parse(code)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # the child reports it, with the traceback
     chosen: tuple[str, list[str]] | None = None
     for stmt in tree.body:

@@ -133,6 +133,37 @@ def _operation(
     return doc
 
 
+def _new_id(response: Any) -> str | None:
+    """Where the id of what a route creates is in its response (a JSON pointer), if it has one."""
+    fields = getattr(response, "model_fields", {})
+    if "id" in fields:
+        return "/id"
+    if "sha256" in fields:
+        return "/sha256"
+    if "run" in fields:  # a run with its node runs
+        return "/run/id"
+    return None
+
+
+def _links(route: Route, routes: list[Route]) -> dict[str, Any]:
+    """OpenAPI links from a route that creates something (``POST /graphs``) to every route
+    under it that takes its id (``GET /graphs/{id}``...): how a client, or a fuzzer, goes on
+    from what it created."""
+    pointer = _new_id(route.response)
+    if route.method != "POST" or route.status != 201 or pointer is None or "{" in route.path:
+        return {}
+    links: dict[str, Any] = {}
+    for target in routes:
+        rest = target.path.removeprefix(route.path + "/")
+        match = _PATH_PARAM.match(rest) if rest != target.path else None
+        if match is not None:
+            links[target.handler.__name__] = {
+                "operationId": target.handler.__name__,
+                "parameters": {match.group(1): f"$response.body#{pointer}"},
+            }
+    return links
+
+
 @functools.cache
 def build_openapi() -> dict[str, Any]:
     """The whole document (built once)."""
@@ -153,6 +184,9 @@ def build_openapi() -> dict[str, Any]:
             schemas.get(((index, "request"), "validation")),
             schemas.get(((index, "response"), "validation")),
         )
+        links = _links(route, routes)
+        if links:
+            operation["responses"][str(route.status)]["links"] = links
         paths.setdefault(API_PREFIX + route.path, {})[route.method.lower()] = operation
     return {
         "openapi": "3.1.0",

@@ -79,3 +79,22 @@ async def test_the_schema_states_what_the_server_enforces(client: TestClient) ->
     assert set(resp.headers["Allow"].split(",")) == {
         m.upper() for m in doc["paths"]["/api/v1/graphs/validate"]
     }
+
+
+async def test_what_a_post_creates_links_to_the_routes_that_take_its_id(
+    client: TestClient,
+) -> None:
+    doc = await (await client.get("/api/v1/openapi.json")).json()
+    created = doc["paths"]["/api/v1/runs"]["post"]["responses"]["201"]["links"]
+    assert created["get_run"] == {
+        "operationId": "get_run",
+        "parameters": {"id": "$response.body#/run/id"},
+    }
+    uploaded = doc["paths"]["/api/v1/artifacts"]["post"]["responses"]["201"]["links"]
+    assert set(uploaded) == {"download_artifact", "preview_artifact"}
+    operation_ids = {op["operationId"] for item in doc["paths"].values() for op in item.values()}
+    for item in doc["paths"].values():
+        for op in item.values():
+            for response in op["responses"].values():
+                for link in response.get("links", {}).values():
+                    assert link["operationId"] in operation_ids
