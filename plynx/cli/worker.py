@@ -70,6 +70,7 @@ def worker_command(
             kinds=_kinds(kinds),
             work_dir=work_dir if work_dir is not None else settings.data_dir / "worker",
             python_preload=_kinds(preload) or (),
+            unpack_limits=settings.unpack_limits,
         )
     except InvalidInput as exc:
         fail(exc.message)

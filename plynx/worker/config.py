@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plynx.artifacts.archive import UnpackLimits
 from plynx.errors import InvalidInput
 
 __all__ = ["WorkerConfig"]
@@ -44,6 +45,8 @@ class WorkerConfig:
     python_preload: tuple[str, ...] = ()
     #: Longest wait between two connection attempts, seconds.
     max_backoff: float = 5.0
+    #: How much one directory input may unpack to.
+    unpack_limits: UnpackLimits = field(default_factory=UnpackLimits)
 
     def __post_init__(self) -> None:
         if not self.server.startswith(("http://", "https://")):

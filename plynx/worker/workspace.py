@@ -33,6 +33,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plynx.errors import ArtifactError, InvalidInput
 from plynx.model import ResourceType
@@ -40,6 +41,9 @@ from plynx.model.operation import Output
 from plynx.model.parameters import NAME_PATTERN
 from plynx.model.run import ArtifactRef
 from plynx.worker.artifact_cache import ArtifactCache, hash_file
+
+if TYPE_CHECKING:
+    from plynx.artifacts.archive import UnpackLimits
 
 __all__ = ["WorkDir", "Workspace", "WorkspacePool", "safe_filename"]
 
@@ -72,8 +76,9 @@ def _check_output(output: Output, path: Path) -> bool:
 class Workspace:
     """One attempt's directory (get one from a :class:`WorkspacePool`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, unpack_limits: UnpackLimits | None = None) -> None:
         self.path = path
+        self.unpack_limits = unpack_limits
         self.work = path / "work"
         self._inputs = path / "inputs"
         self._outputs = path / "outputs"
@@ -81,12 +86,12 @@ class Workspace:
         self._directories = False  # whether a directory input or output may hold a big tree
 
     @classmethod
-    def create(cls, root: Path) -> Workspace:
+    def create(cls, root: Path, unpack_limits: UnpackLimits | None = None) -> Workspace:
         """A new, empty workspace under ``root``."""
         path = Path(tempfile.mkdtemp(prefix="a", dir=root))
         for sub in ("work", "inputs", "outputs"):
             os.mkdir(path / sub)
-        return cls(path)
+        return cls(path, unpack_limits)
 
     async def inputs(
         self,
@@ -114,7 +119,7 @@ class Workspace:
             self._directories = True
             from plynx.artifacts.archive import unpack_archive
 
-            await asyncio.to_thread(unpack_archive, cached, dest)
+            await asyncio.to_thread(unpack_archive, cached, dest, limits=self.unpack_limits)
             return
         self._files.append(dest)
         try:
@@ -222,17 +227,20 @@ class WorkspacePool:
     """Attempt directories under ``root``. A directory left clean by its attempt is reused:
     creating and removing directories costs more than running a trivial node."""
 
-    def __init__(self, root: Path, keep: int = 16) -> None:
+    def __init__(
+        self, root: Path, keep: int = 16, unpack_limits: UnpackLimits | None = None
+    ) -> None:
         self.root = root
         self.keep = keep
+        self.unpack_limits = unpack_limits
         self._free: list[Path] = []
         self._removing: set[asyncio.Task[None]] = set()
 
     def acquire(self) -> Workspace:
         """A workspace with an empty ``work`` directory."""
         if self._free:
-            return Workspace(self._free.pop())
-        return Workspace.create(self.root)
+            return Workspace(self._free.pop(), self.unpack_limits)
+        return Workspace.create(self.root, self.unpack_limits)
 
     def clear(self) -> None:
         """Remove the directories kept for reuse."""
