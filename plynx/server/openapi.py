@@ -27,6 +27,7 @@ _REASONS = {
     404: "Not found",
     409: "Not allowed in the current state",
     413: "Too large",
+    415: "The body is not application/json",
 }
 
 
@@ -109,6 +110,7 @@ def _operation(
     else:
         doc["security"] = []
     if request_schema is not None:
+        doc["responses"]["415"] = _error(415)
         doc["requestBody"] = {
             "required": True,
             "content": {"application/json": {"schema": request_schema}},

@@ -70,6 +70,7 @@ async def test_the_schema_states_what_the_server_enforces(client: TestClient) ->
     for (path, method, name), schema in params.items():
         if schema["type"] == "integer":
             assert "minimum" in schema and "maximum" in schema, (path, method, name)
+    assert "415" in doc["paths"]["/api/v1/graphs"]["post"]["responses"]
     graph = doc["components"]["schemas"]["Graph"]["properties"]["updated_at"]
     assert {"type": "string", "format": "date-time"} in graph["anyOf"]
     assert len(graph["anyOf"]) == 2  # or null: never a number
