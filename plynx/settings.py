@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from plynx.artifacts.archive import UnpackLimits
 from plynx.errors import InvalidInput
 
 __all__ = ["Settings", "load_settings"]
@@ -19,8 +20,10 @@ __all__ = ["Settings", "load_settings"]
 class Settings:
     """Everything the server, the engine and the CLI are configured with.
 
-    Paths may be relative: they are resolved against the current directory when read.
-    ``store`` and ``artifacts`` default to locations inside ``data_dir``."""
+    Paths may be given relative: they are resolved once, against the current directory, when
+    the settings are made (so ``sqlite:///`` + the database path is always absolute, and the
+    artifacts sit where the database does). ``store`` and ``artifacts`` default to locations
+    inside ``data_dir``."""
 
     data_dir: Path = field(default_factory=lambda: Path("~/.plynx").expanduser())
     host: str = "127.0.0.1"
@@ -39,7 +42,22 @@ class Settings:
     max_log_bytes: int = 4 * 1024 * 1024
     #: Largest upload accepted, bytes.
     max_upload_bytes: int = 10 * 1024**3
+    #: Largest directory archive unpacked (bytes once unpacked, and entries).
+    max_unpack_bytes: int = UnpackLimits.max_bytes
+    max_unpack_entries: int = UnpackLimits.max_entries
     static_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", self.data_dir.expanduser().resolve())
+        if self.static_dir is not None:
+            object.__setattr__(self, "static_dir", self.static_dir.expanduser().resolve())
+        if self.artifacts and "://" not in self.artifacts:  # a directory, not a URL
+            object.__setattr__(self, "artifacts", str(Path(self.artifacts).expanduser().resolve()))
+
+    @property
+    def unpack_limits(self) -> UnpackLimits:
+        """The limits on unpacking one directory archive."""
+        return UnpackLimits(max_bytes=self.max_unpack_bytes, max_entries=self.max_unpack_entries)
 
     @property
     def store_url(self) -> str:

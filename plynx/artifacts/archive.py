@@ -7,20 +7,32 @@ Links inside the directory stay links; a link to a file outside is stored as tha
 content; any other special file is refused.
 
 :func:`unpack_archive` refuses what could write outside its destination: absolute names,
-``..``, links pointing outside, devices and fifos. Every entry is checked before anything is
-written; extraction then goes through ``tarfile``'s ``data`` filter where the Python has it
-(3.12, and 3.11.4 on), or checks each entry again right before writing it otherwise.
+``..``, links pointing outside, devices and fifos; and an archive that would unpack to more
+than its :class:`UnpackLimits` (bytes, entries, or bytes per archived byte: a small compressed
+archive that unpacks to gigabytes). Every entry is checked before anything is written, and the
+check stops reading at the first entry past a limit; extraction then goes through
+``tarfile``'s ``data`` filter where the Python has it (3.12, and 3.11.4 on), or checks each
+entry again right before writing it otherwise.
+
+:func:`list_archive` reads headers only when it can seek in an uncompressed archive; in a
+compressed one it decompresses no more than its ``budget``, and says when it stopped early.
 
 These functions are synchronous and meant to run in a thread (``asyncio.to_thread``).
 """
 
 from __future__ import annotations
 
+import bz2
+import contextlib
 import copy
+import gzip
+import io
+import lzma
 import os
 import posixpath
 import stat
 import tarfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +40,46 @@ from typing import IO, Any
 
 from plynx.errors import ArtifactError
 
-__all__ = ["ArchiveEntry", "list_archive", "pack_directory", "unpack_archive"]
+__all__ = [
+    "ArchiveEntry",
+    "ArchiveListing",
+    "UnpackLimits",
+    "list_archive",
+    "pack_directory",
+    "unpack_archive",
+]
+
+_GIB = 1024**3
+
+
+@dataclass(frozen=True)
+class UnpackLimits:
+    """How much one directory archive may unpack to. ``max_ratio`` bounds the unpacked bytes
+    per archived byte (a megabyte of gzip that would become a gigabyte is refused), with 1 MiB
+    of slack for tiny archives."""
+
+    max_bytes: int = 4 * _GIB
+    max_entries: int = 100_000
+    max_ratio: int = 200
+
+    def check(self, entries: int, unpacked: int, archive_size: int, name: str) -> None:
+        """Raise :class:`ArtifactError` if ``entries`` entries of ``unpacked`` bytes, from an
+        archive of ``archive_size`` bytes, are past a limit; ``name`` is the last entry."""
+        if entries > self.max_entries:
+            raise ArtifactError(
+                f"the archive has more than {self.max_entries} entries (at {name!r}): "
+                "raise the limit (max_unpack_entries) or pack fewer files"
+            )
+        if unpacked > self.max_bytes:
+            raise ArtifactError(
+                f"the archive unpacks to more than {self.max_bytes} bytes (at {name!r}): "
+                "raise the limit (max_unpack_bytes) or make the directory smaller"
+            )
+        if unpacked > self.max_ratio * archive_size + 1024**2:
+            raise ArtifactError(
+                f"the archive of {archive_size} bytes unpacks to more than {self.max_ratio} "
+                f"times its size (at {name!r}): refused as a decompression bomb"
+            )
 
 
 @dataclass(frozen=True)
@@ -140,18 +191,41 @@ _TRUSTED: dict[str, Any] = (
 )
 
 
-def unpack_archive(archive: Path, dest: Path, *, use_data_filter: bool | None = None) -> None:
-    """Extract ``archive`` into ``dest`` (created if missing), refusing unsafe entries with
-    :class:`ArtifactError`. ``use_data_filter`` forces one implementation (tests)."""
+def _checked_members(
+    tar: tarfile.TarFile, root: Path, limits: UnpackLimits, size: int
+) -> list[tarfile.TarInfo]:
+    """Every member, each checked as soon as its header is read: past a limit nothing more is
+    read (nor, with a compressed archive, decompressed)."""
+    members: list[tarfile.TarInfo] = []
+    unpacked = 0
+    while (member := tar.next()) is not None:
+        _check_member(member, root)
+        members.append(member)
+        unpacked += member.size if member.isfile() else 0
+        limits.check(len(members), unpacked, size, member.name)
+    return members
+
+
+def unpack_archive(
+    archive: Path,
+    dest: Path,
+    *,
+    limits: UnpackLimits | None = None,
+    use_data_filter: bool | None = None,
+) -> None:
+    """Extract ``archive`` into ``dest`` (created if missing), refusing unsafe entries and
+    archives past ``limits`` with :class:`ArtifactError`. ``use_data_filter`` forces one
+    implementation (tests)."""
     dest.mkdir(parents=True, exist_ok=True)
     root = dest.resolve()
+    limits = limits or UnpackLimits()
     if use_data_filter is None:
         use_data_filter = hasattr(tarfile, "data_filter")
     try:
+        size = archive.stat().st_size
         with tarfile.open(archive, "r:*") as tar:
-            members = tar.getmembers()
-            for member in members:  # refuse the whole archive before writing anything
-                _check_member(member, root)
+            # refuse the whole archive before writing anything
+            members = _checked_members(tar, root, limits, size)
             if use_data_filter:
                 tar.extractall(root, members, filter="data")
                 return
@@ -162,27 +236,89 @@ def unpack_archive(archive: Path, dest: Path, *, use_data_filter: bool | None = 
                 tar.extract(_safe_copy(member), root, set_attrs=not member.issym(), **_TRUSTED)
     except tarfile.FilterError as exc:
         raise ArtifactError(f"unsafe archive entry refused: {exc}") from exc
-    except (tarfile.TarError, OSError) as exc:
+    except (tarfile.TarError, OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
         raise ArtifactError(f"cannot unpack {archive.name}: {exc}") from exc
 
 
-def list_archive(source: Path | IO[bytes], limit: int) -> list[ArchiveEntry]:
-    """The first ``limit`` entries of an archive (a path or a readable binary file). Only the
-    headers are read when the file can seek; a cut-off archive lists what it holds."""
+@dataclass(frozen=True)
+class ArchiveListing:
+    """The first entries of an archive; ``complete`` is false when there may be more."""
+
+    entries: list[ArchiveEntry]
+    complete: bool
+
+
+class _OverBudget(Exception):
+    pass
+
+
+class _Budgeted(io.RawIOBase):
+    """A decompressed stream that refuses to give more than ``budget`` bytes."""
+
+    def __init__(self, stream: IO[bytes], budget: int) -> None:
+        self._stream = stream
+        self._left = budget
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._left <= 0 and len(view):
+            raise _OverBudget
+        data = self._stream.read(min(len(view), self._left))
+        view[: len(data)] = data
+        self._left -= len(data)
+        return len(data)
+
+
+_DECOMPRESSORS: list[tuple[bytes, Any]] = [
+    (b"\x1f\x8b", gzip.GzipFile),
+    (b"BZh", bz2.BZ2File),
+    (b"\xfd7zXZ\x00", lzma.LZMAFile),
+]
+
+
+def _decompressor(handle: IO[bytes]) -> Any:
+    """The decompressor class for ``handle``'s content (``None``: not compressed)."""
+    start = handle.tell()
+    magic = handle.read(6)
+    handle.seek(start)
+    return next((cls for prefix, cls in _DECOMPRESSORS if magic.startswith(prefix)), None)
+
+
+def _open_for_listing(raw: IO[bytes], cls: Any, budget: int) -> tarfile.TarFile:
+    if cls is None:
+        return tarfile.open(fileobj=raw, mode="r:")  # seeks over the data: headers only
+    return tarfile.open(fileobj=io.BufferedReader(_Budgeted(cls(fileobj=raw), budget)), mode="r|")
+
+
+def list_archive(source: Path | IO[bytes], limit: int, *, budget: int = 1024**2) -> ArchiveListing:
+    """The first ``limit`` entries of an archive (a path or a readable, seekable binary file).
+    An uncompressed archive has only its headers read; a compressed one is read as a stream of
+    at most ``budget`` decompressed bytes. A cut-off archive lists what it holds."""
     entries: list[ArchiveEntry] = []
-    try:
-        named = source if isinstance(source, Path) else None
-        fileobj = None if isinstance(source, Path) else source
-        with tarfile.open(named, "r:*", fileobj=fileobj) as tar:
-            while len(entries) < limit:
-                member = tar.next()
-                if member is None:
-                    break
-                entries.append(ArchiveEntry(member.name, member.size, member.isdir()))
-    except tarfile.ReadError as exc:
-        if not entries and "empty file" not in str(exc):
-            raise ArtifactError(f"not a tar archive: {exc}") from exc
-    except (tarfile.TarError, EOFError, OSError) as exc:
-        if not entries:
-            raise ArtifactError(f"cannot read the archive: {exc}") from exc
-    return entries
+    complete = False
+    with source.open("rb") if isinstance(source, Path) else contextlib.nullcontext(source) as raw:
+        try:
+            cls = _decompressor(raw)
+            with _open_for_listing(raw, cls, budget) as tar:
+                while len(entries) < limit:
+                    member = tar.next()
+                    if member is None:
+                        # an uncompressed archive is read by seeking, even past the end of a cut
+                        # one: whole, it ends with two zero blocks
+                        end = tar.offset + 2 * tarfile.BLOCKSIZE
+                        complete = cls is not None or end <= raw.seek(0, io.SEEK_END)
+                        break
+                    entries.append(ArchiveEntry(member.name, member.size, member.isdir()))
+        except _OverBudget:
+            pass
+        except tarfile.ReadError as exc:
+            if not entries and "empty file" not in str(exc):
+                raise ArtifactError(f"not a tar archive: {exc}") from exc
+            complete = not entries
+        except (tarfile.TarError, EOFError, OSError, zlib.error, lzma.LZMAError) as exc:
+            if not entries:
+                raise ArtifactError(f"cannot read the archive: {exc}") from exc
+    return ArchiveListing(entries, complete)

@@ -4,8 +4,8 @@ Only the head of an artifact is ever read (``max_bytes``); the shapes are those 
 ``GET /api/v1/artifacts/{sha256}/preview``::
 
     {"kind": "table", "columns": [...], "rows": [[...]], "truncated": bool}     csv, tsv
-    {"kind": "json", "value": ..., "truncated": false}                          json
-    {"kind": "text", "text": str, "truncated": bool}        text, file; json that does not parse
+    {"kind": "json", "value": ..., "truncated": false}       json (nested at most 200 deep)
+    {"kind": "text", "text": str, "truncated": bool}        text, file; other json
     {"kind": "image", "url": "/api/v1/artifacts/<sha>", "mime": "image/png"}    image
     {"kind": "directory", "entries": [{"path", "size", "is_dir"}], "truncated": bool}
     {"kind": "binary", "size": n}             pdf, executable, and anything that is not text
@@ -17,9 +17,10 @@ import asyncio
 import codecs
 import csv
 import io
-import json
 from dataclasses import asdict
 from typing import Any
+
+import pydantic_core
 
 from plynx.artifacts.archive import list_archive
 from plynx.artifacts.base import ArtifactStore, check_sha256
@@ -96,7 +97,11 @@ def _table(head: bytes, cut: bool, delimiter: str, max_rows: int) -> dict[str, A
 def _json(head: bytes, cut: bool) -> dict[str, Any]:
     if not cut:
         try:
-            value = json.loads(_decode_head(head, cut=False))
+            # the parser refuses what cannot be shown again as JSON: nesting past 200 levels,
+            # NaN and Infinity
+            value = pydantic_core.from_json(
+                _decode_head(head, cut=False), allow_inf_nan=False, cache_strings=False
+            )
         except ValueError:
             pass
         else:
@@ -108,18 +113,20 @@ async def _directory(
     store: ArtifactStore, sha256: str, max_bytes: int, max_rows: int
 ) -> dict[str, Any]:
     path = store.local_path(sha256)
-    if path is not None:  # seekable: only the headers are read, however big the archive
-        entries = await asyncio.to_thread(list_archive, path, max_rows + 1)
+    if path is not None:  # seekable: only the headers are read, unless it is compressed
+        listing = await asyncio.to_thread(list_archive, path, max_rows + 1, budget=max_bytes)
         cut = False
     else:
         head = await store.read_head(sha256, max_bytes)
         cut = len(head) >= max_bytes
-        entries = await asyncio.to_thread(list_archive, io.BytesIO(head), max_rows + 1)
-    more = len(entries) > max_rows
+        listing = await asyncio.to_thread(
+            list_archive, io.BytesIO(head), max_rows + 1, budget=max_bytes
+        )
+    entries = listing.entries
     return {
         "kind": "directory",
         "entries": [asdict(entry) for entry in entries[:max_rows]],
-        "truncated": cut or more,
+        "truncated": cut or not listing.complete or len(entries) > max_rows,
     }
 
 

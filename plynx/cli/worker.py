@@ -124,6 +124,7 @@ def worker_command(
             work_dir=work_dir or default_work_dir(shared=user is not None),
             python_preload=_kinds(preload) or (),
             node_user=user,
+            unpack_limits=settings.unpack_limits,
         )
     except InvalidInput as exc:
         fail(exc.message)

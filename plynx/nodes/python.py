@@ -66,7 +66,7 @@ def find_entry_function(code: str, names: set[str]) -> tuple[str, list[str]] | N
     code as a script. ``names`` are what arguments may be bound to."""
     try:
         tree = ast.parse(code)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # the child reports it, with the traceback
     chosen: tuple[str, list[str]] | None = None
     for stmt in tree.body:
@@ -116,6 +116,12 @@ class PythonNode(BaseNode):
             compile(operation.code, "<node code>", "exec", dont_inherit=True)
         except SyntaxError as exc:
             return [f"the code does not compile: line {exc.lineno}, column {exc.offset}: {exc.msg}"]
+        except ValueError as exc:  # a NUL character (3.11)
+            return [f"the code does not compile: {exc}"]
+        except (RecursionError, MemoryError):
+            # an expression nested (or chained) too deep for the compiler: a compile bomb, or
+            # generated code that Python itself could not run either
+            return ["the code does not compile: it nests too deeply for the Python compiler"]
         return []
 
     async def run(self, ctx: RunContext) -> int:

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from plynx import __version__
 from plynx.server.api import API_PREFIX
 from plynx.server.api import ROUTES as API_ROUTES
-from plynx.server.api.base import Route, json_response
+from plynx.server.api.base import PATH_PATTERNS, Route, json_response
 from plynx.server.schemas import ErrorBody
 
 __all__ = ["ROUTES", "all_routes", "build_openapi"]
@@ -27,6 +27,7 @@ _REASONS = {
     404: "Not found",
     409: "Not allowed in the current state",
     413: "Too large",
+    415: "The body is not application/json",
 }
 
 
@@ -56,7 +57,12 @@ def _operation(
     route: Route, request_schema: dict[str, Any] | None, response_schema: dict[str, Any] | None
 ) -> dict[str, Any]:
     parameters: list[dict[str, Any]] = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "pattern": PATH_PATTERNS.get(name, "^[^/]+$")},
+        }
         for name in _PATH_PARAM.findall(route.path)
     ]
     for query in route.query:
@@ -65,6 +71,12 @@ def _operation(
             schema["enum"] = list(query.enum)
         if query.default is not None:
             schema["default"] = query.default
+        if query.minimum is not None:
+            schema["minimum"] = query.minimum
+        if query.maximum is not None:
+            schema["maximum"] = query.maximum
+        if query.pattern is not None:
+            schema["pattern"] = query.pattern
         parameters.append(
             {
                 "name": query.name,
@@ -98,13 +110,15 @@ def _operation(
     else:
         doc["security"] = []
     if request_schema is not None:
+        doc["responses"]["415"] = _error(415)
         doc["requestBody"] = {
             "required": True,
             "content": {"application/json": {"schema": request_schema}},
         }
     elif route.request_content != ("application/json",):
         doc["requestBody"] = {
-            "required": True,
+            # an empty raw body is an empty file
+            "required": False,
             "content": {
                 kind: {"schema": {"type": "string", "format": "binary"}}
                 if kind != "multipart/form-data"
@@ -119,6 +133,37 @@ def _operation(
             },
         }
     return doc
+
+
+def _new_id(response: Any) -> str | None:
+    """Where the id of what a route creates is in its response (a JSON pointer), if it has one."""
+    fields = getattr(response, "model_fields", {})
+    if "id" in fields:
+        return "/id"
+    if "sha256" in fields:
+        return "/sha256"
+    if "run" in fields:  # a run with its node runs
+        return "/run/id"
+    return None
+
+
+def _links(route: Route, routes: list[Route]) -> dict[str, Any]:
+    """OpenAPI links from a route that creates something (``POST /graphs``) to every route
+    under it that takes its id (``GET /graphs/{id}``...): how a client, or a fuzzer, goes on
+    from what it created."""
+    pointer = _new_id(route.response)
+    if route.method != "POST" or route.status != 201 or pointer is None or "{" in route.path:
+        return {}
+    links: dict[str, Any] = {}
+    for target in routes:
+        rest = target.path.removeprefix(route.path + "/")
+        match = _PATH_PARAM.match(rest) if rest != target.path else None
+        if match is not None:
+            links[target.handler.__name__] = {
+                "operationId": target.handler.__name__,
+                "parameters": {match.group(1): f"$response.body#{pointer}"},
+            }
+    return links
 
 
 @functools.cache
@@ -141,6 +186,9 @@ def build_openapi() -> dict[str, Any]:
             schemas.get(((index, "request"), "validation")),
             schemas.get(((index, "response"), "validation")),
         )
+        links = _links(route, routes)
+        if links:
+            operation["responses"][str(route.status)]["links"] = links
         paths.setdefault(API_PREFIX + route.path, {})[route.method.lower()] = operation
     return {
         "openapi": "3.1.0",

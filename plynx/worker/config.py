@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plynx.artifacts.archive import UnpackLimits
 from plynx.errors import InvalidInput
 
 __all__ = ["NodeUser", "WorkerConfig", "default_work_dir"]
@@ -106,6 +107,8 @@ class WorkerConfig:
     #: Run nodes as this unprivileged user (the worker must run as root); ``None``: as the
     #: worker's own user.
     node_user: NodeUser | None = None
+    #: How much one directory input may unpack to.
+    unpack_limits: UnpackLimits = field(default_factory=UnpackLimits)
 
     def __post_init__(self) -> None:
         if not self.server.startswith(("http://", "https://")):

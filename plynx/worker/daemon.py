@@ -121,7 +121,12 @@ class Worker:
             self._executor = Executor(
                 kinds=kinds,
                 cache=ArtifactCache(work_dir.cache, client),
-                workspaces=WorkspacePool(work_dir.attempts, keep=2 * config.slots, owner=user),
+                workspaces=WorkspacePool(
+                    work_dir.attempts,
+                    keep=2 * config.slots,
+                    owner=user,
+                    unpack_limits=config.unpack_limits,
+                ),
                 env=env,
                 forkserver=forkserver,
                 kill_grace=config.kill_grace,

@@ -42,6 +42,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plynx.errors import ArtifactError, InvalidInput
 from plynx.model import ResourceType
@@ -50,6 +51,9 @@ from plynx.model.parameters import NAME_PATTERN
 from plynx.model.run import ArtifactRef
 from plynx.worker.artifact_cache import ArtifactCache, hash_file
 from plynx.worker.config import NodeUser
+
+if TYPE_CHECKING:
+    from plynx.artifacts.archive import UnpackLimits
 
 __all__ = ["WorkDir", "Workspace", "WorkspacePool", "safe_filename"]
 
@@ -95,11 +99,18 @@ def _as_user(owner: NodeUser, function: Callable[[], None]) -> None:
 
 class Workspace:
     """One attempt's directory (get one from a :class:`WorkspacePool`); ``owner``: the node
-    user, if nodes run as another user."""
+    user, if nodes run as another user; ``unpack_limits``: how much a directory input may
+    unpack to."""
 
-    def __init__(self, path: Path, owner: NodeUser | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        owner: NodeUser | None = None,
+        unpack_limits: UnpackLimits | None = None,
+    ) -> None:
         self.path = path
         self.owner = owner
+        self.unpack_limits = unpack_limits
         self.work = path / "work"
         self._inputs = path / "inputs"
         self._outputs = path / "outputs"
@@ -107,7 +118,12 @@ class Workspace:
         self._directories = False  # whether a directory input or output may hold a big tree
 
     @classmethod
-    def create(cls, root: Path, owner: NodeUser | None = None) -> Workspace:
+    def create(
+        cls,
+        root: Path,
+        owner: NodeUser | None = None,
+        unpack_limits: UnpackLimits | None = None,
+    ) -> Workspace:
         """A new, empty workspace under ``root``."""
         path = Path(tempfile.mkdtemp(prefix="a", dir=root))
         for sub in ("work", "inputs", "outputs"):
@@ -115,7 +131,7 @@ class Workspace:
         if owner is not None:
             path.chmod(0o711)
             os.chown(path / "work", owner.uid, owner.gid)
-        return cls(path, owner)
+        return cls(path, owner, unpack_limits)
 
     async def inputs(
         self,
@@ -143,7 +159,7 @@ class Workspace:
             self._directories = True
             from plynx.artifacts.archive import unpack_archive
 
-            await asyncio.to_thread(unpack_archive, cached, dest)
+            await asyncio.to_thread(unpack_archive, cached, dest, limits=self.unpack_limits)
             return
         self._files.append(dest)
         try:
@@ -273,18 +289,25 @@ class WorkspacePool:
     """Attempt directories under ``root``. A directory left clean by its attempt is reused:
     creating and removing directories costs more than running a trivial node."""
 
-    def __init__(self, root: Path, keep: int = 16, owner: NodeUser | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        keep: int = 16,
+        owner: NodeUser | None = None,
+        unpack_limits: UnpackLimits | None = None,
+    ) -> None:
         self.root = root
         self.keep = keep
         self.owner = owner
+        self.unpack_limits = unpack_limits
         self._free: list[Path] = []
         self._removing: set[asyncio.Task[None]] = set()
 
     def acquire(self) -> Workspace:
         """A workspace with an empty ``work`` directory."""
         if self._free:
-            return Workspace(self._free.pop(), self.owner)
-        return Workspace.create(self.root, self.owner)
+            return Workspace(self._free.pop(), self.owner, self.unpack_limits)
+        return Workspace.create(self.root, self.owner, self.unpack_limits)
 
     def clear(self) -> None:
         """Remove the directories kept for reuse."""

@@ -116,15 +116,16 @@ export const api = {
   },
 };
 
-/** Where an artifact's bytes are. */
-export function artifactUrl(sha256) {
-  return `${API}/artifacts/${sha256}`;
+/** Where an artifact's bytes are; with a reference (`{type, name}`), served as that. */
+export function artifactUrl(sha256, ref) {
+  return url(`/artifacts/${sha256}`, ref ? { type: ref.type, name: ref.name } : undefined);
 }
 
 /** A URL an <img> can show: the artifact itself, or (with a token) an object URL. */
-export async function artifactObjectUrl(sha256) {
-  if (!getToken()) return artifactUrl(sha256);
-  const response = await request("GET", `/artifacts/${sha256}`, { raw: true });
+export async function artifactObjectUrl(sha256, ref) {
+  if (!getToken()) return artifactUrl(sha256, ref);
+  const query = ref ? { type: ref.type, name: ref.name } : undefined;
+  const response = await request("GET", `/artifacts/${sha256}`, { raw: true, query });
   return URL.createObjectURL(await response.blob());
 }
 
@@ -132,7 +133,7 @@ export async function artifactObjectUrl(sha256) {
 export async function downloadArtifact(ref) {
   const a = document.createElement("a");
   a.download = ref.name || ref.sha256.slice(0, 12);
-  a.href = await artifactObjectUrl(ref.sha256);
+  a.href = await artifactObjectUrl(ref.sha256, ref);
   document.body.append(a);
   a.click();
   a.remove();

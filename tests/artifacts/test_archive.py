@@ -7,10 +7,17 @@ import io
 import os
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from plynx.artifacts.archive import ArchiveEntry, list_archive, pack_directory, unpack_archive
+from plynx.artifacts.archive import (
+    ArchiveEntry,
+    UnpackLimits,
+    list_archive,
+    pack_directory,
+    unpack_archive,
+)
 from plynx.errors import ArtifactError
 
 
@@ -179,18 +186,86 @@ def test_a_corrupt_archive_is_an_artifact_error(tmp_path: Path) -> None:
 def test_listing_stops_at_the_limit(tmp_path: Path) -> None:
     make_tree(tmp_path / "src")
     pack_directory(tmp_path / "src", tmp_path / "out.tar")
-    entries = list_archive(tmp_path / "out.tar", 3)
-    assert entries == [
+    listing = list_archive(tmp_path / "out.tar", 3)
+    assert not listing.complete
+    assert listing.entries == [
         ArchiveEntry("a.csv", 8, False),
         ArchiveEntry("b.txt", 3, False),
         ArchiveEntry("empty", 0, True),
     ]
-    assert len(list_archive(tmp_path / "out.tar", 100)) == 8
+    listing = list_archive(tmp_path / "out.tar", 100)
+    assert len(listing.entries) == 8 and listing.complete
 
 
 def test_listing_a_cut_off_archive_lists_what_is_there(tmp_path: Path) -> None:
     make_tree(tmp_path / "src")
     pack_directory(tmp_path / "src", tmp_path / "out.tar")
     head = (tmp_path / "out.tar").read_bytes()[:3000]
-    names = [e.path for e in list_archive(io.BytesIO(head), 100)]
+    listing = list_archive(io.BytesIO(head), 100)
+    assert not listing.complete
+    names = [e.path for e in listing.entries]
     assert names[:2] == ["a.csv", "b.txt"] and len(names) < 8
+
+
+def _gzip_tar(path: Path, files: list[tuple[str, int]]) -> Path:
+    """A .tar.gz of files of zeros, written without holding them in memory."""
+    with tarfile.open(path, "w:gz", compresslevel=9) as tar:
+        for name, size in files:
+            info = tarfile.TarInfo(name)
+            info.size = size
+            tar.addfile(info, _Zeros(size))
+    return path
+
+
+class _Zeros(io.RawIOBase):
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = min(len(buffer), self.left)
+        buffer[:n] = bytes(n)
+        self.left -= n
+        return n
+
+
+def test_a_decompression_bomb_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    bomb = _gzip_tar(tmp_path / "bomb.tar.gz", [("small", 10), ("zeros", 64 * 1024**2)])
+    assert bomb.stat().st_size < 200 * 1024
+    dest = tmp_path / "dest"
+    with pytest.raises(ArtifactError, match=r"times its size .*'zeros'"):
+        unpack_archive(bomb, dest)
+    assert list(dest.iterdir()) == []
+    # an honest archive of the same content is fine when the limits allow it
+    unpack_archive(bomb, dest, limits=UnpackLimits(max_ratio=10_000))
+    assert (dest / "zeros").stat().st_size == 64 * 1024**2
+
+
+def test_unpack_limits_on_bytes_and_entries(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(12):
+        (src / f"f{i:02d}").write_bytes(b"x" * 100)
+    pack_directory(src, tmp_path / "out.tar")
+    with pytest.raises(ArtifactError, match=r"more than 10 entries.*max_unpack_entries"):
+        unpack_archive(tmp_path / "out.tar", tmp_path / "a", limits=UnpackLimits(max_entries=10))
+    with pytest.raises(ArtifactError, match=r"more than 1000 bytes.*max_unpack_bytes"):
+        unpack_archive(tmp_path / "out.tar", tmp_path / "b", limits=UnpackLimits(max_bytes=1000))
+    assert list((tmp_path / "a").iterdir()) == list((tmp_path / "b").iterdir()) == []
+    unpack_archive(
+        tmp_path / "out.tar", tmp_path / "c", limits=UnpackLimits(max_bytes=1200, max_entries=12)
+    )
+    assert len(list((tmp_path / "c").iterdir())) == 12
+
+
+def test_listing_a_compressed_archive_decompresses_no_more_than_its_budget(
+    tmp_path: Path,
+) -> None:
+    archive = _gzip_tar(tmp_path / "big.tar.gz", [("a", 10), ("zeros", 8 * 1024**2), ("z", 1)])
+    listing = list_archive(archive, 50, budget=1024**2)
+    assert [e.path for e in listing.entries] == ["a", "zeros"]
+    assert not listing.complete, "what lies past the budget is not claimed to be absent"
+    listing = list_archive(archive, 50, budget=16 * 1024**2)
+    assert [e.path for e in listing.entries] == ["a", "zeros", "z"] and listing.complete

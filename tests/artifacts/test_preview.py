@@ -192,3 +192,28 @@ async def test_previews_read_only_the_head(tmp_path: Path, type: T) -> None:
 async def test_previewing_a_missing_artifact_is_an_artifact_error(store: ArtifactStore) -> None:
     with pytest.raises(ArtifactError, match="not stored"):
         await preview(store, sha(b"nothing"), T.TEXT)
+
+
+async def test_deep_or_unrepresentable_json_is_shown_as_text(store: ArtifactStore) -> None:
+    deep = b"[" * 5000 + b"]" * 5000
+    result = await show(store, deep, T.JSON)
+    assert result["kind"] == "text" and result["text"].startswith("[[[")
+    assert (await show(store, b"[NaN, 1]", T.JSON))["kind"] == "text"
+    assert (await show(store, b"[[[1]]]", T.JSON))["value"] == [[[1]]]
+
+
+async def test_a_compressed_directory_preview_stops_at_its_budget(
+    store: ArtifactStore, tmp_path: Path
+) -> None:
+    import io
+    import tarfile
+
+    with tarfile.open(tmp_path / "d.tar.gz", "w:gz", compresslevel=1) as tar:
+        for name, size in (("first", 10), ("big", 4 * 1024**2), ("after", 5)):
+            info = tarfile.TarInfo(name)
+            info.size = size
+            tar.addfile(info, io.BytesIO(bytes(size)))
+    data = (tmp_path / "d.tar.gz").read_bytes()
+    result = await show(store, data, T.DIRECTORY, max_bytes=64 * 1024)
+    assert [e["path"] for e in result["entries"]] == ["first", "big"]
+    assert result["truncated"] is True

@@ -127,6 +127,7 @@ def test_entry_function_selection() -> None:
     )
     assert find_entry_function("def f(a): pass\nf(1)", names) is None
     assert find_entry_function("x = (", names) is None
+    assert find_entry_function("1+" * 300_000 + "1", names) is None  # the child reports it
 
 
 def test_check_reports_the_line_and_column() -> None:

@@ -5,6 +5,8 @@ OpenAPI document (:mod:`plynx.server.openapi`)."""
 
 from __future__ import annotations
 
+import re
+
 from aiohttp import web
 
 from plynx.server.api import artifacts, cache, graphs, health, kinds, logs, operations, runs
@@ -26,10 +28,34 @@ ROUTES: list[Route] = [
 ]
 
 
+def _exclusive_paths(routes: list[Route]) -> dict[str, str]:
+    """Each route path, with a path parameter that sits beside fixed segments (``{id}`` beside
+    ``validate`` under ``/graphs``) told not to match them: else ``/graphs/validate`` would also
+    be ``/graphs/{id}``, and a 405 there would list the methods of both."""
+    fixed: dict[str, set[str]] = {}
+    for route in routes:
+        parent, _, last = route.path.rpartition("/")
+        if not last.startswith("{"):
+            fixed.setdefault(parent, set()).add(last)
+    paths: dict[str, str] = {}
+    for route in routes:
+        parts = route.path.split("/")
+        for i, part in enumerate(parts):
+            siblings = fixed.get("/".join(parts[:i]), set())
+            if part.startswith("{") and siblings:
+                names = "|".join(re.escape(s) for s in sorted(siblings))
+                parts[i] = f"{{{part[1:-1]}:(?!(?:{names})$)[^/]+}}"
+        paths[route.path] = "/".join(parts)
+    return paths
+
+
 def setup_api_routes(app: web.Application, routes: list[Route] | None = None) -> None:
     """Register every route of the table under :data:`API_PREFIX`."""
-    for route in routes if routes is not None else ROUTES:
+    table = routes if routes is not None else ROUTES
+    paths = _exclusive_paths(table)
+    for route in table:
+        path = API_PREFIX + paths[route.path]
         if route.method == "GET":  # HEAD too
-            app.router.add_get(API_PREFIX + route.path, route.handler)
+            app.router.add_get(path, route.handler)
         else:
-            app.router.add_route(route.method, API_PREFIX + route.path, route.handler)
+            app.router.add_route(route.method, path, route.handler)

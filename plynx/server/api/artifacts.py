@@ -16,13 +16,14 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from plynx.artifacts import CHUNK_SIZE, check_sha256
 from plynx.artifacts.preview import preview, sniff_image
 from plynx.errors import InvalidInput, NotFound
 from plynx.model import ArtifactMeta, ArtifactRef, ResourceType, TokenKind
 from plynx.server import keys
-from plynx.server.api.base import Query, Route, identity, json_response
+from plynx.server.api.base import PATH_PATTERNS, Query, Route, identity, json_response
 from plynx.server.schemas import Preview
 
 __all__ = ["ROUTES"]
@@ -39,7 +40,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _resource_type(raw: str | None) -> ResourceType:
-    if not raw:
+    if raw is None:
         return ResourceType.FILE
     try:
         return ResourceType(raw)
@@ -89,13 +90,9 @@ def check_worker_access(request: web.Request, sha256: str | None) -> None:
     raise web.HTTPForbidden(text=f"a worker token may not {what}")
 
 
-async def upload_artifact(request: web.Request) -> web.Response:
-    """Store the body (raw, or the multipart field ``file``); with ``sha256=`` it must hash to
-    that, else 400 and nothing is stored."""
-    check_worker_access(request, None)
-    fields = {k: request.query.get(k, "") for k in ("sha256", "name", "type")}
-    chunks: AsyncIterator[bytes]
-    if request.content_type.startswith("multipart/"):
+async def _multipart_file(request: web.Request, fields: dict[str, str]) -> AsyncIterator[bytes]:
+    """The chunks of the multipart field ``file``; the text fields before it fill ``fields``."""
+    try:
         reader = await request.multipart()
         while True:
             part = await reader.next()
@@ -106,16 +103,31 @@ async def upload_artifact(request: web.Request) -> web.Response:
             if part.name == "file":
                 # some clients (aiohttp among them) percent-encode the file name
                 fields["name"] = fields["name"] or unquote(part.filename or "")
-                chunks = _part_chunks(part)
-                break
+                return _part_chunks(part)
             if part.name in fields and not fields[part.name]:
                 fields[part.name] = (await part.text())[:1024].strip()
             else:
                 await part.release()
+    except (ValueError, LookupError, HttpProcessingError) as exc:
+        # no boundary, a malformed part header, an unknown charset or bytes that are not text
+        raise InvalidInput(f"the multipart body cannot be read: {exc}") from None
+
+
+async def upload_artifact(request: web.Request) -> web.Response:
+    """Store the body (raw, or the multipart field ``file``); with ``sha256=`` it must hash to
+    that, else 400 and nothing is stored."""
+    check_worker_access(request, None)
+    fields = {k: request.query.get(k, "") for k in ("sha256", "name", "type")}
+    if request.query.get("type") == "":
+        _resource_type("")  # a clear 400, before the body is read
+    chunks: AsyncIterator[bytes]
+    if request.content_type.startswith("multipart/"):
+        chunks = await _multipart_file(request, fields)
     else:
         chunks = request.content.iter_chunked(CHUNK_SIZE)
-    expected = check_sha256(fields["sha256"]) if fields["sha256"] else None
-    kind = _resource_type(fields["type"])
+    given = fields["sha256"] or "sha256" in request.query
+    expected = check_sha256(fields["sha256"]) if given else None
+    kind = _resource_type(fields["type"] or None)
     name = _clean_name(fields["name"])
     limit = request.app[keys.SETTINGS].max_upload_bytes
     sha256, size = await request.app[keys.ARTIFACTS].put(_limited(chunks, limit), expected)
@@ -143,8 +155,21 @@ def _disposition(name: str, inline: bool) -> str:
     return f"{mode}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
 
 
+def _as_referenced(request: web.Request, meta: ArtifactMeta | None) -> tuple[ResourceType, str]:
+    """The type and name to serve the artifact as: the reference's (``type=``, ``name=``), for
+    they belong to each output or upload, not to the bytes; else the first upload's."""
+    raw_type = request.query.get("type")
+    if raw_type is not None:
+        kind = _resource_type(raw_type)
+    else:
+        kind = meta.type if meta else ResourceType.FILE
+    raw_name = request.query.get("name")
+    name = _clean_name(raw_name) if raw_name is not None else (meta.name if meta else "")
+    return kind, name
+
+
 async def _headers(request: web.Request, sha256: str, meta: ArtifactMeta | None) -> dict[str, str]:
-    kind = meta.type if meta else ResourceType.FILE
+    kind, name = _as_referenced(request, meta)
     mime = "application/octet-stream"
     if kind in _TEXT_TYPES:
         mime = f"{_TEXT_TYPES[kind]}; charset=utf-8"
@@ -159,7 +184,7 @@ async def _headers(request: web.Request, sha256: str, meta: ArtifactMeta | None)
     inline = mime != "application/octet-stream" and kind != ResourceType.DIRECTORY
     return {
         "Content-Type": mime,
-        "Content-Disposition": _disposition(meta.name if meta else "", inline),
+        "Content-Disposition": _disposition(name, inline),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, max-age=31536000, immutable",
@@ -199,8 +224,7 @@ async def preview_artifact(request: web.Request) -> web.Response:
     sha256 = check_sha256(request.match_info["sha256"])
     check_worker_access(request, sha256)
     meta = await _meta(request, sha256)
-    raw = request.query.get("type")
-    kind = _resource_type(raw) if raw else (meta.type if meta else ResourceType.FILE)
+    kind, _ = _as_referenced(request, meta)
     return json_response(await preview(request.app[keys.ARTIFACTS], sha256, kind))
 
 
@@ -215,7 +239,11 @@ ROUTES = [
         response=ArtifactRef,
         status=201,
         query=(
-            Query("sha256", "the expected sha256; a mismatch is refused (400)"),
+            Query(
+                "sha256",
+                "the expected sha256; a mismatch is refused (400)",
+                pattern=PATH_PATTERNS["sha256"],
+            ),
             Query("name", "a file name to remember"),
             Query("type", "the resource type", enum=[t.value for t in ResourceType]),
         ),
@@ -226,9 +254,13 @@ ROUTES = [
         "GET",
         "/artifacts/{sha256}",
         download_artifact,
-        "Download an artifact",
+        "Download an artifact, served as the type and name of the reference that points at it",
         _TAG,
-        content="application/octet-stream",
+        query=(
+            Query("type", "serve as this type", enum=[t.value for t in ResourceType]),
+            Query("name", "the file name to save it as"),
+        ),
+        content="*/*",
         errors=(400, 403, 404),
     ),
     Route(

@@ -3,7 +3,8 @@ responses and the caller's identity."""
 
 from __future__ import annotations
 
-import json
+import asyncio
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,6 +24,7 @@ __all__ = [
     "Query",
     "Route",
     "author_of",
+    "decode_body",
     "enum_query",
     "identity",
     "int_query",
@@ -33,6 +35,14 @@ __all__ = [
 
 API_PREFIX = "/api/v1"
 MAX_LIMIT = 500
+#: The largest integer a query parameter may hold: every store's integers (64-bit) hold it.
+MAX_QUERY_INT = 2**31 - 1
+#: How deep a JSON body may nest (the parser's own limit).
+MAX_JSON_DEPTH = 200
+#: Bodies larger than this are decoded and validated off the event loop.
+OFF_LOOP_BYTES = 64 * 1024
+JSON_TYPE = "application/json"
+_INTEGER = re.compile(r"-?[0-9]+")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", bound=StrEnum)
@@ -47,11 +57,27 @@ class Query:
     type: str = "string"
     enum: Sequence[str] = ()
     default: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
+    pattern: str | None = None
+
+
+#: The pattern of each kind of path parameter, by name (any other is a non-empty segment).
+PATH_PATTERNS = {"sha256": "^[0-9a-f]{64}$"}
 
 
 PAGING = (
-    Query("offset", "how many items to skip", "integer", default=0),
-    Query("limit", f"how many items to return (at most {MAX_LIMIT})", "integer", default=50),
+    Query(
+        "offset", "how many items to skip", "integer", default=0, minimum=0, maximum=MAX_QUERY_INT
+    ),
+    Query(
+        "limit",
+        f"how many items to return (at most {MAX_LIMIT})",
+        "integer",
+        default=50,
+        minimum=1,
+        maximum=MAX_LIMIT,
+    ),
 )
 
 
@@ -88,48 +114,89 @@ def _field_problem(error: Any) -> dict[str, str]:
     return {"code": str(error["type"]), "field": where, "message": f"{where}: {error['msg']}"}
 
 
-async def read_body(request: web.Request, model: type[M], *, optional: bool = False) -> M:
-    """The JSON body validated as ``model``; :class:`~plynx.errors.InvalidInput` naming every
-    bad field, or saying the body is not JSON. An ``optional`` empty body means ``model()``."""
-    raw = await request.read()
+def _json_problem(message: str) -> str:
+    """A parser's complaint in words that say what to change."""
+    if "recursion limit" in message:
+        return f"it nests deeper than {MAX_JSON_DEPTH} levels"
+    if "hex escape" in message or "unicode code point" in message:
+        return f"it holds a lone surrogate escape (\\ud800-\\udfff), which is not text ({message})"
+    return message
+
+
+def _integral_float(error: Any) -> bool:
+    value = error.get("input")
+    return error["type"] == "int_type" and isinstance(value, float) and value.is_integer()
+
+
+def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
+    """``raw`` (a JSON document) validated as ``model``, or
+    :class:`~plynx.errors.InvalidInput` naming every bad field or saying why it is not JSON.
+
+    Validation is strict, as the OpenAPI document says: a date is an ISO 8601 string, a number
+    is not a string. Synchronous and proportional to the body: :func:`read_body` runs it in a
+    thread when the body is large, and so may any caller that holds a big document."""
     if not raw.strip():
         if optional:
             return model()
         raise InvalidInput(f"the request needs a JSON body ({model.__name__})")
     try:
-        data = json.loads(raw)
+        raw.decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInput("the request body is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"the request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(raw, strict=True)
     except ValidationError as exc:
-        problems = [_field_problem(e) for e in exc.errors()]
-        raise InvalidInput(
-            f"the request body is not a valid {model.__name__}: "
-            + "; ".join(p["message"] for p in problems[:5])
-            + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""),
-            problems,
-        ) from None
+        failure = exc
+    errors = failure.errors(include_url=False)
+    if errors and all(_integral_float(e) for e in errors):
+        # 3.0 is an integer to JSON Schema (and so to the OpenAPI document), not to strict
+        # pydantic: only then is lax validation right
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+    if errors and errors[0]["type"] == "json_invalid":
+        reason = _json_problem(str(errors[0].get("ctx", {}).get("error", errors[0]["msg"])))
+        raise InvalidInput(f"the request body is not valid JSON: {reason}")
+    problems = [_field_problem(e) for e in errors]
+    raise InvalidInput(
+        f"the request body is not a valid {model.__name__}: "
+        + "; ".join(p["message"] for p in problems[:5])
+        + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""),
+        problems,
+    )
+
+
+async def read_body(request: web.Request, model: type[M], *, optional: bool = False) -> M:
+    """The JSON body validated as ``model`` (see :func:`decode_body`). A body sent as anything
+    but ``application/json`` is refused (415) unread; an ``optional`` empty body means
+    ``model()``."""
+    if request.body_exists and request.content_type != JSON_TYPE:
+        raise web.HTTPUnsupportedMediaType(
+            text=f"send the body as JSON with 'Content-Type: {JSON_TYPE}' "
+            f"(got {request.content_type!r})"
+        )
+    raw = await request.read()
+    if len(raw) > OFF_LOOP_BYTES:
+        return await asyncio.to_thread(decode_body, raw, model, optional=optional)
+    return decode_body(raw, model, optional=optional)
 
 
 def int_query(
-    request: web.Request, name: str, default: int, *, low: int = 0, high: int | None = None
+    request: web.Request, name: str, default: int, *, low: int = 0, high: int = MAX_QUERY_INT
 ) -> int:
     """An integer query parameter within ``[low, high]``."""
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidInput(f"query parameter {name!r} must be an integer, got {raw!r}") from None
-    if value < low or (high is not None and value > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise InvalidInput(f"query parameter {name!r} must be {bounds}, got {value}")
+    if not _INTEGER.fullmatch(raw):
+        raise InvalidInput(f"query parameter {name!r} must be an integer, got {raw[:40]!r}")
+    # past 30 digits it is out of range anyway (and int() of thousands of digits is refused)
+    value = int(raw) if len(raw) <= 30 else (high + 1 if raw[0] != "-" else low - 1)
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"query parameter {name!r} must be between {low} and {high}, got {raw[:40]}"
+        )
     return value
 
 
@@ -144,7 +211,7 @@ def page_query(request: web.Request) -> tuple[int, int]:
 def enum_query(request: web.Request, name: str, enum: type[E]) -> E | None:
     """An enum query parameter, or ``None`` when absent."""
     raw = request.query.get(name)
-    if not raw:
+    if raw is None:
         return None
     try:
         return enum(raw)

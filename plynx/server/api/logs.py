@@ -9,7 +9,7 @@ from plynx.artifacts.logs import STREAMS
 from plynx.errors import InvalidInput, NotFound
 from plynx.model import NodeRun
 from plynx.server import keys
-from plynx.server.api.base import Query, Route, int_query
+from plynx.server.api.base import MAX_QUERY_INT, Query, Route, int_query
 
 __all__ = ["ROUTES", "STREAMS", "log_source"]
 
@@ -20,7 +20,7 @@ def log_source(node_run: NodeRun) -> str:
 
 
 async def _respond(request: web.Request, node_run: NodeRun) -> web.Response:
-    stream = request.query.get("stream") or "stdout"
+    stream = request.query.get("stream", "stdout")
     if stream not in STREAMS:
         raise InvalidInput(f"query parameter 'stream' must be stdout or stderr, got {stream!r}")
     offset = int_query(request, "offset", 0)
@@ -58,8 +58,15 @@ async def node_log(request: web.Request) -> web.Response:
 
 _QUERY = (
     Query("stream", "which stream", enum=STREAMS, default="stdout"),
-    Query("offset", "byte offset to start from", "integer", default=0),
-    Query("limit", "at most this many bytes", "integer"),
+    Query(
+        "offset",
+        "byte offset to start from",
+        "integer",
+        default=0,
+        minimum=0,
+        maximum=MAX_QUERY_INT,
+    ),
+    Query("limit", "at most this many bytes", "integer", minimum=1, maximum=MAX_QUERY_INT),
 )
 ROUTES = [
     Route(

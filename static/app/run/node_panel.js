@@ -43,7 +43,7 @@ function Output({ refs, port }) {
           ${open === ref.sha256 ? "Hide" : "Preview"}</button>
         <button class="small" onClick=${() => downloadArtifact(ref).catch(() => {})}>Download</button>
       </div>
-      ${open === ref.sha256 ? html`<${Preview} sha256=${ref.sha256} />` : null}
+      ${open === ref.sha256 ? html`<${Preview} sha256=${ref.sha256} type=${ref.type} />` : null}
     </div>`,
   );
 }

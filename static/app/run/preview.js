@@ -57,16 +57,17 @@ function Body({ preview, sha256 }) {
   }
 }
 
-export function Preview({ sha256 }) {
+/** The preview of an artifact as the reference that points at it says (`type`). */
+export function Preview({ sha256, type }) {
   const [state, setState] = useState({ preview: null, error: null });
   useEffect(() => {
     let live = true;
-    api.get(`/artifacts/${sha256}/preview`, {}, { quiet: true }).then(
+    api.get(`/artifacts/${sha256}/preview`, { type }, { quiet: true }).then(
       (preview) => live && setState({ preview, error: null }),
       (error) => live && setState({ preview: null, error }),
     );
     return () => (live = false);
-  }, [sha256]);
+  }, [sha256, type]);
   if (state.error) return html`<div class="preview"><p class="error-text">${state.error.message}</p></div>`;
   if (!state.preview) return html`<div class="preview"><p class="loading">Loading…</p></div>`;
   return html`<div class="preview" data-kind=${state.preview.kind}>
