@@ -69,10 +69,21 @@ async def _writer(ws: web.WebSocketResponse, session: WorkerSession) -> None:
         messages = [m for m in batch if m is not None]
         if ws.closed:
             return
-        if messages:
-            await ws.send_str(encode_frame(messages))
-        if closing:
-            await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
+        try:
+            if messages:
+                await ws.send_str(encode_frame(messages))
+            if closing:
+                await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
+                return
+        except ConnectionError as exc:
+            # the socket died under us: what it carried is not lost, the worker's next hello
+            # says what it got (the rest is requeued at once)
+            logger.info(
+                "worker %s: connection lost with %d message(s) unsent (%s)",
+                session.id,
+                len(messages),
+                exc,
+            )
             return
 
 
