@@ -72,6 +72,7 @@ _RESOLVABLE = frozenset({NodeRunStatus.PENDING, NodeRunStatus.QUEUED})
 _SUMMARY_INTERVAL = 0.25  # seconds between live "runs" topic updates of one run
 _RECENT_RUNS = 16  # finished runs kept in memory for the clients that waited for them
 _AUDIT_INTERVAL = 10.0  # seconds between run audits
+_REPAIRS = 2  # times the audit moves a stuck node on before it fails it
 _STALL = 1.0  # seconds of loop stall worth a warning
 
 
@@ -117,6 +118,7 @@ class Engine:
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
         self._resolving: Counter[str] = Counter()  # node run ids queued for or in the resolver
         self._suspects: dict[str, tuple[NodeRunStatus, int, Repair]] = {}  # of the last audit
+        self._repaired: Counter[str] = Counter()  # node run id -> times the audit moved it
         # cache entries not stored yet: a run that looks finished already serves its hits
         self._fresh: dict[str, CacheEntry] = {}
         self._tasks: list[asyncio.Task[None]] = []
@@ -404,6 +406,7 @@ class Engine:
                 for nr in node_runs:
                     self._node_runs.pop(nr.id, None)
                     self._failures.pop(nr.id, None)
+                    self._repaired.pop(nr.id, None)
                     self._log_offsets.pop((nr.id, "stdout"), None)
                     self._log_offsets.pop((nr.id, "stderr"), None)
 
@@ -761,7 +764,17 @@ class Engine:
         return repaired
 
     def _repair(self, rs: RunState, nr: NodeRun, repair: Repair) -> None:
-        if repair == Repair.RESOLVE:
+        self._repaired[nr.id] += 1
+        if self._repaired[nr.id] > _REPAIRS and repair != Repair.SKIP:
+            self._dispatcher.revoke(nr.id, "stuck")
+            self._dispatcher.forget(nr.id)
+            self._fail(
+                rs,
+                nr,
+                f"stuck: the run audit moved it on {_REPAIRS} times and it got stuck again "
+                "(see the server log)",
+            )
+        elif repair == Repair.RESOLVE:
             self._to_resolve(rs, nr.node_id)
         elif repair == Repair.ENQUEUE:
             dispatch = self._dispatcher.prepared(nr.id)
