@@ -140,6 +140,8 @@ class Engine:
         and are picked up by the next start."""
         if self._tasks:
             await self.flush()
+        if self._notes:  # log lines of our own still being written
+            await asyncio.gather(*self._notes, return_exceptions=True)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -640,8 +642,8 @@ class Engine:
             else:
                 self._dispatcher.forget(nr.id)
                 error = error or f"exit code {message.exit_code}"
-                if op.retries:  # show that it was retried (the worker's message stays first)
-                    error = f"{error} (attempt {failures} of {op.retries + 1})"
+                if op.retries:  # say it was retried, ahead of the worker's own message
+                    error = f"attempt {failures} of {op.retries + 1}: {error}"
                 self._set_node(rs, nr, _S.FAILED, error=error, **fields)
                 self._node_done(rs, nr)
         else:  # the worker gave up the attempt on its own (e.g. it is shutting down)

@@ -186,7 +186,7 @@ async def test_a_node_failing_after_its_retries_says_which_attempt_it_was(
     )
     run, nodes = await wait_finished(engine, await engine.submit(graph))
     assert run.status == RunStatus.FAILED
-    assert nodes["x"].error == "exit code 3: no such file (attempt 3 of 3)"
+    assert nodes["x"].error == "attempt 3 of 3: exit code 3: no such file"
 
 
 async def test_an_identical_rerun_right_after_a_run_is_fully_cached(engine: Engine) -> None:
