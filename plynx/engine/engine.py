@@ -28,7 +28,7 @@ from typing import Any
 
 from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
-from plynx.engine.audit import Repair, stuck_nodes
+from plynx.engine.audit import Auditor, Repair
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
 from plynx.engine.prepare import file_output, prepare_dispatch, store_values
@@ -117,7 +117,7 @@ class Engine:
         self._log_offsets: dict[tuple[str, str], int] = {}
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
         self._resolving: Counter[str] = Counter()  # node run ids queued for or in the resolver
-        self._suspects: dict[str, tuple[NodeRunStatus, int, Repair]] = {}  # of the last audit
+        self._auditor = Auditor()
         # cache entries not stored yet: a run that looks finished already serves its hits
         self._fresh: dict[str, CacheEntry] = {}
         self._tasks: list[asyncio.Task[None]] = []
@@ -139,6 +139,8 @@ class Engine:
         and are picked up by the next start."""
         if self._tasks:
             await self.flush()
+        if self._notes:  # log lines of our own still being written
+            await asyncio.gather(*self._notes, return_exceptions=True)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -413,6 +415,7 @@ class Engine:
                 for nr in node_runs:
                     self._node_runs.pop(nr.id, None)
                     self._failures.pop(nr.id, None)
+                    self._auditor.forget(nr.id)
                     self._log_offsets.pop((nr.id, "stdout"), None)
                     self._log_offsets.pop((nr.id, "stderr"), None)
 
@@ -646,8 +649,8 @@ class Engine:
             else:
                 self._dispatcher.forget(nr.id)
                 error = error or f"exit code {message.exit_code}"
-                if op.retries:  # show that it was retried (the worker's message stays first)
-                    error = f"{error} (attempt {failures} of {op.retries + 1})"
+                if op.retries:  # say it was retried, ahead of the worker's own message
+                    error = f"attempt {failures} of {op.retries + 1}: {error}"
                 self._set_node(rs, nr, _S.FAILED, error=error, **fields)
                 self._node_done(rs, nr)
         else:  # the worker gave up the attempt on its own (e.g. it is shutting down)
@@ -730,57 +733,37 @@ class Engine:
 
     def audit(self) -> int:
         """Find the unfinished nodes that nothing will move any more (see
-        :mod:`plynx.engine.audit`) and move them: dispatch, requeue or skip them. A node is
-        repaired when two audits in a row find it stuck. Returns how many were repaired."""
+        :mod:`plynx.engine.audit`) and move them: dispatch, requeue, skip or fail them. Returns
+        how many were repaired."""
         ready, prepared = self._dispatcher.queued_ids()
-        suspects: dict[str, tuple[NodeRunStatus, int, Repair]] = {}
-        repaired = 0
+        repairs = self._auditor.round(
+            list(self._runs.values()),
+            leased=self._dispatcher.leases,
+            resolving=self._resolving,
+            prepared=prepared,
+            ready=ready,
+        )
+        for rs, nr, repair in repairs:
+            if repair == Repair.RESOLVE:
+                self._to_resolve(rs, nr.node_id)
+            elif repair == Repair.ENQUEUE:
+                dispatch = self._dispatcher.prepared(nr.id)
+                if dispatch is not None:
+                    self._dispatcher.enqueue(rs, nr, dispatch)
+            elif repair == Repair.REQUEUE:
+                self._requeue(rs, nr, "found running without a lease by the run audit")
+            elif repair == Repair.SKIP:
+                self._set_node(rs, nr, _S.SKIPPED, finished_at=_now(), error=repair.reason)
+            else:
+                self._dispatcher.revoke(nr.id, "stuck")
+                self._dispatcher.forget(nr.id)
+                self._fail(rs, nr, repair.reason)
         for rs in list(self._runs.values()):
-            if rs.canceling or rs.run.status.finished:
-                continue
-            stuck = stuck_nodes(
-                rs,
-                leased=self._dispatcher.leases,
-                resolving=self._resolving,
-                prepared=prepared,
-                ready=ready,
-            )
-            fixed: list[str] = []
-            for nr, repair in stuck:
-                seen = (nr.status, nr.attempt, repair)
-                if self._suspects.get(nr.id) != seen:
-                    suspects[nr.id] = seen
-                    continue
-                fixed.append(f"{nr.node_id} ({nr.status.value}: {repair.value})")
-                self._repair(rs, nr, repair)
-            if fixed:
-                repaired += len(fixed)
-                logger.warning(
-                    "run %s audit: %d stuck node(s) repaired: %s%s",
-                    rs.id,
-                    len(fixed),
-                    ", ".join(fixed[:20]),
-                    ", ..." if len(fixed) > 20 else "",
-                )
             self._check_finished(rs)
-        self._suspects = suspects
-        self._dispatcher.stats.audit_repairs += repaired
-        if repaired:
+        self._dispatcher.stats.audit_repairs = self._auditor.repairs
+        if repairs:
             self._pump()
-        return repaired
-
-    def _repair(self, rs: RunState, nr: NodeRun, repair: Repair) -> None:
-        if repair == Repair.RESOLVE:
-            self._to_resolve(rs, nr.node_id)
-        elif repair == Repair.ENQUEUE:
-            dispatch = self._dispatcher.prepared(nr.id)
-            if dispatch is not None:
-                self._dispatcher.enqueue(rs, nr, dispatch)
-        elif repair == Repair.REQUEUE:
-            self._requeue(rs, nr, "found running without a lease by the run audit")
-        else:
-            error = "skipped: an upstream node ended without outputs (found by the run audit)"
-            self._set_node(rs, nr, _S.SKIPPED, finished_at=_now(), error=error)
+        return len(repairs)
 
     def _check_leases(self) -> None:
         if self._dispatcher.drop_silent():

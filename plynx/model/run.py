@@ -79,7 +79,8 @@ _N = NodeRunStatus
 # a lost worker or a retry). QUEUED -> SUCCESS/FAILED happens when a worker's ``started`` was lost
 # with a dropped connection and its re-sent result arrives first.
 _NODE_TRANSITIONS: dict[NodeRunStatus, frozenset[NodeRunStatus]] = {
-    _N.PENDING: frozenset({_N.QUEUED, _N.CACHED, _N.SKIPPED, _N.CANCELED, _N.SUCCESS}),
+    # PENDING -> FAILED: a node that cannot be prepared (a file never uploaded) fails unqueued
+    _N.PENDING: frozenset({_N.QUEUED, _N.CACHED, _N.SKIPPED, _N.CANCELED, _N.SUCCESS, _N.FAILED}),
     _N.QUEUED: frozenset({_N.QUEUED, _N.RUNNING, _N.SUCCESS, _N.FAILED, _N.CANCELED}),
     _N.RUNNING: frozenset({_N.QUEUED, _N.SUCCESS, _N.FAILED, _N.CANCELED}),
 }

@@ -76,7 +76,14 @@ async def _writer(ws: web.WebSocketResponse, session: WorkerSession) -> None:
                 await ws.close(code=CLOSE_SHUTDOWN, message=b"session closed by the server")
                 return
         except ConnectionError as exc:  # the worker went away (killed, network): expected
-            logger.warning("worker %s: connection lost while sending (%s)", session.id, exc)
+            # the socket died under us: what it carried is not lost, the worker's next hello
+            # says what it got (the rest is requeued at once)
+            logger.warning(
+                "worker %s: connection lost with %d message(s) unsent (%s)",
+                session.id,
+                len(messages),
+                exc,
+            )
             return
 
 

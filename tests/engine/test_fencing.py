@@ -186,7 +186,7 @@ async def test_a_node_failing_after_its_retries_says_which_attempt_it_was(
     )
     run, nodes = await wait_finished(engine, await engine.submit(graph))
     assert run.status == RunStatus.FAILED
-    assert nodes["x"].error == "exit code 3: no such file (attempt 3 of 3)"
+    assert nodes["x"].error == "attempt 3 of 3: exit code 3: no such file"
 
 
 async def test_an_identical_rerun_right_after_a_run_is_fully_cached(engine: Engine) -> None:
@@ -336,3 +336,41 @@ async def test_a_stalled_server_does_not_blame_its_workers(engine: Engine) -> No
     release.set()
     run, nodes = await wait_finished(engine, run)
     assert run.status == RunStatus.SUCCESS and nodes["x"].attempt == 1  # not requeued
+
+
+async def test_a_file_never_uploaded_fails_its_node_instead_of_sticking(engine: Engine) -> None:
+    file_op = {"kind": "file", "outputs": {"out": "file"}, "parameters": {"artifact": ""}}
+    doc = {
+        "operations": {"f": file_op, "step": STEP},
+        "nodes": {
+            "data": {"operation": "f", "params": {"artifact": "a" * 64}},
+            "x": {"operation": "step"},
+        },
+        "edges": ["data.out -> x.a"],
+    }
+    run, nodes = await wait_finished(engine, await engine.submit(graph_from(doc)), timeout=5)
+    assert run.status == RunStatus.FAILED
+    assert nodes["data"].status == NodeRunStatus.FAILED
+    assert nodes["data"].error == f"artifact {'a' * 64} has not been uploaded"
+    assert nodes["x"].status == NodeRunStatus.SKIPPED
+
+
+async def test_the_run_audit_fails_a_node_that_keeps_getting_stuck(
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(items: object) -> None:
+        raise RuntimeError("a bug in resolving")
+
+    engine._resolve = broken  # type: ignore[method-assign]
+    run = await engine.submit(graph_from(dag({"x": {"operation": "step"}}, [])))
+    repaired = []
+    with caplog.at_level(logging.WARNING):
+        for _ in range(6):
+            await asyncio.sleep(0.05)  # the resolver fails meanwhile
+            repaired.append(engine.audit())
+    assert repaired == [0, 1, 0, 1, 0, 1]
+    run, nodes = await wait_finished(engine, run)
+    assert run.status == RunStatus.FAILED
+    assert nodes["x"].error == (
+        "stuck: the run audit moved it on 2 times and it got stuck again (see the server log)"
+    )
