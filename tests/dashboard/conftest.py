@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from e2e.conftest import (  # tests/ is on the path (rootdir conftest)
+    LOCAL_TOKEN,
     Cluster,
     running_cluster,
 )
@@ -108,6 +109,8 @@ async def dashboard(cluster: Cluster, browser: Browser) -> AsyncIterator[Dashboa
     page.on("console", lambda m: m.type == "error" and board.errors.append(m.text))
     page.on("pageerror", lambda exc: board.errors.append(f"uncaught: {exc}"))
     page.on("dialog", on_dialog)
+    # the link `plynx local` opens: it leaves the local token in an HttpOnly cookie
+    await page.goto(f"{cluster.url}/local-login?token={LOCAL_TOKEN}")
     try:
         yield board
     finally:
