@@ -55,7 +55,10 @@ def local_command(
     no_browser: bool,
     no_examples: bool,
 ) -> None:
-    """Run PLynx on this machine: server, workers and dashboard, until Ctrl-C."""
+    """Run PLynx on this machine: server, workers and dashboard, until Ctrl-C.
+
+    Prints (and opens) the link that logs a browser in; `plynx` commands on the same
+    --data-dir use the local token kept there."""
     settings = settings_from(
         ctx, port=port, data_dir=data_dir, store=store, local_mode=True, host="127.0.0.1"
     )

@@ -112,10 +112,10 @@ def create_app(
     loopback address."""
     if settings.local_mode and not is_loopback(settings.host):
         raise InvalidInput(
-            f"local mode has no authentication, so it only listens on a loopback address "
-            f"(127.0.0.1, ::1 or localhost); on {settings.host!r} anyone who can reach this "
-            "machine could run code on its workers. Use --host 127.0.0.1, or run "
-            "`plynx server` with tokens (`plynx token create`)."
+            "local mode has one shared token and no accounts, so it only listens on a "
+            f"loopback address (127.0.0.1, ::1 or localhost); on {settings.host!r} anyone who "
+            "can reach this machine could try to run code on its workers. Use --host "
+            "127.0.0.1, or run `plynx server` with tokens (`plynx token create`)."
         )
     if settings.local_mode and not settings.local_token:
         settings = replace(settings, local_token=secrets.token_urlsafe(32))
