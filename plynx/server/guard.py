@@ -6,8 +6,9 @@ the page from *reading* the answers. So, before anything else:
 - **Host.** Every request must name a host this server serves (421 otherwise). In local mode
   that is a loopback name or address and the port the connection came in on; otherwise
   loopback names, the ``host`` it listens on, ``public_url``'s host and ``allowed_hosts``
-  (``*``: any). A server listening on every address (``0.0.0.0``) with nothing configured
-  also answers to IP addresses, which DNS rebinding cannot forge; a DNS name has to be listed.
+  (``*``: any). A server listening on every address (``0.0.0.0``) also answers to this
+  machine's host name and, with nothing configured, to IP addresses, which DNS rebinding
+  cannot forge; any other DNS name has to be listed.
 - **Origin.** A state-changing request (any method but GET, HEAD, OPTIONS) or a websocket
   upgrade that carries an ``Origin`` must come from this server's own origin, ``public_url``'s
   or one of ``allowed_origins`` (403 otherwise). ``Origin: null`` (a sandboxed frame, or a page
@@ -23,6 +24,8 @@ own, which a cookie needs before it may change anything. Every response gets
 from __future__ import annotations
 
 import ipaddress
+import logging
+import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,6 +45,8 @@ __all__ = [
     "served_port",
     "setup_guard",
 ]
+
+logger = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -85,6 +90,10 @@ class Allowed:
         names = set(_split(self.settings.allowed_hosts))
         if self.settings.host.lower() not in _WILDCARD_HOSTS:
             names.add(self.settings.host.lower().strip("[]"))
+        elif not self.settings.local_mode:
+            # listening everywhere: this machine's own name (no DNS lookup: it is ours)
+            machine = socket.gethostname().lower()
+            names.update({machine, machine.split(".")[0]})
         if self.settings.public_url:
             names.add((urlsplit(self.settings.public_url).hostname or "").lower())
         return frozenset(names - {""})
@@ -211,5 +220,12 @@ async def security_headers(request: web.Request, response: web.StreamResponse) -
 
 def setup_guard(app: web.Application, settings: Settings) -> None:
     """Give :func:`guard_middleware` the settings it checks against and add the headers."""
-    app[_ALLOWED] = Allowed(settings)
+    allowed = Allowed(settings)
+    app[_ALLOWED] = allowed
     app.on_response_prepare.append(security_headers)
+    if not settings.local_mode and not allowed.any_host:
+        logger.info(
+            "answering to Host: loopback names%s%s (others get 421; see allowed_hosts)",
+            "".join(f", {name}" for name in sorted(allowed.hosts)),
+            ", IP addresses" if allowed.ip_hosts else "",
+        )

@@ -8,12 +8,15 @@ import time
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp import WSServerHandshakeError
 from aiohttp.test_utils import TestClient
 from argon2 import PasswordHasher
 
+from plynx.client import PlynxClient
 from plynx.errors import InvalidInput
 from plynx.model import Token, TokenKind, User
 from plynx.server import keys
@@ -225,3 +228,25 @@ async def test_a_token_of_an_older_plynx_works_and_is_re_stored_as_sha256(
         assert (await secured.get(f"{API}/graphs", headers=bearer(token))).status == 200
         assert (await store.get_token(token_id)).secret_hash.startswith("sha256:")
     assert (await secured.get(f"{API}/graphs", headers=bearer(wrong))).status == 401
+
+
+async def test_the_client_shows_its_token_on_the_events_socket_in_a_header(
+    secured: TestClient,
+) -> None:
+    token = await create_token(secured.app[keys.STORE], TokenKind.API, "alice")
+    sent: list[tuple[str, str]] = []
+
+    async def on_request_start(
+        session: aiohttp.ClientSession, context: Any, params: aiohttp.TraceRequestStartParams
+    ) -> None:
+        sent.append((str(params.url), params.headers.get("Authorization", "")))
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_start.append(on_request_start)
+    async with (
+        aiohttp.ClientSession(trace_configs=[trace]) as session,
+        PlynxClient(str(secured.make_url("/")), token, session=session) as client,
+    ):
+        assert await client.wait_workers(0) == []
+    url, authorization = sent[-1]
+    assert url.endswith("/ws/events") and authorization == f"Bearer {token}"
