@@ -1,7 +1,8 @@
 """A page on another origin, open in the same browser as a logged-in dashboard, cannot make
 PLynx run code: neither with a no-cors ``fetch`` of ``text/plain`` JSON nor with a plain HTML
-form. The attacker is served from ``127.0.0.1`` on another port: the same *site*, so even the
-``SameSite=Strict`` cookie travels with its requests, and only the Origin check stops them."""
+form, nor listen to ``/ws/events``. The attacker is served from ``127.0.0.1`` on another port:
+the same *site*, so even the ``SameSite=Strict`` cookie travels with its requests, and only
+the Origin check stops them."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ ATTACK = """<!doctype html>
     }});
     document.getElementById("form").submit();
   }};
+  window.listen = () => new Promise((resolve) => {{
+    const ws = new WebSocket({events_js});
+    ws.onopen = () => resolve("open");
+    ws.onerror = () => resolve("refused");
+  }});
 </script>
 </body></html>
 """
@@ -75,6 +81,7 @@ async def test_a_page_on_another_origin_cannot_start_a_run(
     html = ATTACK.format(
         target=target,
         target_js=json.dumps(target),
+        events_js=json.dumps(cluster.url.replace("http://", "ws://") + "/ws/events"),
         body_js=json.dumps(body),
         form_name=form_name.replace("'", "&#39;"),
         form_value=form_value.replace("'", "&#39;"),
@@ -87,6 +94,8 @@ async def test_a_page_on_another_origin_cannot_start_a_run(
             "response", lambda r: r.url == target and statuses.append(r.status)
         )  # seen by the test, not by the attacker's script
         await page.goto(str(attacker.make_url("/")))
+        # its websocket would have carried the run's events (the cookie travels: same site)
+        assert await page.evaluate("window.listen()") == "refused"
         await page.evaluate("window.attack()")
         async with asyncio.timeout(10):
             while len(statuses) < 2:
