@@ -191,7 +191,8 @@ def needs_origin_check(request: web.Request) -> bool:
 
 
 def same_origin(request: web.Request) -> bool:
-    """Whether the browser proved that this request comes from this server's own pages."""
+    """Whether the browser proved that this state-changing request (or websocket upgrade)
+    comes from this server's own pages."""
     return bool(request.get(_SAME_ORIGIN, False))
 
 
@@ -206,9 +207,6 @@ async def guard_middleware(request: web.Request, handler: Handler) -> web.Stream
     allowed.check_host(request)
     if needs_origin_check(request):
         request[_SAME_ORIGIN] = allowed.check_origin(request)
-    else:
-        origin = request.headers.get("Origin", "").strip().lower().rstrip("/")
-        request[_SAME_ORIGIN] = origin == f"{request.scheme}://{request.host}".lower()
     return await handler(request)
 
 
