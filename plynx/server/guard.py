@@ -222,7 +222,7 @@ def setup_guard(app: web.Application, settings: Settings) -> None:
     app[_ALLOWED] = allowed
     app.on_response_prepare.append(security_headers)
     if not settings.local_mode and not allowed.any_host:
-        logger.info(
+        logger.debug(
             "answering to Host: loopback names%s%s (others get 421; see allowed_hosts)",
             "".join(f", {name}" for name in sorted(allowed.hosts)),
             ", IP addresses" if allowed.ip_hosts else "",
