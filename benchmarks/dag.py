@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plynx.cli.embedded import embedded_plynx
+from plynx.cli.embedded import embedded_plynx, local_token
 from plynx.client import PlynxClient, RunDetail
 from plynx.model import NodeRunStatus, parse_graph_document
 from plynx.model.graph import Graph
@@ -154,7 +154,7 @@ async def run_plynx(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
         embedded_plynx(
             settings, workers=1, slots=args.slots, log_dir=data_dir / "logs-workers"
         ) as url,
-        PlynxClient(url) as client,
+        PlynxClient(url, local_token(data_dir)) as client,
     ):
         async with asyncio.timeout(60):
             await client.wait_workers(1)

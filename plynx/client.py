@@ -3,14 +3,16 @@ of ``/ws/events``. The CLI, the tests and the benchmark all talk to a server thr
 
 ::
 
-    async with PlynxClient("http://127.0.0.1:8765", token=None) as client:
+    async with PlynxClient("http://127.0.0.1:8765", token) as client:
         ref = await client.upload(Path("data.csv"), type="csv")
         detail = await client.submit(graph)
         async for event in client.follow(detail.run.id):
             ...
         final = await client.get_run(detail.run.id)
 
-Every error answer of the server becomes an :class:`ApiError` carrying its status, code and
+``token`` is an API token (``plynx token create``) or, for a ``plynx local`` server, its local
+token (``<data_dir>/local-token``); it is sent as ``Authorization: Bearer``, on the websocket
+too. Every error answer of the server becomes an :class:`ApiError` carrying its status, code and
 the list of problems (for a graph: one per node and port).
 """
 
@@ -214,9 +216,9 @@ class PlynxClient:
         raise ConnectionError("the event connection closed before the workers connected")
 
     def _events(self) -> Any:
-        params = {"token": self._token} if self._token else {}
+        # the token goes in a header: a query string ends up in proxies' logs
         return self.session.ws_connect(
-            self.url + "/ws/events", params=params, heartbeat=20.0, max_msg_size=0
+            self.url + "/ws/events", headers=self._headers(), heartbeat=20.0, max_msg_size=0
         )
 
     # -- artifacts -------------------------------------------------------------------------------

@@ -36,6 +36,16 @@ class Settings:
     local_mode: bool = False
     #: Secret used by locally started workers in local mode (generated when empty).
     worker_token: str = field(default="", repr=False)
+    #: Secret every client of a local-mode server must show (generated when empty); written
+    #: to ``<data_dir>/local-token`` (0600) by the server that holds the data directory.
+    local_token: str = field(default="", repr=False)
+    #: Extra ``Host`` names this server answers to, comma-separated (``*``: any).
+    allowed_hosts: str = ""
+    #: Extra origins (``https://name[:port]``) allowed to change state, comma-separated.
+    allowed_origins: str = ""
+    #: The URL people and workers reach this server at (behind a proxy); its host and origin
+    #: are allowed.
+    public_url: str = ""
     heartbeat_interval: float = 2.0
     lease_timeout: float = 10.0
     #: Largest log kept per stream of a node run; past it the middle is cut.
@@ -77,7 +87,7 @@ class Settings:
         return f"Settings({shown})"
 
 
-_SECRETS = frozenset({"worker_token"})
+_SECRETS = frozenset({"worker_token", "local_token"})
 _ENV_PREFIX = "PLYNX_"
 
 

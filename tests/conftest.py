@@ -17,11 +17,21 @@ from plynx.settings import Settings, load_settings
 def settings(tmp_path: Path) -> Settings:
     """Local-mode settings with everything under ``tmp_path / "data"``."""
     return load_settings(
-        environ={}, data_dir=tmp_path / "data", local_mode=True, worker_token="test-worker-token"
+        environ={},
+        data_dir=tmp_path / "data",
+        local_mode=True,
+        worker_token="test-worker-token",
+        local_token="test-local-token",
     )
+
+
+def local_headers(settings: Settings) -> dict[str, str]:
+    """What a client of a local-mode server sends on every request: the local token."""
+    return {"Authorization": f"Bearer {settings.local_token}"} if settings.local_mode else {}
 
 
 @pytest.fixture
 async def app_client(aiohttp_client: AiohttpClient, settings: Settings) -> TestClient:
-    """A client of the real app (every installed node kind) with ``settings``."""
-    return await aiohttp_client(create_app(settings))
+    """A client of the real app (every installed node kind) with ``settings``; in local mode
+    it shows the local token, as ``plynx`` commands do."""
+    return await aiohttp_client(create_app(settings), headers=local_headers(settings))

@@ -8,7 +8,10 @@
 One server per data directory: a server holds ``<data_dir>/server.lock`` (an ``flock``) for as
 long as it runs and writes its URL in it, so a second ``plynx run`` on the same directory can
 find it (:func:`running_server`) instead of opening the same database and taking over its
-runs.
+runs. A local-mode server keeps its local token in ``<data_dir>/local-token``, readable by
+its owner only (:func:`local_token`): whoever can read the data directory may use the server,
+nobody else. The token is made once and kept, so open dashboards and a ``plynx run`` that
+follows a run survive a restart.
 """
 
 from __future__ import annotations
@@ -30,17 +33,27 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
+from urllib.parse import quote
 
 from aiohttp import web
 
 from plynx.errors import Conflict, InvalidInput
 from plynx.server.access_log import AccessLogger
 from plynx.server.app import create_app
+from plynx.server.auth import LOCAL_TOKEN_FILE
 from plynx.settings import Settings
 from plynx.worker.config import default_work_dir
 from plynx.worker.credentials import node_environment
 
-__all__ = ["DataDirLock", "WorkerPool", "embedded_plynx", "running_server", "serving"]
+__all__ = [
+    "DataDirLock",
+    "WorkerPool",
+    "embedded_plynx",
+    "local_token",
+    "login_url",
+    "running_server",
+    "serving",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +129,35 @@ def running_server(data_dir: Path, wait: float = 2.0) -> str | None:
             time.sleep(0.05)
 
 
+def local_token(data_dir: Path) -> str | None:
+    """The local token of the local-mode server of ``data_dir`` (``None`` if it has none)."""
+    try:
+        return (data_dir / LOCAL_TOKEN_FILE).read_text().strip() or None
+    except OSError:
+        return None
+
+
+def _keep_local_token(data_dir: Path, token: str) -> str:
+    """The data directory's local token (``token``, else the one kept there, else a new one),
+    kept in a file only its owner can read."""
+    path = data_dir / LOCAL_TOKEN_FILE
+    with contextlib.suppress(OSError):
+        if not token and path.stat().st_mode & 0o077 == 0:  # others may have read a wider one
+            token = local_token(data_dir) or ""
+    token = token or secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        os.fchmod(fd, 0o600)  # a file that already existed keeps its mode otherwise
+        handle.write(token + "\n")
+    return token
+
+
+def login_url(url: str, token: str) -> str:
+    """The link that logs a browser in to the local server at ``url`` (see
+    :mod:`plynx.server.local_login`)."""
+    return f"{url}/local-login?token={quote(token, safe='')}"
+
+
 def _listening_socket(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -140,10 +182,14 @@ def _url(host: str, port: int) -> str:
 async def serving(settings: Settings, *, port: int | None = None) -> AsyncIterator[str]:
     """Run the PLynx server app on ``settings.host`` and ``port`` (``settings.port`` when
     ``None``; 0 picks a free port) in this event loop, holding the data directory's lock;
-    yield its URL."""
+    yield its URL. In local mode its local token is in the data directory
+    (:func:`local_token`)."""
     lock = DataDirLock(settings.data_dir)
     lock.acquire()
     try:
+        if settings.local_mode:
+            token = _keep_local_token(settings.data_dir, settings.local_token)
+            settings = replace(settings, local_token=token)
         sock = _listening_socket(settings.host, settings.port if port is None else port)
         bound = int(sock.getsockname()[1])
         settings = replace(settings, port=bound)

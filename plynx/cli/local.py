@@ -1,6 +1,7 @@
-"""``plynx local``: everything on this machine in one command — the server (local mode, no
-authentication, loopback only), supervised worker processes, and the examples in the
-library."""
+"""``plynx local``: everything on this machine in one command — the server (local mode,
+loopback only, one local token that opens everything), supervised worker processes, and the
+examples in the library. It prints (and opens) the link that logs a browser in; ``plynx``
+commands on the same data directory read the token from it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import click
 
 from plynx.cli.common import default_pool, run_until_signal, settings_from
-from plynx.cli.embedded import embedded_plynx
+from plynx.cli.embedded import embedded_plynx, local_token, login_url
 from plynx.cli.seed import load_examples
 from plynx.client import ApiError, PlynxClient
 
@@ -54,7 +55,10 @@ def local_command(
     no_browser: bool,
     no_examples: bool,
 ) -> None:
-    """Run PLynx on this machine: server, workers and dashboard, until Ctrl-C."""
+    """Run PLynx on this machine: server, workers and dashboard, until Ctrl-C.
+
+    Prints (and opens) the link that logs a browser in; `plynx` commands on the same
+    --data-dir use the local token kept there."""
     settings = settings_from(
         ctx, port=port, data_dir=data_dir, store=store, local_mode=True, host="127.0.0.1"
     )
@@ -65,8 +69,10 @@ def local_command(
         async with embedded_plynx(
             settings, workers=count, slots=per, port=None, verbose=verbose
         ) as url:
+            token = local_token(settings.data_dir)
+            link = login_url(url, token or "")
             if not no_examples:
-                async with PlynxClient(url) as client:
+                async with PlynxClient(url, token) as client:
                     try:
                         added = await load_examples(client)
                     except ApiError as exc:
@@ -76,11 +82,12 @@ def local_command(
                             logger.info("%d example graphs and operations loaded", added)
             click.echo(
                 f"PLynx is running on {url}  ({count} workers x {per} slots, data in "
-                f"{settings.data_dir}); Ctrl-C stops it",
+                f"{settings.data_dir}); Ctrl-C stops it\n"
+                f"Open the dashboard with this link (it logs the browser in): {link}",
                 err=True,
             )
             if not no_browser and _has_desktop():
-                await asyncio.to_thread(webbrowser.open, url)
+                await asyncio.to_thread(webbrowser.open, link)
             await stop.wait()
             click.echo("stopping…", err=True)
 

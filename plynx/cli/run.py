@@ -33,7 +33,7 @@ from plynx.cli.common import (
     run_until_signal,
     settings_from,
 )
-from plynx.cli.embedded import embedded_plynx, running_server
+from plynx.cli.embedded import embedded_plynx, local_token, running_server
 from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
 from plynx.cli.outputs import save_outputs
 from plynx.cli.progress import RunDisplay, summary_table
@@ -219,7 +219,9 @@ def run_command(
                     url = server
                 else:
                     url = await stack.enter_async_context(_embedded(settings, count, per, verbose))
-                client = await stack.enter_async_context(PlynxClient(url, token))
+                # a local server's own token is in its data directory
+                key = token if server is not None else local_token(settings.data_dir)
+                client = await stack.enter_async_context(PlynxClient(url, key))
                 if stop.is_set():
                     return EXIT_FAILED
                 return await _run(

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from plynx.cli.common import run_until_signal, settings_from
-from plynx.cli.embedded import serving
+from plynx.cli.embedded import local_token, login_url, serving
 
 __all__ = ["server_command"]
 
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
     "--local/--no-local",
     "local_mode",
     default=None,
-    help="No authentication (loopback addresses only).",
+    help="Local mode: one local token, no accounts (loopback addresses only).",
 )
 @click.pass_context
 def server_command(
@@ -59,7 +59,9 @@ def server_command(
     async def main(stop: asyncio.Event) -> None:
         async with serving(settings) as url:
             if settings.local_mode:
-                logger.warning("%s is in local mode: no authentication", url)
+                logger.warning("%s is in local mode: its local token opens everything", url)
+                token = local_token(settings.data_dir) or ""
+                click.echo(f"Open the dashboard with this link: {login_url(url, token)}", err=True)
             else:
                 logger.info(
                     "%s needs tokens: `plynx token create --data-dir %s [--kind worker]`",

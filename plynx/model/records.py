@@ -76,8 +76,9 @@ class TokenKind(StrEnum):
 
 
 class Token(BaseModel):
-    """A token as stored: the secret is only ever kept as an argon2 hash. The token a person
-    holds is ``plx_<id>_<secret>``."""
+    """A token as stored: the secret is only ever kept as a hash (``sha256:<hex>``; tokens made
+    before that keep an argon2 hash until their next use). The token a person holds is
+    ``plx_<id>_<secret>``."""
 
     model_config = ConfigDict(extra="forbid")
 

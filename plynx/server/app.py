@@ -7,10 +7,11 @@ from __future__ import annotations
 import asyncio
 import importlib
 import importlib.util
-import ipaddress
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
+from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 from weakref import WeakSet
 
@@ -26,6 +27,8 @@ from plynx.server import keys
 from plynx.server.api import setup_api_routes
 from plynx.server.auth import Authenticator
 from plynx.server.events import setup_event_routes
+from plynx.server.guard import guard_middleware, is_loopback, setup_guard
+from plynx.server.local_login import setup_local_login
 from plynx.server.middleware import auth_middleware, error_middleware
 from plynx.server.openapi import all_routes
 from plynx.server.ws_worker import setup_worker_routes
@@ -39,16 +42,6 @@ logger = logging.getLogger(__name__)
 #: Largest JSON request body (graphs with their code). Artifact uploads stream and are limited
 #: by ``Settings.max_upload_bytes`` instead.
 MAX_JSON_BODY = 32 * 1024**2
-_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def redact_url(url: str) -> str:
@@ -114,18 +107,23 @@ def create_app(
 
     The store, artifact store, logs and engine are opened when the app starts and closed when
     it stops. ``registry`` defaults to every installed node kind. ``store_wait`` is how long to
-    wait for a store server that is not up yet. Local mode (no authentication) is refused on a
-    host other than a loopback address."""
-    if settings.local_mode and not _is_loopback(settings.host):
+    wait for a store server that is not up yet. Local mode (one local token, generated when
+    ``settings.local_token`` is empty, opens everything) is refused on a host other than a
+    loopback address."""
+    if settings.local_mode and not is_loopback(settings.host):
         raise InvalidInput(
-            f"local mode has no authentication, so it only listens on a loopback address "
-            f"(127.0.0.1, ::1 or localhost); on {settings.host!r} anyone who can reach this "
-            "machine could run code on its workers. Use --host 127.0.0.1, or run "
-            "`plynx server` with tokens (`plynx token create`)."
+            "local mode has one shared token and no accounts, so it only listens on a "
+            f"loopback address (127.0.0.1, ::1 or localhost); on {settings.host!r} anyone who "
+            "can reach this machine could try to run code on its workers. Use --host "
+            "127.0.0.1, or run `plynx server` with tokens (`plynx token create`)."
         )
+    if settings.local_mode and not settings.local_token:
+        settings = replace(settings, local_token=secrets.token_urlsafe(32))
     app = web.Application(
-        middlewares=[error_middleware, auth_middleware], client_max_size=MAX_JSON_BODY
+        middlewares=[error_middleware, guard_middleware, auth_middleware],
+        client_max_size=MAX_JSON_BODY,
     )
+    setup_guard(app, settings)
     app[keys.SETTINGS] = settings
     app[keys.REGISTRY] = registry if registry is not None else load_registry()
     app[keys.BUS] = EventBus()
@@ -154,7 +152,7 @@ def create_app(
                 redact_url(settings.store_url),
                 redact_url(settings.artifacts_url),
                 ", ".join(app[keys.REGISTRY].names()) or "none",
-                " (local mode: no authentication)" if settings.local_mode else "",
+                " (local mode: the local token opens everything)" if settings.local_mode else "",
             )
             yield
 
@@ -163,5 +161,6 @@ def create_app(
     setup_api_routes(app, all_routes())
     setup_event_routes(app)
     setup_worker_routes(app)
+    setup_local_login(app)
     _setup_static(app, settings)
     return app

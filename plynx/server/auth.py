@@ -1,10 +1,16 @@
-"""API and worker tokens, and the :class:`Authenticator` that checks them.
+"""API and worker tokens, the local token of ``plynx local``, and the :class:`Authenticator`
+that checks them.
 
-A token is ``plx_<id>_<secret>``. The store keeps only an argon2 hash of the secret
-(:class:`~plynx.model.Token`); :func:`create_token` returns the clear token once. argon2 is slow
-on purpose, so successful checks are remembered for a while, keyed by the token's sha256;
-revoking a token through :meth:`Authenticator.revoke` forgets it at once (a token revoked by
-another process stops working when the remembered check expires, after ``cache_ttl``).
+A token is ``plx_<id>_<secret>`` with a 256-bit random secret. The store keeps only
+``sha256:<hex digest>`` of the secret (:class:`~plynx.model.Token`): a secret that random needs
+no slow hash, so a check costs one store read and a constant-time comparison, whatever the
+secret, and an unknown id costs the same as a wrong secret. argon2 is for passwords. Tokens
+created before this kept an argon2 hash: the first successful check re-stores them as SHA-256
+(wrong secrets against those still cost an argon2 check each, at most ``concurrency`` at once).
+
+Nothing is remembered between requests, so a revoked token fails on the very next one, even
+when another process (``plynx token revoke``) revoked it. Failed checks are counted per client
+address (:class:`FailureLimiter`): past the limit that address is refused (429) for a while.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import logging
 import secrets
 import time
 import uuid
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -29,10 +36,17 @@ from plynx.store import Store
 
 __all__ = [
     "LOCAL_IDENTITY",
+    "LOCAL_TOKEN_FILE",
+    "LOCAL_WORKER_IDENTITY",
     "Authenticator",
+    "FailureLimiter",
     "Identity",
+    "RateLimited",
     "create_token",
+    "hash_secret",
+    "local_token_hint",
     "parse_token",
+    "same_secret",
 ]
 
 logger = logging.getLogger(__name__)
@@ -42,7 +56,10 @@ TOKEN_PREFIX = "plx"
 HOW_TO_GET_A_TOKEN = (
     "create one with `plynx token create` and send it as 'Authorization: Bearer <token>'"
 )
-_hasher = PasswordHasher()
+#: The file in the data directory where a local-mode server leaves its local token (0600).
+LOCAL_TOKEN_FILE = "local-token"
+_SHA256 = "sha256:"
+_legacy_hasher = PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -55,8 +72,22 @@ class Identity:
     token_id: str | None = None
 
 
-#: The caller in local mode, where there is no authentication.
+#: The caller in local mode that shows the local token: the one admin.
 LOCAL_IDENTITY = Identity(user="", kind=TokenKind.API, is_admin=True)
+#: A worker of a local-mode server (it shows the configured ``worker_token``).
+LOCAL_WORKER_IDENTITY = Identity(user="local-worker", kind=TokenKind.WORKER)
+
+
+class RateLimited(AuthError):
+    """Too many failed token checks from one client address; try again in ``retry_after``
+    seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = max(1, round(retry_after + 0.5))
+        super().__init__(
+            f"too many requests with a wrong token from this address; try again in "
+            f"{self.retry_after}s"
+        )
 
 
 def parse_token(token: str) -> tuple[str, str] | None:
@@ -68,6 +99,16 @@ def parse_token(token: str) -> tuple[str, str] | None:
     return token_id, secret
 
 
+def hash_secret(secret: str) -> str:
+    """What the store keeps of a token's secret."""
+    return _SHA256 + hashlib.sha256(secret.encode()).hexdigest()
+
+
+def same_secret(given: str, expected: str) -> bool:
+    """Constant-time comparison of two secrets (an empty ``expected`` matches nothing)."""
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
 async def create_token(store: Store, kind: TokenKind, user: str, name: str = "") -> str:
     """Create a token for ``user`` (created, not admin, if it does not exist) and return it in
     clear. This is the only time the secret is seen: only its hash is stored."""
@@ -77,14 +118,13 @@ async def create_token(store: Store, kind: TokenKind, user: str, name: str = "")
         await store.put_user(User(name=user, created_at=datetime.now(UTC)))
     token_id = uuid.uuid4().hex
     secret = secrets.token_urlsafe(32)
-    secret_hash = await asyncio.to_thread(_hasher.hash, secret)
     await store.put_token(
         Token(
             id=token_id,
             kind=kind,
             user=user,
             name=name,
-            secret_hash=secret_hash,
+            secret_hash=hash_secret(secret),
             created_at=datetime.now(UTC),
         )
     )
@@ -92,42 +132,77 @@ async def create_token(store: Store, kind: TokenKind, user: str, name: str = "")
     return f"{TOKEN_PREFIX}_{token_id}_{secret}"
 
 
+class FailureLimiter:
+    """At most ``limit`` failed checks per client address in any ``window`` seconds; past it
+    the address waits until its oldest failure leaves the window. Remembers at most
+    ``max_clients`` addresses (the least recently failing are forgotten first)."""
+
+    def __init__(self, limit: int = 20, window: float = 60.0, max_clients: int = 10_000) -> None:
+        self.limit = limit
+        self.window = window
+        self._max_clients = max_clients
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
+
+    def retry_after(self, client: str) -> float:
+        """Seconds ``client`` must wait before its next check (0: it may go on)."""
+        failures = self._failures.get(client)
+        if failures is None:
+            return 0.0
+        now = time.monotonic()
+        while failures and failures[0] <= now - self.window:
+            failures.popleft()
+        if not failures:
+            del self._failures[client]
+            return 0.0
+        return failures[0] + self.window - now if len(failures) >= self.limit else 0.0
+
+    def failed(self, client: str) -> None:
+        """Count one failed check of ``client``."""
+        failures = self._failures.pop(client, None) or deque(maxlen=self.limit)
+        failures.append(time.monotonic())
+        self._failures[client] = failures
+        while len(self._failures) > self._max_clients:
+            self._failures.popitem(last=False)
+
+
 class Authenticator:
-    """Checks tokens against the store, remembering successful checks for ``cache_ttl``
-    seconds. At most ``concurrency`` argon2 checks run at once, so a flood of bad tokens cannot
-    take every CPU."""
+    """Checks tokens against the store (and, in local mode, against the local and worker
+    tokens of the settings), counting failures per client address."""
 
     def __init__(
         self,
         settings: Settings,
         store: Store,
         *,
-        cache_ttl: float = 60.0,
-        cache_size: int = 10_000,
-        concurrency: int = 4,
+        limiter: FailureLimiter | None = None,
+        concurrency: int = 2,
     ) -> None:
         self.settings = settings
         self.store = store
-        self._ttl = cache_ttl
-        self._cache_size = cache_size
-        self._cache: dict[str, tuple[float, Identity]] = {}
-        self._limit = asyncio.Semaphore(concurrency)
+        self.limiter = limiter or FailureLimiter()
+        self._legacy = asyncio.Semaphore(concurrency)
 
-    async def authenticate(self, token: str) -> Identity:
+    async def authenticate(self, token: str, client: str | None = None) -> Identity:
         """The identity ``token`` stands for; :class:`~plynx.errors.AuthError` if it is not a
-        valid, unrevoked token of an existing user."""
-        digest = hashlib.sha256(token.encode()).hexdigest()
-        cached = self._cache.get(digest)
-        if cached is not None:
-            expires, identity = cached
-            if expires > time.monotonic():
-                return identity
-            del self._cache[digest]
-        identity = await self._verify(token)
-        if len(self._cache) >= self._cache_size:
-            self._cache.pop(next(iter(self._cache)))
-        self._cache[digest] = (time.monotonic() + self._ttl, identity)
-        return identity
+        valid, unrevoked token of an existing user, :class:`RateLimited` if ``client`` (an
+        address; ``None``: not counted) failed too often lately."""
+        if client is not None and (wait := self.limiter.retry_after(client)) > 0:
+            raise RateLimited(wait)
+        try:
+            if self.settings.local_mode:
+                return self._local(token)
+            return await self._verify(token)
+        except AuthError:
+            if client is not None:
+                self.limiter.failed(client)
+            raise
+
+    def _local(self, token: str) -> Identity:
+        if same_secret(token, self.settings.local_token):
+            return LOCAL_IDENTITY
+        if same_secret(token, self.settings.worker_token):
+            return LOCAL_WORKER_IDENTITY
+        raise AuthError(f"the token is not this local server's: {local_token_hint(self.settings)}")
 
     async def _verify(self, token: str) -> Identity:
         invalid = AuthError(f"the token is not valid (mistyped or revoked): {HOW_TO_GET_A_TOKEN}")
@@ -139,14 +214,14 @@ class Authenticator:
             stored = await self.store.get_token(token_id)
         except NotFound:
             raise invalid from None
+        if stored.secret_hash.startswith(_SHA256):
+            if not hmac.compare_digest(hash_secret(secret), stored.secret_hash):
+                logger.warning("wrong secret for token %s", token_id)
+                raise invalid
+        else:
+            await self._verify_legacy(stored, secret, invalid)
         if stored.revoked:
             raise invalid
-        async with self._limit:
-            try:
-                await asyncio.to_thread(_hasher.verify, stored.secret_hash, secret)
-            except (VerificationError, InvalidHashError):
-                logger.warning("wrong secret for token %s", token_id)
-                raise invalid from None
         try:
             user = await self.store.get_user(stored.user)
         except NotFound:
@@ -157,34 +232,39 @@ class Authenticator:
             user=user.name, kind=stored.kind, is_admin=user.is_admin, token_id=stored.id
         )
 
-    async def verify_worker(self, token: str) -> bool:
+    async def _verify_legacy(self, stored: Token, secret: str, invalid: AuthError) -> None:
+        """Check a secret against an argon2 hash of an older PLynx, then store its SHA-256."""
+        async with self._legacy:
+            try:
+                await asyncio.to_thread(_legacy_hasher.verify, stored.secret_hash, secret)
+            except (VerificationError, InvalidHashError):
+                logger.warning("wrong secret for token %s", stored.id)
+                raise invalid from None
+        if not stored.revoked:
+            await self.store.put_token(
+                stored.model_copy(update={"secret_hash": hash_secret(secret)})
+            )
+            logger.info("token %s re-stored as SHA-256 (it had an argon2 hash)", stored.id)
+
+    async def verify_worker(self, token: str, client: str | None = None) -> bool:
         """Whether ``token`` may connect a worker: a worker token, an API token of an admin,
-        or in local mode the configured ``worker_token``."""
-        local = self.settings.worker_token
-        if (
-            self.settings.local_mode
-            and local
-            and hmac.compare_digest(token.encode(), local.encode())
-        ):
-            return True
+        or in local mode the configured ``worker_token`` or the local token."""
         try:
-            identity = await self.authenticate(token)
+            identity = await self.authenticate(token, client)
         except AuthError:
             return False
         return identity.kind == TokenKind.WORKER or identity.is_admin
 
     async def revoke(self, token_id: str) -> None:
-        """Revoke a token in the store and forget its remembered checks."""
+        """Revoke a token in the store; the next request with it fails."""
         token = await self.store.get_token(token_id)
         await self.store.put_token(token.model_copy(update={"revoked": True}))
-        self.forget(token_id)
         logger.info("token %s revoked", token_id)
 
-    def forget(self, token_id: str | None = None) -> None:
-        """Forget remembered checks of one token (of all tokens with ``None``)."""
-        if token_id is None:
-            self._cache.clear()
-            return
-        for digest, (_, identity) in list(self._cache.items()):
-            if identity.token_id == token_id:
-                del self._cache[digest]
+
+def local_token_hint(settings: Settings) -> str:
+    """How a person gets in to a local-mode server."""
+    return (
+        "open the link `plynx local` printed (it logs this browser in), or send the token "
+        f"in {settings.data_dir / LOCAL_TOKEN_FILE} as 'Authorization: Bearer <token>'"
+    )

@@ -1,4 +1,5 @@
-"""The two middlewares of the app: errors become JSON, and API requests need a token.
+"""Two middlewares of the app: errors become JSON, and API requests need a token (the third,
+:mod:`plynx.server.guard`, checks ``Host`` and ``Origin`` between them).
 
 Every error response has the body ``{"error": {"message", "code", "problems"}}``
 (:class:`~plynx.server.schemas.ErrorBody`). A :class:`~plynx.errors.PlynxError` maps to its
@@ -29,10 +30,24 @@ from plynx.errors import (
 )
 from plynx.model import TokenKind
 from plynx.server import keys
-from plynx.server.auth import HOW_TO_GET_A_TOKEN, LOCAL_IDENTITY
+from plynx.server.auth import (
+    HOW_TO_GET_A_TOKEN,
+    LOCAL_IDENTITY,
+    Identity,
+    RateLimited,
+    local_token_hint,
+    same_secret,
+)
+from plynx.server.guard import needs_origin_check, same_origin, served_port
 from plynx.server.schemas import ErrorBody, ErrorDetail
 
-__all__ = ["STATUS", "auth_middleware", "error_middleware", "error_response"]
+__all__ = [
+    "STATUS",
+    "auth_middleware",
+    "error_middleware",
+    "error_response",
+    "local_cookie_name",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +71,8 @@ _HTTP_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     413: "too_large",
+    421: "misdirected_request",
+    429: "too_many_requests",
 }
 
 
@@ -92,7 +109,7 @@ def _http_error(request: web.Request, exc: web.HTTPException) -> web.Response:
     else:
         message = exc.text if exc.text and exc.text != f"{status}: {exc.reason}" else exc.reason
     response = error_response(status, message, _HTTP_CODES.get(status, "http_error"))
-    for name in ("Allow", "WWW-Authenticate"):
+    for name in ("Allow", "WWW-Authenticate", "Retry-After"):
         if name in exc.headers:
             response.headers[name] = exc.headers[name]
     return response
@@ -127,28 +144,58 @@ def _token(request: web.Request) -> str | None:
     scheme, _, value = header.partition(" ")
     if scheme.lower() == "bearer" and value.strip():
         return value.strip()
-    if request.path.startswith("/ws/"):
+    if request.path.startswith("/ws/"):  # a browser cannot put a header on a websocket
         return request.query.get("token") or None
     return None
 
 
+def local_cookie_name(port: int) -> str:
+    """The cookie that holds the local token in a browser; cookies are shared between ports,
+    so the name carries the port (two local instances do not log each other out)."""
+    return f"plynx_local_{port}"
+
+
+def _local_cookie(request: web.Request) -> Identity | None:
+    """The local identity if the browser shows the local token's cookie. A cookie travels
+    with any request the browser sends, so it may change state only on a request the
+    browser proved is from this server's pages."""
+    settings = request.app[keys.SETTINGS]
+    value = request.cookies.get(local_cookie_name(served_port(request) or settings.port))
+    if not value or not same_secret(value, settings.local_token):
+        return None
+    if needs_origin_check(request) and not same_origin(request):
+        raise web.HTTPForbidden(
+            text="a browser request that changes something must come from this server's "
+            "own pages (the browser sent no Origin header)"
+        )
+    return LOCAL_IDENTITY
+
+
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Require a token on ``/api/`` and ``/ws/events`` unless the server is in local mode.
+    """Require a token on ``/api/`` and ``/ws/events``.
 
-    ``GET /api/v1/health`` is open; a worker token opens only artifact transfers."""
+    ``GET /api/v1/health`` is open; a worker token opens only artifact transfers. In local
+    mode the token is the instance's local token (header, or its cookie in a browser), or the
+    local workers' token."""
     path = request.path
     if not (path.startswith("/api/") or path == "/ws/events"):
         return await handler(request)
-    if request.app[keys.SETTINGS].local_mode:
-        request[keys.IDENTITY] = LOCAL_IDENTITY
-        return await handler(request)
     if path in _OPEN_PATHS and request.method in ("GET", "HEAD"):
         return await handler(request)
+    settings = request.app[keys.SETTINGS]
     token = _token(request)
-    if token is None:
-        raise AuthError(f"this server needs an API token: {HOW_TO_GET_A_TOKEN}")
-    identity = await request.app[keys.AUTHENTICATOR].authenticate(token)
+    identity = _local_cookie(request) if settings.local_mode and token is None else None
+    if identity is None:
+        if token is None:
+            hint = local_token_hint(settings) if settings.local_mode else HOW_TO_GET_A_TOKEN
+            raise AuthError(f"this server needs a token: {hint}")
+        try:
+            identity = await request.app[keys.AUTHENTICATOR].authenticate(token, request.remote)
+        except RateLimited as exc:
+            raise web.HTTPTooManyRequests(
+                text=exc.message, headers={"Retry-After": str(exc.retry_after)}
+            ) from None
     if identity.kind == TokenKind.WORKER and not (
         _WORKER_PATH.match(path) and request.method in ("GET", "HEAD", "POST")
     ):

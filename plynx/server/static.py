@@ -120,7 +120,7 @@ class StaticSite:
             "Cache-Control": _REVALIDATE,
             "Content-Security-Policy": csp,
             "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "same-origin",
+            "Referrer-Policy": "no-referrer",  # URLs may hold a login token
         }
         if page.etag in request.headers.get("If-None-Match", ""):
             return web.Response(status=304, headers=headers)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plynx.cli.embedded import local_token
 from plynx.cli.files import list_examples
 
 from .conftest import Plynx, free_port, http_json, wait_until
@@ -31,8 +32,13 @@ def _start(plynx: Plynx, port: int) -> subprocess.Popen[str]:
     )
 
 
-def _graph_titles(url: str) -> list[str]:
-    status, page = http_json(url + "/api/v1/graphs?limit=100")
+def _key(plynx: Plynx) -> str | None:
+    """The local token ``plynx local`` keeps in its data directory (what commands show)."""
+    return local_token(plynx.data_dir)
+
+
+def _graph_titles(plynx: Plynx, url: str) -> list[str]:
+    status, page = http_json(url + "/api/v1/graphs?limit=100", _key(plynx))
     assert status == 200
     return sorted(g["title"] for g in page["items"])
 
@@ -42,18 +48,25 @@ def test_local_serves_with_workers_and_loads_the_examples_once(plynx: Plynx) -> 
     url = f"http://127.0.0.1:{port}"
     proc = _start(plynx, port)
     try:
-        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
+        wait_until(
+            lambda: len(http_json(url + "/api/v1/workers", _key(plynx))[1] or []) == 2,
+            what="workers",
+        )
         examples = len(list_examples())
         titles = wait_until(
-            lambda: (t := _graph_titles(url)) and len(t) == examples and t, what="the examples"
+            lambda: (t := _graph_titles(plynx, url)) and len(t) == examples and t,
+            what="the examples",
         )
         assert "Git checkout and split" in titles and "CSV statistics pipeline" in titles
-        _status, ops = http_json(url + "/api/v1/operations?q=checkout")
+        _status, ops = http_json(url + "/api/v1/operations?q=checkout", _key(plynx))
         assert any(op["title"] == "Git - checkout directory" for op in ops["items"])
+        # nobody without the local token is served; only its owner can read it
+        assert http_json(url + "/api/v1/graphs")[0] == 401
+        assert (plynx.data_dir / "local-token").stat().st_mode & 0o777 == 0o600
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=30)
         assert proc.returncode == 0, err
-        assert url in err
+        assert f"{url}/local-login?token={_key(plynx)}" in err  # the link that logs in
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -64,8 +77,11 @@ def test_local_serves_with_workers_and_loads_the_examples_once(plynx: Plynx) -> 
     again = _start(plynx, port)  # a second start loads nothing twice
     try:
         wait_until(lambda: http_json(url + "/api/v1/health")[0] == 200, what="the server")
-        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
-        assert _graph_titles(url) == titles
+        wait_until(
+            lambda: len(http_json(url + "/api/v1/workers", _key(plynx))[1] or []) == 2,
+            what="workers",
+        )
+        assert _graph_titles(plynx, url) == titles
     finally:
         again.send_signal(signal.SIGTERM)
         again.communicate(timeout=30)
@@ -112,14 +128,18 @@ def test_a_worker_that_dies_is_restarted_and_none_outlive_local(plynx: Plynx) ->
     url = f"http://127.0.0.1:{port}"
     proc = _start(plynx, port)
     try:
-        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
-        before = {w["id"] for w in http_json(url + "/api/v1/workers")[1]}
+        wait_until(
+            lambda: len(http_json(url + "/api/v1/workers", _key(plynx))[1] or []) == 2,
+            what="workers",
+        )
+        before = {w["id"] for w in http_json(url + "/api/v1/workers", _key(plynx))[1]}
         workers = _children(proc.pid)
         assert len(workers) == 2
         os.kill(workers[0], signal.SIGKILL)
         wait_until(
             lambda: (
-                len(ids := {w["id"] for w in http_json(url + "/api/v1/workers")[1]}) == 2
+                len(ids := {w["id"] for w in http_json(url + "/api/v1/workers", _key(plynx))[1]})
+                == 2
                 and ids != before
             ),
             what="a new worker",
@@ -142,7 +162,10 @@ def test_workers_stop_when_local_is_killed(plynx: Plynx) -> None:
     url = f"http://127.0.0.1:{port}"
     proc = _start(plynx, port)
     try:
-        wait_until(lambda: len(http_json(url + "/api/v1/workers")[1] or []) == 2, what="workers")
+        wait_until(
+            lambda: len(http_json(url + "/api/v1/workers", _key(plynx))[1] or []) == 2,
+            what="workers",
+        )
         workers = _children(proc.pid)
         proc.kill()
         proc.communicate()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from e2e.conftest import (  # tests/ is on the path (rootdir conftest)
+    LOCAL_TOKEN,
     Cluster,
     running_cluster,
 )
@@ -108,6 +109,12 @@ async def dashboard(cluster: Cluster, browser: Browser) -> AsyncIterator[Dashboa
     page.on("console", lambda m: m.type == "error" and board.errors.append(m.text))
     page.on("pageerror", lambda exc: board.errors.append(f"uncaught: {exc}"))
     page.on("dialog", on_dialog)
+    # the link `plynx local` opens leaves the local token in an HttpOnly cookie (fetched
+    # through the context's own cookie jar, so that no page is open before the test's)
+    login = await context.request.get(
+        f"{cluster.url}/local-login?token={LOCAL_TOKEN}", max_redirects=0
+    )
+    assert login.status == 303, await login.text()
     try:
         yield board
     finally:

@@ -37,6 +37,8 @@ from plynx.server.app import create_app
 from plynx.settings import Settings, load_settings
 
 TOKEN = "e2e-worker-secret"
+#: What clients of the local-mode server show (the dashboard gets it as a cookie).
+LOCAL_TOKEN = "e2e-local-secret"
 ALL_STORES = ("sqlite", "postgres", "mongo")
 
 
@@ -196,12 +198,13 @@ async def running_cluster(store_url: str | None, tmp_path: Path) -> AsyncIterato
         store=store_url,
         local_mode=True,
         worker_token=TOKEN,
+        local_token=LOCAL_TOKEN,
         lease_timeout=3.0,
         heartbeat_interval=0.5,
     )
     c = Cluster(settings=settings, port=free_port(), tmp=tmp_path)
     await c.start_server()
-    c.http = aiohttp.ClientSession()
+    c.http = aiohttp.ClientSession(headers={"Authorization": f"Bearer {LOCAL_TOKEN}"})
     try:
         yield c
     finally:

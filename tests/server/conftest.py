@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from aiohttp.test_utils import TestClient
+from conftest import local_headers  # tests/ is on the path (rootdir conftest)
 from pytest_aiohttp import AiohttpClient
 
 from plynx.server import keys
@@ -20,17 +21,19 @@ MakeClient = Callable[[Settings], Awaitable[TestClient]]
 
 @pytest.fixture
 def make_client(aiohttp_client: AiohttpClient) -> MakeClient:
-    """Start the app with these settings and the test registry."""
+    """Start the app with these settings and the test registry (a client of a local-mode app
+    shows the local token, as ``plynx`` commands do)."""
 
     async def make(settings: Settings) -> TestClient:
-        return await aiohttp_client(create_app(settings, registry=make_registry()))
+        app = create_app(settings, registry=make_registry())
+        return await aiohttp_client(app, headers=local_headers(settings))
 
     return make
 
 
 @pytest.fixture
 async def client(make_client: MakeClient, settings: Settings) -> TestClient:
-    """A client of the app in local mode (no tokens)."""
+    """A client of the app in local mode."""
     return await make_client(settings)
 
 

@@ -1,5 +1,7 @@
 // The token prompt: a server that is not in local mode needs an API token for every request.
 // The token is kept in this browser's localStorage and sent as "Authorization: Bearer".
+// A `plynx local` server logs a browser in through the link it prints (an HttpOnly cookie);
+// its local token, pasted here, works too.
 
 import { html } from "htm/preact";
 import { useState } from "preact/hooks";
@@ -32,6 +34,8 @@ export default function TokenPage({ query }) {
     <form class="token-form" onSubmit=${submit}>
       <p>This server needs an API token. Create one with <code>plynx token create</code> and paste
         it here; it is kept in this browser only.</p>
+      <p>Started with <code>plynx local</code>? Open the link it printed instead, or paste the
+        token from <code>local-token</code> in its data directory.</p>
       <input type="password" placeholder="plx_…" autocomplete="off" value=${value}
         onInput=${(e) => setValue(e.target.value)} aria-label="API token" />
       ${error ? html`<p class="error-text">${error}</p>` : null}
