@@ -46,6 +46,8 @@ class Settings:
     #: The URL people and workers reach this server at (behind a proxy); its host and origin
     #: are allowed.
     public_url: str = ""
+    #: Failed token checks one client address may make in a minute before it is refused (429).
+    auth_failures_per_minute: int = 20
     heartbeat_interval: float = 2.0
     lease_timeout: float = 10.0
     #: Largest log kept per stream of a node run; past it the middle is cut.

@@ -25,7 +25,7 @@ from plynx.nodes import Registry, load_registry
 from plynx.protocol import CLOSE_SHUTDOWN
 from plynx.server import keys
 from plynx.server.api import setup_api_routes
-from plynx.server.auth import Authenticator
+from plynx.server.auth import Authenticator, FailureLimiter
 from plynx.server.events import setup_event_routes
 from plynx.server.guard import guard_middleware, is_loopback, setup_guard
 from plynx.server.local_login import setup_local_login
@@ -144,7 +144,9 @@ def create_app(
             app[keys.ARTIFACTS] = artifacts
             app[keys.LOGS] = logs
             app[keys.ENGINE] = engine
-            app[keys.AUTHENTICATOR] = Authenticator(settings, store)
+            app[keys.AUTHENTICATOR] = Authenticator(
+                settings, store, limiter=FailureLimiter(settings.auth_failures_per_minute)
+            )
             await engine.start()
             stack.push_async_callback(engine.stop)
             logger.info(

@@ -28,6 +28,7 @@ _REASONS = {
     409: "Not allowed in the current state",
     413: "Too large",
     415: "The body is not application/json",
+    429: "Too many requests with a wrong token from this address: retry after Retry-After seconds",
 }
 
 
@@ -107,6 +108,7 @@ def _operation(
     }
     if route.path != "/health":
         doc["responses"]["401"] = _error(401)
+        doc["responses"]["429"] = _error(429)
     else:
         doc["security"] = []
     if request_schema is not None:
