@@ -188,9 +188,10 @@ class Dispatcher:
     def may_transfer(self, token_id: str | None, sha256: str | None) -> bool:
         """Whether a worker connected with token ``token_id`` holds a live attempt that needs
         artifact ``sha256`` as an input (with ``None``: holds any live attempt, which may
-        upload its outputs)."""
+        upload its outputs). A lease outlives its worker's connection until it expires: a
+        worker uploading its outputs while its socket is being re-established is not refused."""
         for session in self.workers.values():
-            if not session.connected or session.token_id != token_id:
+            if session.token_id != token_id:
                 continue
             for node_run_id, attempt in session.running.items():
                 lease = self.current(node_run_id, attempt)

@@ -278,7 +278,7 @@ class Engine:
         return self._dispatcher.stats
 
     def worker_may_transfer(self, token_id: str | None, sha256: str | None) -> bool:
-        """Whether a worker connected with token ``token_id`` holds a live attempt with input
+        """Whether a worker connected with token ``token_id`` holds an unexpired lease with input
         ``sha256`` (``None``: any live attempt, whose outputs it may upload)."""
         return self._dispatcher.may_transfer(token_id, sha256)
 
