@@ -26,6 +26,7 @@ from plynx.server import keys
 from plynx.server.api import setup_api_routes
 from plynx.server.auth import Authenticator
 from plynx.server.events import setup_event_routes
+from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
 from plynx.server.openapi import all_routes
 from plynx.server.ws_worker import setup_worker_routes
@@ -158,6 +159,7 @@ def create_app(
             )
             yield
 
+    app.cleanup_ctx.append(loop_lag_ctx)
     app.cleanup_ctx.append(resources)
     app.on_shutdown.append(_close_websockets)
     setup_api_routes(app, all_routes())

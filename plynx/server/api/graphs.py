@@ -24,7 +24,7 @@ from plynx.server.api.base import (
     str_query,
 )
 from plynx.server.api.runs import summaries
-from plynx.server.schemas import RunSummary, ValidateResult
+from plynx.server.schemas import GraphSummary, RunSummary, ValidateResult
 
 __all__ = ["ROUTES"]
 
@@ -34,7 +34,7 @@ def _now() -> datetime:
 
 
 async def list_graphs(request: web.Request) -> web.Response:
-    """Search graphs, most recently updated first."""
+    """Search graphs, most recently updated first: summaries, without nodes and edges."""
     offset, limit = page_query(request)
     page = await request.app[keys.STORE].list_graphs(
         query=str_query(request, "q"),
@@ -42,7 +42,10 @@ async def list_graphs(request: web.Request) -> web.Response:
         offset=offset,
         limit=limit,
     )
-    return json_response(page)
+    summaries = [GraphSummary.of(graph) for graph in page.items]
+    return json_response(
+        Page[GraphSummary](items=summaries, total=page.total, offset=page.offset, limit=page.limit)
+    )
 
 
 async def create_graph(request: web.Request) -> web.Response:
@@ -124,9 +127,9 @@ ROUTES = [
         "GET",
         "/graphs",
         list_graphs,
-        "Search graphs, most recently updated first",
+        "Search graphs, most recently updated first (summaries: no nodes or edges)",
         _TAG,
-        response=Page[Graph],
+        response=Page[GraphSummary],
         query=(
             Query("q", "words that must all appear in title, description or author"),
             Query("author", "only by this author"),
