@@ -170,10 +170,9 @@ class Engine:
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it."""
-        issues = self.validate(graph)
-        if issues:
-            raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
-        expanded = expand_composites(graph)
+        # work over every node (a large graph takes a second): in a thread, so that the loop
+        # goes on serving meanwhile
+        expanded = await asyncio.to_thread(self._expand_valid, graph)
         await store_values(expanded, self.artifacts, self.store)
         run = Run(
             id=uuid.uuid4().hex,
@@ -184,12 +183,9 @@ class Engine:
             created_at=_now(),
             rerun_of=rerun_of,
         )
-        node_runs = [
-            NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
-            for n in expanded.nodes
-        ]
+        node_runs, state = await asyncio.to_thread(_new_run_state, run)
         await self.store.create_run(run, node_runs)
-        rs = self._register(run, node_runs)
+        rs = self._register(run, node_runs, state)
         logger.info(
             "run %s submitted: %d nodes (%s)", run.id, len(node_runs), run.title or "untitled"
         )
@@ -285,8 +281,15 @@ class Engine:
             logger.warning("worker %s sent an unexpected %s message", session.id, message.type)
 
     # -- transitions -----------------------------------------------------------------------------
-    def _register(self, run: Run, node_runs: list[NodeRun]) -> RunState:
-        rs = RunState(run, node_runs)
+    def _expand_valid(self, graph: Graph) -> Graph:
+        """``graph`` with its composites expanded; :class:`GraphInvalid` listing every issue."""
+        issues = self.validate(graph)
+        if issues:
+            raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
+        return expand_composites(graph)
+
+    def _register(self, run: Run, node_runs: list[NodeRun], rs: RunState | None = None) -> RunState:
+        rs = rs if rs is not None else RunState(run, node_runs)
         self._runs[run.id] = rs
         for nr in node_runs:
             self._node_runs[nr.id] = (rs, nr)
@@ -686,6 +689,15 @@ class Engine:
                 waiting,
             )
             self._check_finished(rs)
+
+
+def _new_run_state(run: Run) -> tuple[list[NodeRun], RunState]:
+    """The node runs of a new run and its state (not yet registered)."""
+    node_runs = [
+        NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
+        for n in run.graph.nodes
+    ]
+    return node_runs, RunState(run, node_runs)
 
 
 def _version() -> str:

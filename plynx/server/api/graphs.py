@@ -6,6 +6,7 @@ must match the model. ``POST /graphs/validate`` lists every problem that would s
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, datetime
 
@@ -20,9 +21,9 @@ from plynx.server.api.base import (
     author_of,
     json_response,
     page_query,
-    read_body,
     str_query,
 )
+from plynx.server.api.graph_body import read_graph
 from plynx.server.api.runs import summaries
 from plynx.server.schemas import GraphSummary, RunSummary, ValidateResult
 
@@ -50,7 +51,7 @@ async def list_graphs(request: web.Request) -> web.Response:
 
 async def create_graph(request: web.Request) -> web.Response:
     """Save a new graph (valid or not)."""
-    body = await read_body(request, Graph)
+    body = await read_graph(request)
     now = _now()
     graph = body.model_copy(
         update={
@@ -73,7 +74,7 @@ async def update_graph(request: web.Request) -> web.Response:
     """Replace a graph's content (id, author and creation time are kept)."""
     store = request.app[keys.STORE]
     current = await store.get_graph(request.match_info["id"])
-    body = await read_body(request, Graph)
+    body = await read_graph(request)
     graph = body.model_copy(
         update={
             "id": current.id,
@@ -107,8 +108,9 @@ async def clone_graph(request: web.Request) -> web.Response:
 
 async def validate_graph(request: web.Request) -> web.Response:
     """Every problem that would stop the graph from running, all at once."""
-    graph = await read_body(request, Graph)
-    problems = request.app[keys.ENGINE].validate(graph)
+    graph = await read_graph(request)
+    # plain Python over every node: in a thread, the loop goes on serving meanwhile
+    problems = await asyncio.to_thread(request.app[keys.ENGINE].validate, graph)
     return json_response(ValidateResult(ok=not problems, problems=problems))
 
 
