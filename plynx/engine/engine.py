@@ -311,6 +311,7 @@ class Engine:
         was_finished = nr.status.finished
         previous = nr.status
         nr.set_status(status)
+        rs.moved(previous, status)
         for name, value in fields.items():
             setattr(nr, name, value)
         nr.seq = rs.run.seq + 1

@@ -163,7 +163,10 @@ class _Connection:
         run, node_runs = await self.engine.get_run(run_id)
         seq, snapshot = await self.snapshots.snapshot(run, node_runs)
         self.runs[run_id] = seq
-        await self._send_text(snapshot)
+        if self._batch is not None:
+            self._batch.append(snapshot.decode())
+        else:  # already UTF-8: spare a decoding and an encoding of megabytes
+            await self.ws.send_frame(snapshot, WSMsgType.TEXT)
 
     async def _runs(self, message: Event, subscribe: bool) -> None:
         self.run_list = subscribe

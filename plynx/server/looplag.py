@@ -6,6 +6,11 @@ it. The monitor sleeps for a short :data:`INTERVAL` and measures how much later 
 woke up: that delay is the *lag*, the time the loop was busy with something else. A lag above
 :data:`STALL` is a *stall*: it is logged (a WARNING naming its length) and counted. The figures
 are exposed in ``GET /api/v1/health`` (``loop``) so that load tests and operators can see them.
+
+To say *what* stalled the loop, a watcher thread looks at the loop's thread while it is late
+and keeps the innermost frames of the code it is running; the stall's log line names them.
+(The watcher runs when the interpreter lets it: during a long call into C it can only look
+once the call has returned, and then names whatever runs next.)
 """
 
 from __future__ import annotations
@@ -13,6 +18,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
+import threading
+import time
+import traceback
 from collections import deque
 from collections.abc import AsyncIterator
 
@@ -28,6 +37,7 @@ INTERVAL = 0.05
 STALL = 0.1
 #: Samples kept for the recent percentiles (a minute at :data:`INTERVAL`).
 _WINDOW = 1200
+_FRAMES_SHOWN = 6
 
 
 class LoopLagMonitor:
@@ -44,6 +54,8 @@ class LoopLagMonitor:
         self.stalls = 0
         self.samples = 0
         self._recent: deque[float] = deque(maxlen=_WINDOW)
+        self._due = 0.0  # when the running sample should end (time.monotonic())
+        self._culprit: str | None = None  # where the loop was, seen by the watcher
 
     def record(self, lag: float) -> None:
         """Count one sample of ``lag`` seconds (logs a stall)."""
@@ -52,9 +64,25 @@ class LoopLagMonitor:
         self.samples += 1
         self._recent.append(lag)
         self.max = max(self.max, lag)
+        culprit, self._culprit = self._culprit, None
         if lag > self.stall:
             self.stalls += 1
-            logger.warning("the event loop stalled for %.0fms", lag * 1000)
+            logger.warning(
+                "the event loop stalled for %.0fms%s",
+                lag * 1000,
+                f"; it was running:\n{culprit}" if culprit else "",
+            )
+
+    def _watch(self, loop_thread: int, stop: threading.Event) -> None:
+        """The watcher thread: note what the loop's thread runs once it is late."""
+        while not stop.wait(self.stall / 2):
+            due = self._due
+            if not due or time.monotonic() - due < self.stall or self._culprit is not None:
+                continue
+            frame = sys._current_frames().get(loop_thread)
+            if frame is not None:
+                stack = traceback.format_stack(frame)[-_FRAMES_SHOWN:]
+                self._culprit = "".join(stack).rstrip()
 
     def recent_percentile(self, q: float) -> float:
         """The ``q`` quantile (0..1) of the lags of the last minute, nearest rank."""
@@ -77,10 +105,21 @@ class LoopLagMonitor:
     async def run(self) -> None:
         """Sample forever (a background task; cancel it to stop)."""
         loop = asyncio.get_running_loop()
-        while True:
-            start = loop.time()
-            await asyncio.sleep(self.interval)
-            self.record(loop.time() - start - self.interval)
+        stop = threading.Event()
+        watcher = threading.Thread(
+            target=self._watch, args=(threading.get_ident(), stop), name="loop-lag watcher"
+        )
+        watcher.daemon = True
+        watcher.start()
+        try:
+            while True:
+                start = loop.time()
+                self._due = time.monotonic() + self.interval
+                await asyncio.sleep(self.interval)
+                self._due = 0.0
+                self.record(loop.time() - start - self.interval)
+        finally:
+            stop.set()
 
 
 LOOP_LAG = web.AppKey("loop_lag", LoopLagMonitor)

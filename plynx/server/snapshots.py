@@ -7,9 +7,9 @@ each with :func:`json.dumps`, all on the event loop (35 s in the load benchmark)
 * a run's graph never changes, so its JSON is encoded once per run (in a thread: pydantic's
   encoder lets the loop run meanwhile) and kept for the few most recent runs;
 * the rest of a snapshot (the run's fields and node runs) is encoded straight to JSON by
-  pydantic's encoder (a tenth of the time of dicts and :func:`json.dumps`). It is not shared:
-  node runs change without a new ``seq`` (a dispatch counts an attempt), so only a fresh
-  encoding is sure to match the live state;
+  pydantic's encoder (a tenth of the time of dicts and :func:`json.dumps`), in a thread for
+  a large run, one snapshot at a time. It is not shared: node runs change without a new
+  ``seq`` (a dispatch counts an attempt), so only a fresh encoding follows the live state;
 * a bus event is the same dict for every subscriber: its text is kept (by identity, for a
   short while) so that fifty followers encode it once.
 """
@@ -31,6 +31,7 @@ __all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_event"]
 Event = dict[str, Any]
 _GRAPHS_KEPT = 8
 _EVENTS_KEPT = 4096
+_IN_THREAD = 1000  # node runs from which a snapshot is encoded in a thread
 
 # id(event) -> (event, text): the event is kept alive so that its id is not reused meanwhile
 _encoded_events: OrderedDict[int, tuple[Event, str]] = OrderedDict()
@@ -55,6 +56,7 @@ class SnapshotEncoder:
     def __init__(self) -> None:
         self._graphs: OrderedDict[str, bytes] = OrderedDict()
         self._pending: dict[str, asyncio.Future[bytes]] = {}
+        self._gate = asyncio.Lock()
 
     async def graph_json(self, run: Run) -> bytes:
         """The JSON of ``run``'s graph (immutable for a run), encoded once, off the loop."""
@@ -77,32 +79,45 @@ class SnapshotEncoder:
             return encoded
         return await asyncio.shield(pending)
 
-    async def snapshot(self, run: Run, node_runs: list[NodeRun]) -> tuple[int, str]:
-        """The ``seq`` and ``snapshot`` message of ``run``, its graph encoded off the loop. A
-        live run goes on meanwhile: its fields and node runs (the engine's own objects) are
-        encoded once the graph is, in one go, and ``seq`` is read then."""
+    async def snapshot(self, run: Run, node_runs: list[NodeRun]) -> tuple[int, bytes]:
+        """The ``seq`` and ``snapshot`` message (UTF-8 JSON) of ``run``."""
         graph = await self.graph_json(run)
-        seq = snapshot_seq(run, node_runs)
+        seq = snapshot_seq(run, node_runs)  # before encoding: see _encode
+        run_json, nodes_json = await self._encode(run, node_runs, graph)
         head = json.dumps({"type": "snapshot", "topic": "run", "run_id": run.id, "seq": seq})
-        run_json = self._run_json(run, graph)
-        return seq, f'{head[:-1]}, "run": {run_json}, "node_runs": {_json(node_runs)}}}'
+        parts = (head[:-1].encode(), b', "run": ', run_json, b', "node_runs": ', nodes_json, b"}")
+        return seq, b"".join(parts)
 
     async def detail(self, run: Run, node_runs: list[NodeRun]) -> bytes:
-        """``{"run", "node_runs"}`` (a :class:`~plynx.server.schemas.RunDetail`) as JSON, its
-        graph encoded off the loop. A live run goes on meanwhile: its fields and node runs
-        (the engine's own objects) are encoded once the graph is, in one go."""
+        """``{"run", "node_runs"}`` (a :class:`~plynx.server.schemas.RunDetail`) as JSON."""
         graph = await self.graph_json(run)
-        return f'{{"run": {self._run_json(run, graph)}, "node_runs": {_json(node_runs)}}}'.encode()
+        run_json, nodes_json = await self._encode(run, node_runs, graph)
+        return b"".join((b'{"run": ', run_json, b', "node_runs": ', nodes_json, b"}"))
 
-    @staticmethod
-    def _run_json(run: Run, graph: bytes) -> str:
-        """The run's own fields with its (separately encoded) graph spliced in as "graph"."""
-        fields = run.model_dump_json(exclude={"graph"})
-        return '{"graph":' + graph.decode() + "," + fields[1:]
+    async def _encode(
+        self, run: Run, node_runs: list[NodeRun], graph: bytes
+    ) -> tuple[bytes, bytes]:
+        """The run's fields (with ``graph`` spliced in) and its node runs, as JSON.
+
+        Many node runs are encoded in a thread, one run at a time (the gate): fifty followers
+        woken together would otherwise all encode in the same turn of the loop. A live run goes
+        on meanwhile, so a node run may be encoded in a newer state than the ``seq`` read
+        before: the events after that ``seq`` that the client then applies carry whole node
+        runs, so it ends in the right state."""
+        if len(node_runs) < _IN_THREAD:
+            return _run_json(run, graph), _json(node_runs)
+        async with self._gate:
+            return await asyncio.to_thread(lambda: (_run_json(run, graph), _json(node_runs)))
 
 
-def _json(value: Any) -> str:
-    return pydantic_core.to_json(value).decode()
+def _run_json(run: Run, graph: bytes) -> bytes:
+    """The run's own fields with its (separately encoded) graph spliced in as "graph"."""
+    fields = pydantic_core.to_json(run, exclude={"graph"})
+    return b"".join((b'{"graph":', graph, b",", fields[1:]))
+
+
+def _json(value: Any) -> bytes:
+    return pydantic_core.to_json(value)
 
 
 #: The encoder the app's handlers share.
