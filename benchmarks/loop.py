@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import shutil
 import subprocess
@@ -48,6 +49,8 @@ _MS = 1000.0
 # -- the three child roles ---------------------------------------------------------------------
 async def serve(args: argparse.Namespace) -> None:
     """Run the server and its workers until stdin closes; print the URL first."""
+    if args.gc_log:
+        _log_collections()
     data_dir = Path(args.serve)
     settings = load_settings(environ={}, data_dir=data_dir, store=args.store)
     async with embedded_plynx(
@@ -55,6 +58,21 @@ async def serve(args: argparse.Namespace) -> None:
     ) as url:
         print(url, flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+
+
+def _log_collections() -> None:
+    """Print every garbage collection of the oldest generation that took over 50 ms."""
+    started: list[float] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        elif started and (took := time.perf_counter() - started[0]) > 0.05:
+            print(f"gc: a full collection took {took * _MS:.0f}ms", file=sys.stderr, flush=True)
+
+    gc.callbacks.append(callback)
 
 
 async def probe(url: str) -> None:
@@ -191,6 +209,7 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     """Start the server process, measure, stop it."""
     argv = ["--serve", str(root / "plynx"), "--workers", str(args.workers)]
     argv += ["--slots", str(args.slots)] + (["--store", args.store] if args.store else [])
+    argv += ["--gc-log"] if args.gc_log else []
     server = _child(*argv)
     try:
         assert server.stdout is not None
@@ -253,6 +272,9 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=3.0, help="seconds of idle reference")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds for the run")
     parser.add_argument("--store", help="store URL of an EMPTY database [default: SQLite]")
+    parser.add_argument(
+        "--gc-log", action="store_true", help="log the server's long garbage collections"
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--probe", help=argparse.SUPPRESS)
     parser.add_argument("--follow", help=argparse.SUPPRESS)

@@ -221,6 +221,10 @@ class Engine:
         run.seq = snapshot_seq(run, node_runs)
         return run, node_runs
 
+    def active_node_runs(self) -> int:
+        """How many node runs the active runs hold (a measure of the engine's memory)."""
+        return len(self._node_runs)
+
     async def cancel(self, run_id: str) -> Run:
         """Cancel a run: waiting nodes are dropped, running ones killed on their worker.
         :class:`NotFound` if unknown; :class:`Conflict` if it has finished."""

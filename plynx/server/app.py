@@ -26,6 +26,7 @@ from plynx.server import keys
 from plynx.server.api import setup_api_routes
 from plynx.server.auth import Authenticator
 from plynx.server.events import setup_event_routes
+from plynx.server.heap import heap_ctx
 from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
 from plynx.server.openapi import all_routes
@@ -161,6 +162,7 @@ def create_app(
 
     app.cleanup_ctx.append(loop_lag_ctx)
     app.cleanup_ctx.append(resources)
+    app.cleanup_ctx.append(heap_ctx)
     app.on_shutdown.append(_close_websockets)
     setup_api_routes(app, all_routes())
     setup_event_routes(app)

@@ -20,6 +20,7 @@ from plynx.server.api.base import (
     str_query,
 )
 from plynx.server.api.graph_body import read_create_run
+from plynx.server.heap import HEAP
 from plynx.server.schemas import CreateRun, RunDetail, RunSummary
 from plynx.server.snapshots import SNAPSHOTS
 
@@ -49,6 +50,11 @@ async def summaries(request: web.Request, page: Page[Run]) -> Page[RunSummary]:
     return Page[RunSummary](items=items, total=page.total, offset=page.offset, limit=page.limit)
 
 
+def _after_submit(request: web.Request) -> None:
+    """A run was registered: freeze the heap if the engine now holds a large one."""
+    request.app[HEAP].update(request.app[keys.ENGINE].active_node_runs())
+
+
 async def create_run(request: web.Request) -> web.Response:
     """Validate a graph (stored or inline) and start a run of it; 400 lists every problem."""
     body = await read_create_run(request)
@@ -61,6 +67,7 @@ async def create_run(request: web.Request) -> web.Response:
     run = await request.app[keys.ENGINE].submit(
         graph, graph_id=graph_id, author=author_of(request), title=body.title
     )
+    _after_submit(request)
     return await detail(request, run.id, status=201)
 
 
@@ -96,6 +103,7 @@ async def cancel_run(request: web.Request) -> web.Response:
 async def rerun(request: web.Request) -> web.Response:
     """Run the same graph snapshot again (unchanged nodes come from the cache)."""
     run = await request.app[keys.ENGINE].rerun(request.match_info["id"], author=author_of(request))
+    _after_submit(request)
     return await detail(request, run.id, status=201)
 
 
