@@ -26,7 +26,7 @@ from plynx.errors import InvalidInput, NotFound
 from plynx.server import keys
 from plynx.server.api.logs import STREAMS, log_source
 from plynx.server.schemas import WorkerInfo
-from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder, encode_event
+from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder, encode_event, encode_json
 
 __all__ = ["events_socket", "setup_event_routes"]
 
@@ -96,7 +96,7 @@ class _Connection:
             self.sub.close()
 
     async def _send(self, message: Event) -> None:
-        await self._send_text(json.dumps(message))
+        await self._send_text(encode_json(message))
 
     async def _send_text(self, text: str) -> None:
         if self._batch is not None:

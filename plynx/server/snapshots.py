@@ -26,7 +26,7 @@ from aiohttp import web
 
 from plynx.model import NodeRun, Run, snapshot_seq
 
-__all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_event"]
+__all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_event", "encode_json"]
 
 Event = dict[str, Any]
 _GRAPHS_KEPT = 8
@@ -37,13 +37,22 @@ _IN_THREAD = 1000  # node runs from which a snapshot is encoded in a thread
 _encoded_events: OrderedDict[int, tuple[Event, str]] = OrderedDict()
 
 
+def encode_json(message: Event) -> str:
+    """``message`` (plain JSON data) as compact JSON text, by pydantic's encoder (a quarter of
+    the time of :func:`json.dumps`); what it refuses (a lone surrogate) by :func:`json.dumps`."""
+    try:
+        return pydantic_core.to_json(message).decode()
+    except ValueError:
+        return json.dumps(message)
+
+
 def encode_event(event: Event) -> str:
     """``event`` as JSON text, encoded once however many followers send it."""
     key = id(event)
     cached = _encoded_events.get(key)
     if cached is not None and cached[0] is event:
         return cached[1]
-    text = json.dumps(event)
+    text = encode_json(event)
     _encoded_events[key] = (event, text)
     if len(_encoded_events) > _EVENTS_KEPT:
         _encoded_events.popitem(last=False)

@@ -16,6 +16,7 @@ from aiohttp.test_utils import TestClient
 
 from plynx.server import heap, keys
 from plynx.server.api.graph_body import LARGE_BODY
+from plynx.server.snapshots import encode_event
 from plynx.settings import Settings
 
 from .conftest import MakeClient
@@ -123,3 +124,10 @@ async def test_heap_is_frozen_while_a_large_run_is_active(
         while client.app[heap.HEAP].frozen:  # the run is over: unfrozen
             await asyncio.sleep(0.02)
     assert gc.get_freeze_count() == 0
+
+
+def test_events_are_encoded_once_and_text_the_fast_encoder_refuses_still_goes_out() -> None:
+    event = {"type": "log", "data": "half a pair: \ud800", "offset": 0}
+    text = encode_event(event)
+    assert json.loads(text) == event
+    assert encode_event(event) is text  # fifty followers, one encoding

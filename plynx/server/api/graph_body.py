@@ -23,7 +23,7 @@ from plynx.model.graph import Edge, Node
 from plynx.server.api.base import read_body
 from plynx.server.schemas import CreateRun
 
-__all__ = ["LARGE_BODY", "read_create_run", "read_graph"]
+__all__ = ["LARGE_BODY", "is_large", "read_create_run", "read_graph"]
 
 #: Bodies larger than this (bytes) are validated in slices.
 LARGE_BODY = 512 * 1024
@@ -85,13 +85,14 @@ async def _whole(shell: Graph, where: tuple[str, ...], model: str) -> Graph:
     return Graph.model_validate({**fields, "nodes": nodes, "edges": edges})
 
 
-def _large(request: web.Request) -> bool:
+def is_large(request: web.Request) -> bool:
+    """Whether the request's body is large enough to be read in slices."""
     return (request.content_length or 0) > LARGE_BODY
 
 
 async def read_graph(request: web.Request) -> Graph:
     """The body as a :class:`Graph` (large ones validated without stalling the loop)."""
-    if not _large(request):
+    if not is_large(request):
         return await read_body(request, Graph)
     shell = await read_body(request, _GraphShell)
     return await _whole(shell, (), "Graph")
@@ -100,7 +101,7 @@ async def read_graph(request: web.Request) -> Graph:
 async def read_create_run(request: web.Request) -> CreateRun:
     """The body as a :class:`CreateRun` (a large inline graph validated without stalling the
     loop)."""
-    if not _large(request):
+    if not is_large(request):
         return await read_body(request, CreateRun)
     shell = await read_body(request, _CreateRunShell)
     if shell.graph is None:

@@ -23,8 +23,9 @@ from plynx.server.api.base import (
     page_query,
     str_query,
 )
-from plynx.server.api.graph_body import read_graph
+from plynx.server.api.graph_body import is_large, read_graph
 from plynx.server.api.runs import summaries
+from plynx.server.heap import HEAP
 from plynx.server.schemas import GraphSummary, RunSummary, ValidateResult
 
 __all__ = ["ROUTES"]
@@ -51,7 +52,8 @@ async def list_graphs(request: web.Request) -> web.Response:
 
 async def create_graph(request: web.Request) -> web.Response:
     """Save a new graph (valid or not)."""
-    body = await read_graph(request)
+    with request.app[HEAP].paused(is_large(request)):
+        body = await read_graph(request)
     now = _now()
     graph = body.model_copy(
         update={
@@ -74,7 +76,8 @@ async def update_graph(request: web.Request) -> web.Response:
     """Replace a graph's content (id, author and creation time are kept)."""
     store = request.app[keys.STORE]
     current = await store.get_graph(request.match_info["id"])
-    body = await read_graph(request)
+    with request.app[HEAP].paused(is_large(request)):
+        body = await read_graph(request)
     graph = body.model_copy(
         update={
             "id": current.id,
@@ -108,7 +111,8 @@ async def clone_graph(request: web.Request) -> web.Response:
 
 async def validate_graph(request: web.Request) -> web.Response:
     """Every problem that would stop the graph from running, all at once."""
-    graph = await read_graph(request)
+    with request.app[HEAP].paused(is_large(request)):
+        graph = await read_graph(request)
     # plain Python over every node: in a thread, the loop goes on serving meanwhile
     problems = await asyncio.to_thread(request.app[keys.ENGINE].validate, graph)
     return json_response(ValidateResult(ok=not problems, problems=problems))

@@ -19,7 +19,7 @@ from plynx.server.api.base import (
     page_query,
     str_query,
 )
-from plynx.server.api.graph_body import read_create_run
+from plynx.server.api.graph_body import is_large, read_create_run
 from plynx.server.heap import HEAP
 from plynx.server.schemas import CreateRun, RunDetail, RunSummary
 from plynx.server.snapshots import SNAPSHOTS
@@ -57,6 +57,12 @@ def _after_submit(request: web.Request) -> None:
 
 async def create_run(request: web.Request) -> web.Response:
     """Validate a graph (stored or inline) and start a run of it; 400 lists every problem."""
+    with request.app[HEAP].paused(is_large(request)):
+        run = await _create(request)
+    return await detail(request, run.id, status=201)
+
+
+async def _create(request: web.Request) -> Run:
     body = await read_create_run(request)
     if body.graph_id is not None:
         graph = await request.app[keys.STORE].get_graph(body.graph_id)
@@ -68,7 +74,7 @@ async def create_run(request: web.Request) -> web.Response:
         graph, graph_id=graph_id, author=author_of(request), title=body.title
     )
     _after_submit(request)
-    return await detail(request, run.id, status=201)
+    return run
 
 
 async def list_runs(request: web.Request) -> web.Response:
