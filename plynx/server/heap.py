@@ -63,7 +63,7 @@ class HeapGuard:
     def update(self, active_node_runs: int) -> None:
         """Freeze or unfreeze for this many active node runs (call it after a submission)."""
         if active_node_runs >= self.large:
-            gc.collect(1)  # the young garbage goes first; only survivors are frozen
+            # no collection first: after a paused() submission it would walk the whole new run
             gc.freeze()
             if not self.frozen:
                 logger.info("%d active node runs: heap frozen", active_node_runs)
