@@ -8,7 +8,8 @@ woke up: that delay is the *lag*, the time the loop was busy with something else
 are exposed in ``GET /api/v1/health`` (``loop``) so that load tests and operators can see them.
 
 To say *what* stalled the loop, a watcher thread looks at the loop's thread while it is late
-and keeps the innermost frames of the code it is running; the stall's log line names them.
+and keeps the innermost frames of the code it is running; the stall's log line names them. It
+looks often only for a while after a stall (the first stall of a burst may go unnamed).
 (The watcher runs when the interpreter lets it: during a long call into C it can only look
 once the call has returned, and then names whatever runs next.)
 """
@@ -38,6 +39,8 @@ STALL = 0.1
 #: Samples kept for the recent percentiles (a minute at :data:`INTERVAL`).
 _WINDOW = 1200
 _FRAMES_SHOWN = 6
+_WATCH_IDLE = 1.0  # seconds between two looks of the watcher while the loop is healthy
+_WATCH_FAST_FOR = 30.0  # seconds after a stall during which it looks every STALL / 2
 
 
 class LoopLagMonitor:
@@ -56,6 +59,7 @@ class LoopLagMonitor:
         self._recent: deque[float] = deque(maxlen=_WINDOW)
         self._due = 0.0  # when the running sample should end (time.monotonic())
         self._culprit: str | None = None  # where the loop was, seen by the watcher
+        self._last_stall = -_WATCH_FAST_FOR  # time.monotonic() of the last stall
 
     def record(self, lag: float) -> None:
         """Count one sample of ``lag`` seconds (logs a stall)."""
@@ -67,15 +71,22 @@ class LoopLagMonitor:
         culprit, self._culprit = self._culprit, None
         if lag > self.stall:
             self.stalls += 1
+            self._last_stall = time.monotonic()
             logger.warning(
                 "the event loop stalled for %.0fms%s",
                 lag * 1000,
                 f"; it was running:\n{culprit}" if culprit else "",
             )
 
+    def _watch_interval(self) -> float:
+        """Look often only while the loop has been stalling (stalls come in bursts): each look
+        takes the interpreter from the loop for a moment."""
+        recent = time.monotonic() - self._last_stall < _WATCH_FAST_FOR
+        return self.stall / 2 if recent else _WATCH_IDLE
+
     def _watch(self, loop_thread: int, stop: threading.Event) -> None:
         """The watcher thread: note what the loop's thread runs once it is late."""
-        while not stop.wait(self.stall / 2):
+        while not stop.wait(self._watch_interval()):
             due = self._due
             if not due or time.monotonic() - due < self.stall or self._culprit is not None:
                 continue
