@@ -328,10 +328,16 @@ class PlynxClient:
         body = await self.request("POST", f"/operations/{operation_id}/publish")
         return Operation.model_validate(body)
 
-    async def list_graphs(self, q: str = "", limit: int = 500) -> list[Graph]:
-        """Graphs whose text matches ``q``."""
+    async def list_graphs(self, q: str = "", limit: int = 500) -> list[dict[str, Any]]:
+        """Summaries of the graphs whose text matches ``q`` (``id``, ``title``,
+        ``description``, ``author``, times, ``node_count``, ``edge_count``; no nodes: fetch a
+        whole graph with :meth:`get_graph`)."""
         page = await self.request("GET", "/graphs", params={"q": q, "limit": limit})
-        return [Graph.model_validate(item) for item in page["items"]]
+        return list(page["items"])
+
+    async def get_graph(self, graph_id: str) -> Graph:
+        """The whole graph with this id."""
+        return Graph.model_validate(await self.request("GET", f"/graphs/{graph_id}"))
 
     async def create_graph(self, graph: Graph) -> Graph:
         """Store a new graph."""

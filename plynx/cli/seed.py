@@ -42,7 +42,7 @@ async def load_examples(client: PlynxClient) -> int:
             except ApiError as exc:
                 logger.warning("operation %r stays a draft: %s", op.title, exc.message)
             added += 1
-        if any(g.title == graph.title for g in await client.list_graphs(q=graph.title)):
+        if any(g["title"] == graph.title for g in await client.list_graphs(q=graph.title)):
             continue
         graph = await client.attach_files(graph, graph_file.files, graph_file.base_dir)
         await client.create_graph(graph)

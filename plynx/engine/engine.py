@@ -185,11 +185,9 @@ class Engine:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it. ``parameters`` override the defaults of the
         graph's parameters; references to them resolve before any cache key is computed."""
-        issues = self.validate(graph, parameters)
-        if issues:
-            raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
-        values, _ = parameter_values(graph.parameters, parameters or {})
-        expanded = expand_composites(graph, values)
+        # work over every node (a large graph takes a second): in a thread, so that the loop
+        # goes on serving meanwhile
+        expanded, values = await asyncio.to_thread(self._expand_valid, graph, parameters)
         await store_values(expanded, self.artifacts, self.store)
         run = Run(
             id=uuid.uuid4().hex,
@@ -201,12 +199,9 @@ class Engine:
             rerun_of=rerun_of,
             parameters=values,
         )
-        node_runs = [
-            NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
-            for n in expanded.nodes
-        ]
+        node_runs, state = await asyncio.to_thread(_new_run_state, run)
         await self.store.create_run(run, node_runs)
-        rs = self._register(run, node_runs)
+        rs = self._register(run, node_runs, state)
         logger.info(
             "run %s submitted: %d nodes (%s)", run.id, len(node_runs), run.title or "untitled"
         )
@@ -242,6 +237,10 @@ class Engine:
         node_runs = await self.store.get_node_runs(run_id)
         run.seq = snapshot_seq(run, node_runs)
         return run, node_runs
+
+    def active_node_runs(self) -> int:
+        """How many node runs the active runs hold (a measure of the engine's memory)."""
+        return len(self._node_runs)
 
     async def cancel(self, run_id: str) -> Run:
         """Cancel a run: waiting nodes are dropped, running ones killed on their worker.
@@ -324,8 +323,19 @@ class Engine:
             logger.warning("worker %s sent an unexpected %s message", session.id, message.type)
 
     # -- transitions -----------------------------------------------------------------------------
-    def _register(self, run: Run, node_runs: list[NodeRun]) -> RunState:
-        rs = RunState(run, node_runs)
+    def _expand_valid(
+        self, graph: Graph, parameters: Mapping[str, Any] | None
+    ) -> tuple[Graph, dict[str, Any]]:
+        """``graph`` with its composites expanded and references resolved, and the values of
+        its graph ``parameters``; :class:`GraphInvalid` listing every issue."""
+        issues = self.validate(graph, parameters)
+        if issues:
+            raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
+        values, _ = parameter_values(graph.parameters, parameters or {})
+        return expand_composites(graph, values), values
+
+    def _register(self, run: Run, node_runs: list[NodeRun], rs: RunState | None = None) -> RunState:
+        rs = rs if rs is not None else RunState(run, node_runs)
         self._runs[run.id] = rs
         for nr in node_runs:
             self._node_runs[nr.id] = (rs, nr)
@@ -347,6 +357,7 @@ class Engine:
         was_finished = nr.status.finished
         previous = nr.status
         nr.set_status(status)
+        rs.moved(previous, status)
         for name, value in fields.items():
             setattr(nr, name, value)
         nr.seq = rs.run.seq + 1
@@ -814,6 +825,15 @@ class Engine:
                 waiting,
             )
             self._check_finished(rs)
+
+
+def _new_run_state(run: Run) -> tuple[list[NodeRun], RunState]:
+    """The node runs of a new run and its state (not yet registered)."""
+    node_runs = [
+        NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
+        for n in run.graph.nodes
+    ]
+    return node_runs, RunState(run, node_runs)
 
 
 def _version() -> str:

@@ -28,7 +28,9 @@ from plynx.server.api import setup_api_routes
 from plynx.server.auth import Authenticator, FailureLimiter
 from plynx.server.events import setup_event_routes
 from plynx.server.guard import guard_middleware, is_loopback, setup_guard
+from plynx.server.heap import heap_ctx
 from plynx.server.local_login import setup_local_login
+from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
 from plynx.server.openapi import all_routes
 from plynx.server.ws_worker import setup_worker_routes
@@ -158,7 +160,9 @@ def create_app(
             )
             yield
 
+    app.cleanup_ctx.append(loop_lag_ctx)
     app.cleanup_ctx.append(resources)
+    app.cleanup_ctx.append(heap_ctx)
     app.on_shutdown.append(_close_websockets)
     setup_api_routes(app, all_routes())
     setup_event_routes(app)

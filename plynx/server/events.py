@@ -23,10 +23,10 @@ from aiohttp import WSMsgType, web
 
 from plynx.engine import Engine, EventBus
 from plynx.errors import InvalidInput, NotFound
-from plynx.model import snapshot_seq
 from plynx.server import keys
 from plynx.server.api.logs import STREAMS, log_source
 from plynx.server.schemas import WorkerInfo
+from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder, encode_event, encode_json
 
 __all__ = ["events_socket", "setup_event_routes"]
 
@@ -72,6 +72,7 @@ class _Connection:
         self.bus: EventBus = app[keys.BUS]
         self.store = app[keys.STORE]
         self.logs = app[keys.LOGS]
+        self.snapshots = app[SNAPSHOTS]
         self.sub = self.bus.subscribe()
         self.lock = asyncio.Lock()  # one change of subscriptions or one event at a time
         self.runs: dict[str, int] = {}  # run id -> seq the client has reached
@@ -95,7 +96,9 @@ class _Connection:
             self.sub.close()
 
     async def _send(self, message: Event) -> None:
-        text = json.dumps(message)
+        await self._send_text(encode_json(message))
+
+    async def _send_text(self, text: str) -> None:
         if self._batch is not None:
             self._batch.append(text)
         else:
@@ -147,7 +150,7 @@ class _Connection:
         if since is not None and (events := self.bus.history(run_id, since)) is not None:
             self.runs[run_id] = events[-1]["seq"] if events else since
             for event in events:
-                await self._send(event)
+                await self._send_text(encode_event(event))
             return
         try:
             await self._run_snapshot(run_id)
@@ -158,18 +161,12 @@ class _Connection:
 
     async def _run_snapshot(self, run_id: str) -> None:
         run, node_runs = await self.engine.get_run(run_id)
-        # serialised before any await: a live run may change as soon as we yield
-        seq = snapshot_seq(run, node_runs)
-        snapshot = {
-            "type": "snapshot",
-            "topic": "run",
-            "run_id": run_id,
-            "seq": seq,
-            "run": run.model_dump(mode="json"),
-            "node_runs": [nr.dump() for nr in node_runs],
-        }
+        seq, snapshot = await self.snapshots.snapshot(run, node_runs)
         self.runs[run_id] = seq
-        await self._send(snapshot)
+        if self._batch is not None:
+            self._batch.append(snapshot.decode())
+        else:  # already UTF-8: spare a decoding and an encoding of megabytes
+            await self.ws.send_frame(snapshot, WSMsgType.TEXT)
 
     async def _runs(self, message: Event, subscribe: bool) -> None:
         self.run_list = subscribe
@@ -274,7 +271,7 @@ class _Connection:
             self.runs[event["run_id"]] = event["seq"]
         elif (topic == "runs" and not self.run_list) or (topic == "workers" and not self.workers):
             return
-        await self._send(event)
+        await self._send_text(encode_event(event))  # the same text for every follower
 
     async def _forward_log(self, event: Event) -> None:
         data: bytes = event["data"].encode()
@@ -333,4 +330,5 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
 
 def setup_event_routes(app: web.Application) -> None:
     """Register ``/ws/events``."""
+    app[SNAPSHOTS] = SnapshotEncoder()
     app.router.add_get("/ws/events", events_socket)

@@ -21,7 +21,9 @@ __all__ = [
     "DeprecateOperation",
     "ErrorBody",
     "ErrorDetail",
+    "GraphSummary",
     "Health",
+    "LoopLag",
     "Preview",
     "RunDetail",
     "RunSummary",
@@ -46,10 +48,11 @@ class ErrorBody(BaseModel):
 
 
 class Health(BaseModel):
-    """The server is up."""
+    """The server is up; how responsive its event loop is (``loop``)."""
 
     status: Literal["ok"] = "ok"
     version: str
+    loop: LoopLag | None = None
 
 
 class DeprecateOperation(BaseModel):
@@ -168,3 +171,45 @@ class Preview(BaseModel):
 
     kind: Literal["table", "json", "text", "image", "directory", "binary"]
     truncated: bool = False
+
+
+# -- summaries and load figures (the "loop" area: list endpoints and /health detail) -----------
+
+
+class LoopLag(BaseModel):
+    """How late the server's event loop wakes up (see :mod:`plynx.server.looplag`): the last
+    sample, the 99th percentile of the last minute and the worst since start, in milliseconds,
+    and how many samples were stalls (longer than ``stall_threshold_ms``)."""
+
+    lag_ms: float
+    p99_ms: float
+    max_ms: float
+    stalls: int
+    stall_threshold_ms: float
+    samples: int
+
+
+class GraphSummary(BaseModel):
+    """A graph in a list: its metadata and size, without its nodes and edges (``GET
+    /graphs/{id}`` returns the whole graph)."""
+
+    id: str
+    title: str = ""
+    description: str = ""
+    author: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    node_count: int
+    edge_count: int
+
+    @classmethod
+    def of(cls, graph: Graph) -> GraphSummary:
+        """The summary of ``graph``."""
+        return cls(
+            **graph.model_dump(exclude={"nodes", "edges"}),
+            node_count=len(graph.nodes),
+            edge_count=len(graph.edges),
+        )
+
+
+Health.model_rebuild()

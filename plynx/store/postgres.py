@@ -314,8 +314,10 @@ class PostgresStore(Store):
 
     # -- runs -----------------------------------------------------------------------------------
     async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:
-        """Insert a run and its node runs in one statement; :class:`Conflict` if an id exists."""
-        params = [*run_row(run), *node_run_columns(node_runs)]
+        """Insert a run and its node runs in one statement; :class:`Conflict` if an id exists.
+        The documents are serialised in a thread (a large run takes a while; nobody changes a
+        new run yet)."""
+        params = await asyncio.to_thread(lambda: [*run_row(run), *node_run_columns(node_runs)])
         await self._execute(
             f"create run {run.id!r}",
             CREATE_RUN,

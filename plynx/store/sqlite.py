@@ -328,13 +328,12 @@ class SQLiteStore(Store):
     # -- runs -----------------------------------------------------------------------------------
     async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:
         """Insert a run and its node runs in one transaction; :class:`Conflict` if an id
-        exists."""
-        the_run = run_row(run)
-        node_rows = [node_run_row(nr) for nr in node_runs]
+        exists. The documents are serialised on the connection's thread: a new run is not
+        changed by anyone yet, and a large one takes a while."""
 
         def insert(db: sqlite3.Connection) -> None:
-            db.execute(INSERT_RUN, the_run)
-            db.executemany(INSERT_NODE_RUN, node_rows)
+            db.execute(INSERT_RUN, run_row(run))
+            db.executemany(INSERT_NODE_RUN, [node_run_row(nr) for nr in node_runs])
 
         await self._write(
             f"create run {run.id!r}",

@@ -47,10 +47,12 @@ async def test_graphs_are_searched_created_and_cloned(
     await page.get_by_placeholder("Search title").fill("weather")
     await expect(rows).to_have_count(1)
     await expect(rows.first).to_contain_text("weather model")
+    await expect(rows.first.locator("td.num")).to_have_text("0")  # node_count of the summary
 
     await rows.first.get_by_role("button", name="Clone").click()
     await expect(page.locator(".toast")).to_contain_text("weather model (copy)")
     await expect(rows).to_have_count(2)
+    await expect(rows.first.locator("td.num")).to_have_text("0")  # the clone, as a summary
     await dashboard.screenshot("graphs")
 
     await page.get_by_role("button", name="New graph").click()

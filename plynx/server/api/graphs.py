@@ -6,6 +6,7 @@ must match the model. ``POST /graphs/validate`` lists every problem that would s
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, datetime
 
@@ -20,11 +21,12 @@ from plynx.server.api.base import (
     author_of,
     json_response,
     page_query,
-    read_body,
     str_query,
 )
+from plynx.server.api.graph_body import is_large, read_graph
 from plynx.server.api.runs import summaries
-from plynx.server.schemas import RunSummary, ValidateResult
+from plynx.server.heap import HEAP
+from plynx.server.schemas import GraphSummary, RunSummary, ValidateResult
 
 __all__ = ["ROUTES"]
 
@@ -34,7 +36,7 @@ def _now() -> datetime:
 
 
 async def list_graphs(request: web.Request) -> web.Response:
-    """Search graphs, most recently updated first."""
+    """Search graphs, most recently updated first: summaries, without nodes and edges."""
     offset, limit = page_query(request)
     page = await request.app[keys.STORE].list_graphs(
         query=str_query(request, "q"),
@@ -42,12 +44,16 @@ async def list_graphs(request: web.Request) -> web.Response:
         offset=offset,
         limit=limit,
     )
-    return json_response(page)
+    summaries = [GraphSummary.of(graph) for graph in page.items]
+    return json_response(
+        Page[GraphSummary](items=summaries, total=page.total, offset=page.offset, limit=page.limit)
+    )
 
 
 async def create_graph(request: web.Request) -> web.Response:
     """Save a new graph (valid or not)."""
-    body = await read_body(request, Graph)
+    with request.app[HEAP].paused(is_large(request)):
+        body = await read_graph(request)
     now = _now()
     graph = body.model_copy(
         update={
@@ -70,7 +76,8 @@ async def update_graph(request: web.Request) -> web.Response:
     """Replace a graph's content (id, author and creation time are kept)."""
     store = request.app[keys.STORE]
     current = await store.get_graph(request.match_info["id"])
-    body = await read_body(request, Graph)
+    with request.app[HEAP].paused(is_large(request)):
+        body = await read_graph(request)
     graph = body.model_copy(
         update={
             "id": current.id,
@@ -104,8 +111,10 @@ async def clone_graph(request: web.Request) -> web.Response:
 
 async def validate_graph(request: web.Request) -> web.Response:
     """Every problem that would stop the graph from running, all at once."""
-    graph = await read_body(request, Graph)
-    problems = request.app[keys.ENGINE].validate(graph)
+    with request.app[HEAP].paused(is_large(request)):
+        graph = await read_graph(request)
+    # plain Python over every node: in a thread, the loop goes on serving meanwhile
+    problems = await asyncio.to_thread(request.app[keys.ENGINE].validate, graph)
     return json_response(ValidateResult(ok=not problems, problems=problems))
 
 
@@ -124,9 +133,9 @@ ROUTES = [
         "GET",
         "/graphs",
         list_graphs,
-        "Search graphs, most recently updated first",
+        "Search graphs, most recently updated first (summaries: no nodes or edges)",
         _TAG,
-        response=Page[Graph],
+        response=Page[GraphSummary],
         query=(
             Query("q", "words that must all appear in title, description or author"),
             Query("author", "only by this author"),

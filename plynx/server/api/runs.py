@@ -17,18 +17,22 @@ from plynx.server.api.base import (
     enum_query,
     json_response,
     page_query,
-    read_body,
     str_query,
 )
+from plynx.server.api.graph_body import is_large, read_create_run
+from plynx.server.heap import HEAP
 from plynx.server.schemas import CreateRun, RunDetail, RunSummary
+from plynx.server.snapshots import SNAPSHOTS
 
 __all__ = ["ROUTES", "detail", "summaries"]
 
 
-async def detail(request: web.Request, run_id: str) -> RunDetail:
-    """A run with its node runs, live when it is active."""
+async def detail(request: web.Request, run_id: str, status: int = 200) -> web.Response:
+    """A run with its node runs (a :class:`RunDetail`), live when it is active; its graph
+    encoded off the loop (a large one takes a while)."""
     run, node_runs = await request.app[keys.ENGINE].get_run(run_id)
-    return RunDetail(run=run, node_runs=node_runs)
+    body = await request.app[SNAPSHOTS].detail(run, node_runs)
+    return web.Response(body=body, status=status, content_type="application/json")
 
 
 async def summaries(request: web.Request, page: Page[Run]) -> Page[RunSummary]:
@@ -46,9 +50,20 @@ async def summaries(request: web.Request, page: Page[Run]) -> Page[RunSummary]:
     return Page[RunSummary](items=items, total=page.total, offset=page.offset, limit=page.limit)
 
 
+def _after_submit(request: web.Request) -> None:
+    """A run was registered: freeze the heap if the engine now holds a large one."""
+    request.app[HEAP].update(request.app[keys.ENGINE].active_node_runs())
+
+
 async def create_run(request: web.Request) -> web.Response:
     """Validate a graph (stored or inline) and start a run of it; 400 lists every problem."""
-    body = await read_body(request, CreateRun)
+    with request.app[HEAP].paused(is_large(request)):
+        run = await _create(request)
+    return await detail(request, run.id, status=201)
+
+
+async def _create(request: web.Request) -> Run:
+    body = await read_create_run(request)
     if body.graph_id is not None:
         graph = await request.app[keys.STORE].get_graph(body.graph_id)
         graph_id: str | None = graph.id
@@ -62,7 +77,8 @@ async def create_run(request: web.Request) -> web.Response:
         title=body.title,
         parameters=body.parameters,
     )
-    return json_response(await detail(request, run.id), status=201)
+    _after_submit(request)
+    return run
 
 
 async def list_runs(request: web.Request) -> web.Response:
@@ -80,7 +96,7 @@ async def list_runs(request: web.Request) -> web.Response:
 
 async def get_run(request: web.Request) -> web.Response:
     """A run with its graph snapshot and node runs."""
-    return json_response(await detail(request, request.match_info["id"]))
+    return await detail(request, request.match_info["id"])
 
 
 async def cancel_run(request: web.Request) -> web.Response:
@@ -91,13 +107,14 @@ async def cancel_run(request: web.Request) -> web.Response:
     if run.status.finished:  # it may still be in the engine's memory for a moment
         raise Conflict(f"run {run_id} has already finished ({run.status.value}).")
     await engine.cancel(run_id)
-    return json_response(await detail(request, run_id))
+    return await detail(request, run_id)
 
 
 async def rerun(request: web.Request) -> web.Response:
     """Run the same graph snapshot again (unchanged nodes come from the cache)."""
     run = await request.app[keys.ENGINE].rerun(request.match_info["id"], author=author_of(request))
-    return json_response(await detail(request, run.id), status=201)
+    _after_submit(request)
+    return await detail(request, run.id, status=201)
 
 
 _TAG = "runs"

@@ -24,7 +24,9 @@ export default function GraphsPage({ query }) {
     act(async () => {
       const copy = await api.post(`/graphs/${g.id}/clone`);
       toast(`Cloned as “${copy.title}”`);
-      list.setItems((items) => [copy, ...items]);
+      const { nodes, edges, ...meta } = copy; // the list holds summaries, as GET /graphs returns
+      const summary = { ...meta, node_count: nodes.length, edge_count: edges.length };
+      list.setItems((items) => [summary, ...items]);
     });
   const run = (g) =>
     act(async () => {
@@ -47,7 +49,7 @@ export default function GraphsPage({ query }) {
               (g) => html`<tr key=${g.id} data-graph=${g.id}>
                 <td><a href=${`/graphs/${g.id}/edit`}>${g.title || "(untitled)"}</a>
                   ${g.description ? html`<div class="desc">${g.description}</div>` : null}</td>
-                <td class="num">${g.nodes.length}</td>
+                <td class="num">${g.node_count}</td>
                 <td>${g.author || html`<span class="muted">—</span>`}</td>
                 <td>${formatTime(g.updated_at)}</td>
                 <td><div class="row">

@@ -1,0 +1,102 @@
+"""Keeping the garbage collector from stalling the loop while large runs are active.
+
+CPython's collector now and then walks every object that survived earlier collections. An
+active run of 10,000 nodes holds around a million objects (its graph's models, node runs, the
+engine's indexes), so each of those walks stopped the loop for one to two seconds in the load
+benchmark. Those objects form no reference cycles: they are freed by reference counting when
+the run is forgotten, and the collector has nothing to find in them. So once a large run is
+registered they are *frozen* (:func:`gc.freeze`: moved where the collector does not look), and
+unfrozen once no large run is active any more, when walking the remaining heap is cheap again.
+Cyclic garbage that happens to be frozen with them waits until then. (A large run that has
+just finished stays in the engine's memory for a while; the collector walks it once then.)
+
+While such a run is being read and registered, before it can be frozen, its objects pile up
+fast and each full collection walks more of them (six collections of half a second while one
+10,000-node graph was submitted): :meth:`HeapGuard.paused` keeps the collector off meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+from collections.abc import AsyncIterator, Iterator
+
+from aiohttp import web
+
+from plynx.server import keys
+
+__all__ = ["HEAP", "LARGE", "HeapGuard", "heap_ctx"]
+
+logger = logging.getLogger(__name__)
+
+#: Active node runs from which the heap is frozen.
+LARGE = 2000
+_CHECK_INTERVAL = 5.0
+
+
+class HeapGuard:
+    """Freezes the heap while many node runs are active, unfreezes it afterwards."""
+
+    def __init__(self, large: int = LARGE) -> None:
+        self.large = large
+        self.frozen = False
+        self._pauses = 0
+
+    @contextlib.contextmanager
+    def paused(self, when: bool = True) -> Iterator[None]:
+        """No automatic collection inside (if ``when``): a large graph is being built."""
+        if not when:
+            yield
+            return
+        if self._pauses == 0 and gc.isenabled():
+            gc.disable()
+        self._pauses += 1
+        try:
+            yield
+        finally:
+            self._pauses -= 1
+            if self._pauses == 0:
+                gc.enable()
+
+    def update(self, active_node_runs: int) -> None:
+        """Freeze or unfreeze for this many active node runs (call it after a submission)."""
+        if active_node_runs >= self.large:
+            # no collection first: after a paused() submission it would walk the whole new run
+            gc.freeze()
+            if not self.frozen:
+                logger.info("%d active node runs: heap frozen", active_node_runs)
+            self.frozen = True
+        elif self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+            logger.info("%d active node runs: heap unfrozen", active_node_runs)
+
+    async def watch(self, app: web.Application) -> None:
+        """Unfreeze once the large runs are over (a background task)."""
+        while True:
+            await asyncio.sleep(_CHECK_INTERVAL)
+            active = app[keys.ENGINE].active_node_runs()
+            if self.frozen and active < self.large:  # (freezing again would keep young garbage)
+                self.update(active)
+
+
+HEAP = web.AppKey("heap", HeapGuard)
+
+
+async def heap_ctx(app: web.Application) -> AsyncIterator[None]:
+    """``cleanup_ctx`` (after the engine's): the guard of ``app[HEAP]``, runs reloaded at start
+    included."""
+    guard = HeapGuard()
+    app[HEAP] = guard
+    guard.update(app[keys.ENGINE].active_node_runs())
+    task = asyncio.create_task(guard.watch(app), name="heap guard")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        if guard.frozen:
+            gc.unfreeze()
