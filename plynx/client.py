@@ -544,6 +544,7 @@ class PlynxClient:
                 if detail.run.status.finished:
                     yield _state_of(detail)
                     return
+                yield state  # the server answers again: the follower is reconnected
             async for message in _messages(ws):
                 kind = message.get("type")
                 if kind == "error":
