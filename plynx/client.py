@@ -21,11 +21,11 @@ import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import aiohttp
 from pydantic import BaseModel
@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 API = "/api/v1"
 _CHUNK = 1024 * 1024
@@ -499,6 +500,28 @@ class PlynxClient:
                     raise
                 error = reason
             await reconnects.failed(error)
+
+    async def retrying(
+        self,
+        run_id: str,
+        call: Callable[[], Awaitable[T]],
+        *,
+        reconnect_for: float = RECONNECT_FOR,
+        on_outage: OutageCallback | None = None,
+    ) -> T:
+        """``await call()``, retried as :meth:`follow` retries while the server is lost (for
+        requests about run ``run_id`` that must not fail because the server restarts)."""
+        reconnects = _Reconnects(run_id, reconnect_for, on_outage)
+        while True:
+            try:
+                result = await call()
+            except (aiohttp.ClientError, ConnectionError, TimeoutError, ApiError) as exc:
+                if (reason := _transient(exc)) is None:
+                    raise
+                await reconnects.failed(reason)
+                continue
+            reconnects.connected()
+            return result
 
     async def follow(
         self,

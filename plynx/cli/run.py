@@ -19,8 +19,9 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 import aiohttp
 import click
@@ -48,6 +49,8 @@ from plynx.settings import Settings
 __all__ = ["run_command"]
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: Exit code when the outcome is unknown: the server could not be reached for too long.
 EXIT_LOST = 3
@@ -142,12 +145,21 @@ async def _run(
         f"{len(detail.node_runs)} nodes on {client.url}",
         highlight=False,
     )
-    if remote and not await client.workers():
-        console.print("[yellow]no worker is connected; the run waits for one[/]")
     try:
         with RunDisplay(console, client) as display:
+
+            def retrying(call: Callable[[], Awaitable[T]]) -> Awaitable[T]:
+                # the server may go away at any moment: wait for it as the follower does
+                return client.retrying(
+                    run_id, call, reconnect_for=reconnect_for, on_outage=display.outage
+                )
+
+            if remote and not await retrying(client.workers):
+                display.note("[yellow]no worker is connected; the run waits for one[/]")
             await _follow(client, run_id, display, stop, reconnect_for)
             await display.drain()
+            final = await retrying(lambda: client.get_run_json(run_id)) if as_json else None
+            result = await retrying(lambda: client.get_run(run_id))
     except ServerLost as exc:
         report_error(
             f"gave up following run {run_id}: {client.url} was unreachable for "
@@ -155,8 +167,6 @@ async def _run(
             f"there; its outcome is unknown."
         )
         return EXIT_LOST
-    final = await client.get_run_json(run_id) if as_json else None
-    result = await client.get_run(run_id)
     console.print(summary_table(result))
     if outputs is not None:
         saved = await save_outputs(client, result, outputs)
