@@ -22,11 +22,12 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-from collections.abc import AsyncIterator, Mapping
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import aiohttp
 from pydantic import BaseModel
@@ -34,13 +35,26 @@ from pydantic import BaseModel
 from plynx.errors import InvalidInput, PlynxError
 from plynx.model import ArtifactRef, FileRef, Graph, NodeRun, NodeRunStatus, Operation, Run
 
-__all__ = ["ApiError", "PlynxClient", "RunDetail", "RunState", "file_sha256"]
+__all__ = [
+    "RECONNECT_FOR",
+    "ApiError",
+    "Outage",
+    "PlynxClient",
+    "RunDetail",
+    "RunState",
+    "ServerLost",
+    "file_sha256",
+]
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 API = "/api/v1"
 _CHUNK = 1024 * 1024
-_RECONNECT_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0)
+#: Seconds a follower keeps trying to reach a server it lost before giving up, by default.
+RECONNECT_FOR = 300.0
+#: Pauses between reconnection attempts; the last one repeats.
+_RECONNECT_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 3.0)
 _FINISHED = frozenset({"success", "failed", "canceled"})
 
 
@@ -69,6 +83,89 @@ class ApiError(PlynxError):
             else:
                 lines.append(str(problem))
         return lines
+
+
+class ServerLost(PlynxError):
+    """The server stayed unreachable for ``seconds`` while following run ``run_id``: the run
+    may well still be running there. ``error`` is the last connection error."""
+
+    def __init__(self, run_id: str, seconds: float, error: str) -> None:
+        super().__init__(
+            f"lost the server for {seconds:.0f}s while following run {run_id} ({error}); "
+            f"the run may still be running"
+        )
+        self.run_id = run_id
+        self.seconds = seconds
+        self.error = error
+
+
+@dataclass
+class Outage:
+    """A follower of run ``run_id`` lost its server at ``started`` (``time.monotonic()``) and
+    has tried to reconnect ``attempts`` times; ``recovered`` once it is connected again."""
+
+    run_id: str
+    error: str
+    started: float
+    attempts: int = 0
+    recovered: bool = False
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the server was lost."""
+        return time.monotonic() - self.started
+
+
+#: Called when a follower loses its server, before each reconnection attempt, and once it is
+#: connected again (``outage.recovered``).
+OutageCallback = Callable[[Outage], None]
+
+
+class _Reconnects:
+    """The reconnection policy of a follower: back off between attempts, tell ``on_outage``,
+    give up with :class:`ServerLost` once the server has been gone for ``budget`` seconds."""
+
+    def __init__(self, run_id: str, budget: float, on_outage: OutageCallback | None) -> None:
+        self.run_id = run_id
+        self.budget = budget
+        self.on_outage = on_outage
+        self.outage: Outage | None = None
+
+    def connected(self) -> None:
+        """The follower hears from the server again."""
+        if self.outage is not None:
+            self.outage.recovered = True
+            logger.info("following run %s again after %.1fs", self.run_id, self.outage.elapsed)
+            if self.on_outage is not None:
+                self.on_outage(self.outage)
+            self.outage = None
+
+    async def failed(self, error: str) -> None:
+        """The connection failed with ``error``: wait before the next attempt, or raise
+        :class:`ServerLost` when the budget is spent."""
+        if self.outage is None:
+            self.outage = Outage(self.run_id, error, time.monotonic())
+            logger.info("event connection lost (%s); reconnecting", error)
+        outage = self.outage
+        outage.error = error
+        left = self.budget - outage.elapsed
+        if left <= 0:
+            raise ServerLost(self.run_id, outage.elapsed, error)
+        outage.attempts += 1
+        if self.on_outage is not None:
+            self.on_outage(outage)
+        delay = _RECONNECT_DELAYS[min(outage.attempts, len(_RECONNECT_DELAYS)) - 1]
+        await asyncio.sleep(min(delay, left))
+
+
+def _transient(exc: BaseException) -> str | None:
+    """Why a follower lost its server, if ``exc`` is worth reconnecting after (a dropped
+    connection, a server restarting or behind a proxy answering 5xx); else ``None``."""
+    if isinstance(exc, ApiError):
+        return exc.message if exc.status >= 500 else None
+    if isinstance(exc, aiohttp.WSServerHandshakeError):
+        return f"HTTP {exc.status} on the event socket" if exc.status >= 500 else None
+    return str(exc) or type(exc).__name__
 
 
 class RunDetail(BaseModel):
@@ -388,10 +485,17 @@ class PlynxClient:
         """Forget every cache entry; returns how many."""
         return int((await self.request("DELETE", "/cache"))["deleted"])
 
-    async def wait_run(self, run_id: str) -> RunDetail:
+    async def wait_run(
+        self,
+        run_id: str,
+        *,
+        reconnect_for: float = RECONNECT_FOR,
+        on_outage: OutageCallback | None = None,
+    ) -> RunDetail:
         """Wait until a run finishes and return its final detail (bound it with
-        ``asyncio.timeout``). Cheaper than :meth:`follow`: node events are not decoded."""
-        failures = 0
+        ``asyncio.timeout``). Cheaper than :meth:`follow`: node events are not decoded. A lost
+        server is retried as :meth:`follow` does."""
+        reconnects = _Reconnects(run_id, reconnect_for, on_outage)
         while True:
             try:
                 async with self._events() as ws:
@@ -399,37 +503,71 @@ class PlynxClient:
                         {"type": "subscribe", "topic": "run", "run_id": run_id, "since": None}
                     )
                     async for message in _messages(ws):
+                        reconnects.connected()
                         if message.get("type") == "error":
                             raise ApiError(400, str(message.get("message")), "event_error")
                         run = message.get("run")
                         if isinstance(run, dict) and run.get("status") in _FINISHED:
                             return await self.get_run(run_id)
-            except (aiohttp.ClientError, ConnectionError) as exc:
-                if failures >= len(_RECONNECT_DELAYS):
+                error = "the event socket closed"
+            except (aiohttp.ClientError, ConnectionError, TimeoutError, ApiError) as exc:
+                if (reason := _transient(exc)) is None:
                     raise
-                logger.info("event connection lost (%s); reconnecting", exc)
-            await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS) - 1)])
-            failures += 1
+                error = reason
+            await reconnects.failed(error)
 
-    async def follow(self, run_id: str) -> AsyncIterator[RunState]:
+    async def retrying(
+        self,
+        run_id: str,
+        call: Callable[[], Awaitable[T]],
+        *,
+        reconnect_for: float = RECONNECT_FOR,
+        on_outage: OutageCallback | None = None,
+    ) -> T:
+        """``await call()``, retried as :meth:`follow` retries while the server is lost (for
+        requests about run ``run_id`` that must not fail because the server restarts)."""
+        reconnects = _Reconnects(run_id, reconnect_for, on_outage)
+        while True:
+            try:
+                result = await call()
+            except (aiohttp.ClientError, ConnectionError, TimeoutError, ApiError) as exc:
+                if (reason := _transient(exc)) is None:
+                    raise
+                await reconnects.failed(reason)
+                continue
+            reconnects.connected()
+            return result
+
+    async def follow(
+        self,
+        run_id: str,
+        *,
+        reconnect_for: float = RECONNECT_FOR,
+        on_outage: OutageCallback | None = None,
+    ) -> AsyncIterator[RunState]:
         """Yield the state of a run after its snapshot and after every event, until it has
-        finished (the last state yielded is finished). A dropped connection is reopened and
-        resumes from the last event seen."""
+        finished (the last state yielded is finished).
+
+        A lost server (dropped connection, restart, 5xx) is retried with backoff, resuming
+        from the last event seen, for up to ``reconnect_for`` seconds of continuous outage;
+        then :class:`ServerLost`. ``on_outage`` hears of each outage, each attempt and the
+        recovery."""
         state: RunState | None = None
-        failures = 0
+        reconnects = _Reconnects(run_id, reconnect_for, on_outage)
         while True:
             try:
                 async for current in self._follow_once(run_id, state):
-                    state, failures = current, 0
+                    reconnects.connected()
+                    state = current
                     yield current
                     if current.finished:
                         return
-            except (aiohttp.ClientError, ConnectionError, TimeoutError) as exc:
-                if failures >= len(_RECONNECT_DELAYS):
+                error = "the event socket closed"
+            except (aiohttp.ClientError, ConnectionError, TimeoutError, ApiError) as exc:
+                if (reason := _transient(exc)) is None:
                     raise
-                logger.info("event connection lost (%s); reconnecting", exc)
-            await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS) - 1)])
-            failures += 1
+                error = reason
+            await reconnects.failed(error)
 
     async def _follow_once(self, run_id: str, state: RunState | None) -> AsyncIterator[RunState]:
         async with self._events() as ws:
@@ -444,6 +582,7 @@ class PlynxClient:
                 if detail.run.status.finished:
                     yield _state_of(detail)
                     return
+                yield state  # the server answers again: the follower is reconnected
             async for message in _messages(ws):
                 kind = message.get("type")
                 if kind == "error":

@@ -21,7 +21,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from plynx.client import ApiError, PlynxClient, RunDetail, RunState
+from plynx.client import ApiError, Outage, PlynxClient, RunDetail, RunState
 from plynx.model import Graph, NodeRun, NodeRunStatus, topological_order
 
 __all__ = ["LOG_TAIL_LINES", "RunDisplay", "summary_table"]
@@ -114,6 +114,18 @@ class RunDisplay:
     def note(self, text: str) -> None:
         """Print a line above the progress bar."""
         self.progress.console.print(text, soft_wrap=True)
+
+    def outage(self, outage: Outage) -> None:
+        """Say that the server was lost and is being reconnected to, then that it is back."""
+        if outage.recovered:
+            self.note(f"[green]reconnected after {outage.elapsed:.1f}s[/]")
+        elif outage.attempts == 1:
+            self.note(f"[yellow]lost the server ({escape(outage.error)}); reconnecting…[/]")
+        if self._task is not None and not outage.recovered:
+            self.progress.update(
+                self._task,
+                description=f"[yellow]reconnecting… ({outage.elapsed:.0f}s)[/]",
+            )
 
     def update(self, state: RunState) -> None:
         """Show ``state``; report new failures (with their log's tail, fetched meanwhile)."""

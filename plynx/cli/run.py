@@ -1,7 +1,11 @@
 """``plynx run FILE``: submit a graph file, follow the run live, exit with its outcome.
 
 Exit codes: 0 the run succeeded; 1 it failed or was canceled (Ctrl-C cancels it); 2 the graph
-is invalid (every problem is listed, one per line, as ``node.port: message``).
+is invalid (every problem is listed, one per line, as ``node.port: message``); 3 the server was
+lost for longer than ``--reconnect-timeout`` while following (the run may still be running).
+
+A server that goes away while a run is followed (a restart, a network hiccup) is reconnected to
+with backoff, saying so, and the run is followed on from the last event seen.
 
 Without ``--server`` PLynx runs here: a server on a free loopback port with its data in
 ``--data-dir`` (so the cache persists between runs) and local worker processes. If a
@@ -15,9 +19,9 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import click
@@ -37,7 +41,7 @@ from plynx.cli.embedded import embedded_plynx, local_token, running_server
 from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
 from plynx.cli.outputs import save_outputs
 from plynx.cli.progress import RunDisplay, summary_table
-from plynx.client import ApiError, PlynxClient
+from plynx.client import RECONNECT_FOR, ApiError, PlynxClient, ServerLost
 from plynx.errors import InvalidInput
 from plynx.model import Graph, RunStatus, validate_graph
 from plynx.settings import Settings
@@ -45,6 +49,11 @@ from plynx.settings import Settings
 __all__ = ["run_command"]
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: Exit code when the outcome is unknown: the server could not be reached for too long.
+EXIT_LOST = 3
 
 
 def _local_problems(graph: Graph, parameters: dict[str, Any]) -> list[str]:
@@ -77,11 +86,15 @@ async def _embedded(
 
 
 async def _follow(
-    client: PlynxClient, run_id: str, display: RunDisplay | None, stop: asyncio.Event
+    client: PlynxClient,
+    run_id: str,
+    display: RunDisplay | None,
+    stop: asyncio.Event,
+    reconnect_for: float = RECONNECT_FOR,
 ) -> None:
     """Follow the run until it finishes; the first ``stop`` cancels it and keeps following
     until it has been canceled."""
-    follower = asyncio.ensure_future(_watch(client, run_id, display))
+    follower = asyncio.ensure_future(_watch(client, run_id, display, reconnect_for))
     stopped = asyncio.ensure_future(stop.wait())
     try:
         await asyncio.wait({follower, stopped}, return_when=asyncio.FIRST_COMPLETED)
@@ -95,8 +108,11 @@ async def _follow(
         follower.cancel()
 
 
-async def _watch(client: PlynxClient, run_id: str, display: RunDisplay | None) -> None:
-    async for state in client.follow(run_id):
+async def _watch(
+    client: PlynxClient, run_id: str, display: RunDisplay | None, reconnect_for: float
+) -> None:
+    on_outage = display.outage if display is not None else None
+    async for state in client.follow(run_id, reconnect_for=reconnect_for, on_outage=on_outage):
         if display is not None:
             display.update(state)
 
@@ -113,6 +129,7 @@ async def _run(
     remote: bool,
     outputs: Path | None,
     stop: asyncio.Event,
+    reconnect_for: float,
 ) -> int:
     graph = await client.attach_files(graph, graph_file.files, graph_file.base_dir)
     if stop.is_set():  # interrupted while uploading: nothing was started
@@ -133,13 +150,28 @@ async def _run(
     if detail.run.parameters:
         given = ", ".join(f"{k}={v!r}" for k, v in detail.run.parameters.items())
         console.print(f"graph parameters: {given}", highlight=False, markup=False)
-    if remote and not await client.workers():
-        console.print("[yellow]no worker is connected; the run waits for one[/]")
-    with RunDisplay(console, client) as display:
-        await _follow(client, run_id, display, stop)
-        await display.drain()
-    final = await client.get_run_json(run_id) if as_json else None
-    result = await client.get_run(run_id)
+    try:
+        with RunDisplay(console, client) as display:
+
+            def retrying(call: Callable[[], Awaitable[T]]) -> Awaitable[T]:
+                # the server may go away at any moment: wait for it as the follower does
+                return client.retrying(
+                    run_id, call, reconnect_for=reconnect_for, on_outage=display.outage
+                )
+
+            if remote and not await retrying(client.workers):
+                display.note("[yellow]no worker is connected; the run waits for one[/]")
+            await _follow(client, run_id, display, stop, reconnect_for)
+            await display.drain()
+            final = await retrying(lambda: client.get_run_json(run_id)) if as_json else None
+            result = await retrying(lambda: client.get_run(run_id))
+    except ServerLost as exc:
+        report_error(
+            f"gave up following run {run_id}: {client.url} was unreachable for "
+            f"{exc.seconds:.0f}s (last error: {exc.error}). The run may still be running "
+            f"there; its outcome is unknown."
+        )
+        return EXIT_LOST
     console.print(summary_table(result))
     if outputs is not None:
         saved = await save_outputs(client, result, outputs)
@@ -181,6 +213,16 @@ async def _run(
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the final run document (JSON) on stdout."
 )
+@click.option(
+    "--reconnect-timeout",
+    "reconnect_for",
+    type=click.FloatRange(min=0),
+    default=RECONNECT_FOR,
+    show_default=True,
+    envvar="PLYNX_RECONNECT_TIMEOUT",
+    help="Seconds to keep reconnecting to a server that went away while following the run "
+    "(or PLYNX_RECONNECT_TIMEOUT); then exit 3.",
+)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -194,10 +236,12 @@ def run_command(
     title: str,
     outputs: Path | None,
     as_json: bool,
+    reconnect_for: float,
 ) -> None:
     """Run the graph in FILE (YAML or JSON, or example:NAME) and follow it.
 
-    Exit code: 0 success, 1 failed or canceled (Ctrl-C cancels the run), 2 invalid graph."""
+    Exit code: 0 success, 1 failed or canceled (Ctrl-C cancels the run), 2 invalid graph,
+    3 the server was unreachable for longer than --reconnect-timeout (the run may go on)."""
     verbose = int((ctx.find_root().obj or {}).get("verbose", 0))
     console = Console(stderr=as_json, highlight=False)
     try:
@@ -235,6 +279,7 @@ def run_command(
                     remote=server is not None,
                     outputs=outputs,
                     stop=stop,
+                    reconnect_for=reconnect_for,
                 )
         except ApiError as exc:
             hint = " (give a token with --token or PLYNX_TOKEN)" if exc.status == 401 else ""

@@ -7,11 +7,13 @@ import os
 import re
 import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import Plynx, bash, http_json, wait_until
+from .conftest import Plynx, bash, free_port, http_json, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -267,3 +269,137 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+class _Server:
+    """``plynx server`` with authentication on a fixed port, restartable, and one worker."""
+
+    def __init__(self, plynx: Plynx, background: list[subprocess.Popen[str]]) -> None:
+        self.plynx = plynx
+        self.background = background
+        data = ["--data-dir", str(plynx.data_dir)]
+        self.api_token = plynx("token", "create", "--user", "alice", *data).stdout.strip()
+        worker_token = plynx("token", "create", "--kind", "worker", "--user", "ops", *data)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = self.start()
+        worker_env = {**plynx.env, "PLYNX_TOKEN": worker_token.stdout.strip()}
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "plynx",
+                "worker",
+                "--server",
+                self.url,
+                "--slots",
+                "2",
+                "--work-dir",
+                str(plynx.cwd.parent / "work"),
+            ],
+            cwd=plynx.cwd,
+            env=worker_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        background.append(worker)
+        wait_until(
+            lambda: http_json(self.url + "/api/v1/workers", self.api_token)[1], what="the worker"
+        )
+
+    def start(self) -> subprocess.Popen[str]:
+        server = self.plynx.start(
+            "server", "--port", str(self.port), "--data-dir", str(self.plynx.data_dir)
+        )
+        self.background.append(server)
+        wait_until(lambda: http_json(self.url + "/api/v1/health")[0] == 200, what="the server")
+        return server
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.communicate()
+
+
+def _two_steps(plynx: Plynx, started: Path) -> Path:
+    return plynx.write_graph(
+        "two.yaml",
+        {
+            "operations": {
+                "slow": bash(f"touch {started}\nsleep 2\necho slow-done > {{{{ outputs.out }}}}"),
+                "after": bash(
+                    "cat {{ inputs['in'] | join(' ') }} > {{ outputs.out }}\n"
+                    "echo after >> {{ outputs.out }}"
+                ),
+            },
+            "nodes": {"slow": {"operation": "slow"}, "after": {"operation": "after"}},
+            "edges": ["slow.out -> after.in"],
+        },
+    )
+
+
+def test_run_keeps_following_across_a_server_restart(
+    plynx: Plynx, background: list[subprocess.Popen[str]], tmp_path: Path
+) -> None:
+    server = _Server(plynx, background)
+    started = tmp_path / "started"
+    graph = _two_steps(plynx, started)
+    out_dir = tmp_path / "outputs"
+    run = plynx.start(
+        "run",
+        str(graph),
+        "--server",
+        server.url,
+        "--token",
+        server.api_token,
+        "--outputs",
+        str(out_dir),
+    )
+    try:
+        wait_until(started.exists, what="the slow node to start")
+        server.kill()
+        time.sleep(6)  # longer than the ~4 s the follower used to give up after
+        assert run.poll() is None, "plynx run gave up while the server was down"
+        server.process = server.start()
+        out, err = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    assert run.returncode == 0, out + err
+    assert "reconnecting…" in out and "reconnected after" in out
+    assert (out_dir / "after" / "out").read_text() == "slow-done\nafter\n"
+
+
+def test_run_gives_up_after_the_reconnect_timeout_naming_the_run(
+    plynx: Plynx, background: list[subprocess.Popen[str]], tmp_path: Path
+) -> None:
+    server = _Server(plynx, background)
+    started = tmp_path / "started"
+    graph = _two_steps(plynx, started)
+    run = plynx.start(
+        "run",
+        str(graph),
+        "--server",
+        server.url,
+        "--token",
+        server.api_token,
+        "--reconnect-timeout",
+        "3",
+    )
+    try:
+        wait_until(started.exists, what="the slow node to start")
+        server.kill()
+        lost = time.monotonic()
+        out, err = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    assert 3 <= time.monotonic() - lost < 15
+    assert run.returncode == 3, out + err
+    run_id = re.search(r"run (\S+) of ", out)
+    assert run_id is not None, out
+    assert "reconnecting…" in out
+    assert f"run {run_id[1]}" in err and "may still be running" in err
+    assert "Traceback" not in err
