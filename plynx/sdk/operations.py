@@ -13,6 +13,7 @@ import ast
 import builtins
 import dis
 import inspect
+import sys
 import textwrap
 import types
 import typing
@@ -177,8 +178,9 @@ def operation(
     enum) or its default, and required when it has no default. The docstring becomes the
     description.
 
-    The function's source is what runs, not the function object: it may use modules imported
-    at the top of its file (they are imported on the worker too) but no other global name."""
+    The function's source is what runs, not the function object: it may use what the top of
+    its file imports (modules, and classes or functions of installed modules, are imported on
+    the worker too) but no other global name."""
 
     def decorate(fn: Callable[..., Any]) -> OperationSpec:
         spec = _function_spec(fn, inputs or {}, outputs or {})
@@ -290,9 +292,24 @@ def _global_names(code: types.CodeType) -> Iterator[str]:
             yield from _global_names(const)
 
 
+def _import_line(name: str, value: Any) -> str | None:
+    """The import that recreates the global ``name`` on the worker: a module, or a class or
+    function importable from an installed module (``from pathlib import Path``)."""
+    if isinstance(value, types.ModuleType):
+        return f"import {value.__name__}" + ("" if value.__name__ == name else f" as {name}")
+    module = getattr(value, "__module__", None)
+    qualname = getattr(value, "__qualname__", None)
+    if not module or module == "__main__" or not qualname or "." in qualname:
+        return None
+    if getattr(sys.modules.get(module), qualname, None) is not value:
+        return None
+    return f"from {module} import {qualname}" + ("" if qualname == name else f" as {name}")
+
+
 def function_code(fn: Callable[..., Any]) -> str:
     """The code of a ``python`` operation that calls ``fn``: its source without decorators,
-    with annotations left unevaluated and the modules it uses imported.
+    with annotations left unevaluated and the modules (and importable classes and functions)
+    it uses imported.
 
     :class:`InvalidInput` if the source cannot be found or the function uses a global that is
     not a module (it would not exist on the worker)."""
@@ -315,11 +332,11 @@ def function_code(fn: Callable[..., Any]) -> str:
         value = namespace.get(global_name)
         if global_name == name or (value is None and hasattr(builtins, global_name)):
             continue
-        if isinstance(value, types.ModuleType):
-            alias = "" if value.__name__ == global_name else f" as {global_name}"
-            imports.append(f"import {value.__name__}{alias}")
-        else:
+        line = _import_line(global_name, value)
+        if line is None:
             foreign.append(global_name)
+        else:
+            imports.append(line)
     if foreign:
         raise InvalidInput(
             f"{name} uses global names that would not exist on the worker: " + ", ".join(foreign),

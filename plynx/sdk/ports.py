@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal
+
+from typing_extensions import TypeVar
 
 __all__ = ["Input", "Output", "PortSpec", "port_of"]
 
-T = TypeVar("T")
+#: The port type given in brackets; a bare ``Output`` is fine under ``mypy --strict``.
+T = TypeVar("T", default=Any)
 
 
 @dataclass(frozen=True)
