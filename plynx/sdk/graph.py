@@ -22,7 +22,7 @@ from plynx.errors import GraphInvalid, InvalidInput
 from plynx.model import REF_KEY, Edge, KindCheck, Node, parse_graph_document, validate_graph
 from plynx.model import Graph as GraphModel
 from plynx.model.values import VALUE_TYPES
-from plynx.sdk.operations import OperationSpec
+from plynx.sdk.operations import OperationSpec, identifier
 
 if TYPE_CHECKING:
     from plynx.sdk.connection import Connection
@@ -185,7 +185,7 @@ class Graph:
     ) -> OutputHandle:
         """Add a local file (or directory) node; returns its output ``out``."""
         local = Path(path).expanduser().absolute()
-        node_id = id or self._unique_id(_identifier(local.stem) or "file")
+        node_id = id or self._unique_id(identifier(local.stem) or "file")
         if node_id in self._nodes():
             raise InvalidInput(f"the graph already has a node {node_id!r}")
         parsed, _ = parse_graph_document({"nodes": {node_id: {"file": local.name, "type": type}}})
@@ -361,8 +361,3 @@ class Graph:
         stored = await conn.apublish_graph(self)
         self._graph.id = stored.id
         return stored.id
-
-
-def _identifier(text: str) -> str:
-    name = "".join(c if c.isalnum() or c == "_" else "_" for c in text).strip("_")
-    return name if name and not name[0].isdigit() else ""

@@ -9,20 +9,15 @@ same code that reads graph files, so what the SDK builds is exactly what a YAML 
 
 from __future__ import annotations
 
-import ast
-import builtins
-import dis
 import inspect
-import sys
-import textwrap
-import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from plynx.errors import InvalidInput
 from plynx.model import Operation, parse_graph_document
 from plynx.sdk.ports import PortSpec, port_of
+from plynx.sdk.source import function_code
 
 if TYPE_CHECKING:
     from plynx.sdk.graph import NodeHandle
@@ -151,12 +146,13 @@ def op(
         retries=retries,
         **extra,
     )
-    return OperationSpec(_node_name(title), _parse_operation(title, spec))
+    return OperationSpec(identifier(title) or "op", _parse_operation(title, spec))
 
 
-def _node_name(title: str) -> str:
-    name = "".join(c if c.isalnum() or c == "_" else "_" for c in title.strip()).strip("_")
-    return name if name and not name[0].isdigit() else f"op_{name}"
+def identifier(text: str) -> str:
+    """``text`` made a node id (other characters become ``_``); empty if nothing is left."""
+    name = "".join(c if c.isalnum() or c == "_" else "_" for c in text.strip()).strip("_")
+    return name if name and not name[0].isdigit() else ""
 
 
 def operation(
@@ -180,7 +176,8 @@ def operation(
 
     The function's source is what runs, not the function object: it may use what the top of
     its file imports (modules, and classes or functions of installed modules, are imported on
-    the worker too) but no other global name."""
+    the worker too) and call functions of its own file (their source is shipped with it), but
+    use no other global name."""
 
     def decorate(fn: Callable[..., Any]) -> OperationSpec:
         spec = _function_spec(fn, inputs or {}, outputs or {})
@@ -281,66 +278,3 @@ def _parameter_type(hint: Any) -> dict[str, Any]:
         f"cannot make a parameter of type {hint!r} (use int, float, bool, str, list[str], "
         "list[int] or a Literal of strings)"
     )
-
-
-def _global_names(code: types.CodeType) -> Iterator[str]:
-    for instruction in dis.get_instructions(code):
-        if instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME"):
-            yield str(instruction.argval)
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            yield from _global_names(const)
-
-
-def _import_line(name: str, value: Any) -> str | None:
-    """The import that recreates the global ``name`` on the worker: a module, or a class or
-    function importable from an installed module (``from pathlib import Path``)."""
-    if isinstance(value, types.ModuleType):
-        return f"import {value.__name__}" + ("" if value.__name__ == name else f" as {name}")
-    module = getattr(value, "__module__", None)
-    qualname = getattr(value, "__qualname__", None)
-    if not module or module == "__main__" or not qualname or "." in qualname:
-        return None
-    if getattr(sys.modules.get(module), qualname, None) is not value:
-        return None
-    return f"from {module} import {qualname}" + ("" if qualname == name else f" as {name}")
-
-
-def function_code(fn: Callable[..., Any]) -> str:
-    """The code of a ``python`` operation that calls ``fn``: its source without decorators,
-    with annotations left unevaluated and the modules (and importable classes and functions)
-    it uses imported.
-
-    :class:`InvalidInput` if the source cannot be found or the function uses a global that is
-    not a module (it would not exist on the worker)."""
-    name = getattr(fn, "__name__", repr(fn))
-    try:
-        source = textwrap.dedent(inspect.getsource(fn))
-    except (OSError, TypeError) as exc:
-        raise InvalidInput(
-            f"{name}: its source code is not available ({exc}); define it in a file or a "
-            "notebook cell"
-        ) from None
-    tree = ast.parse(source)
-    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef))
-    lines = source.splitlines()[node.lineno - 1 : node.end_lineno]
-    imports: list[str] = []
-    foreign: list[str] = []
-    namespace: Mapping[str, Any] = getattr(fn, "__globals__", {})
-    code = getattr(fn, "__code__", None)
-    for global_name in sorted(set(_global_names(code)) if code is not None else ()):
-        value = namespace.get(global_name)
-        if global_name == name or (value is None and hasattr(builtins, global_name)):
-            continue
-        line = _import_line(global_name, value)
-        if line is None:
-            foreign.append(global_name)
-        else:
-            imports.append(line)
-    if foreign:
-        raise InvalidInput(
-            f"{name} uses global names that would not exist on the worker: " + ", ".join(foreign),
-            ["import what it needs inside the function, or pass values as parameters"],
-        )
-    header = ["from __future__ import annotations", *imports]
-    return "\n".join([*header, "", "", *lines]) + "\n"

@@ -177,3 +177,25 @@ def test_import_plynx_stays_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _clean(line: str) -> str:
+    return line.strip().lower()
+
+
+def normalise(text: str) -> list[str]:
+    """A helper of this file: shipped with the operation that calls it."""
+    return [_clean(line) for line in text.splitlines() if line.strip()]
+
+
+def test_helper_functions_of_the_same_file_are_shipped_before_the_operation() -> None:
+    @plynx.operation()
+    def tidy(raw: plynx.Input[Literal["text"]], clean: plynx.Output) -> None:
+        Path(clean).write_text("\n".join(normalise(Path(raw).read_text())))
+
+    code = tidy.operation.code
+    assert code.index("def _clean(") < code.index("def normalise(") < code.index("def tidy(")
+    assert code.count("from pathlib import Path") == 1
+    namespace: dict[str, object] = {}
+    exec(compile(code, "<op>", "exec"), namespace)  # what the worker compiles
+    assert namespace["normalise"]("  A\n\n b ") == ["a", "b"]  # type: ignore[operator]

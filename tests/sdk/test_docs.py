@@ -66,6 +66,7 @@ def test_the_readme_sdk_example_prints_its_result_and_writes_the_graph_file(
     result = _run_script(tmp_path, block.values[0])
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "16"
+    assert "4/4" in result.stderr  # the progress of run.wait()
     written = plynx.Graph.from_file(tmp_path / "split.yaml")
     assert [n.id for n in written.model.nodes] == ["data", "split", "count_train", "count_test"]
 

@@ -10,7 +10,8 @@ from typing import Literal
 import pytest
 
 import plynx
-from plynx.client import PlynxClient
+import plynx.sdk.connection
+from plynx.client import ApiError, PlynxClient
 from plynx.errors import GraphInvalid
 
 pytestmark = pytest.mark.slow
@@ -133,3 +134,17 @@ async def test_the_async_api_runs_in_the_callers_loop(conn: plynx.Connection, da
     assert report.read_text().strip() == "6"
     async with PlynxClient(conn.url) as client:
         assert (await client.get_run(run.id)).run.status == "success"
+
+
+def test_connect_makes_a_server_the_one_runs_go_to(
+    conn: plynx.Connection, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plynx.sdk.connection, "_chosen", {})
+    chosen = plynx.connect(conn.url)
+    run = _graph(data).run()
+    assert run.connection is chosen
+    run.wait(progress=False, timeout=90)
+    assert run.id in [info.id for info in plynx.runs(status="success")]
+    with pytest.raises(ApiError) as caught:
+        plynx.connect(conn.url).get_run("no-such-run")
+    assert caught.value.status == 404
