@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,8 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from plynx.client import ApiError, PlynxClient, RunDetail
 from plynx.errors import GraphInvalid
-from plynx.model import FILE_KIND, Operation, RunStatus, canonical_json
 from plynx.model import Graph as GraphModel
+from plynx.model import RunStatus
 from plynx.sdk.loop import at_exit, run_sync
 
 if TYPE_CHECKING:
@@ -35,6 +34,7 @@ T = TypeVar("T")
 #: The connection :func:`connect` chose (under ``"default"``), and embedded ones by data dir.
 _chosen: dict[str, Connection] = {}
 _locals: dict[Path, Connection] = {}
+_starting: list[asyncio.Lock] = []  # the background loop's lock, made on that loop
 
 
 @dataclass(frozen=True)
@@ -194,22 +194,12 @@ class Connection:
         return run_sync(self.agraphs(q, limit))
 
     async def apublish_graph(self, graph: Graph) -> GraphModel:
-        """Store ``graph``'s operations (published, each once) and the graph itself."""
+        """Store ``graph``'s operations (published; ones already in the library are reused)
+        and the graph itself (updated in place if it was published before)."""
+        from plynx.sdk.publish import publish_graph
+
         async with self.client() as client:
-            model = await self._attach(client, graph)
-            stored: dict[str, Operation] = {}
-            for node in model.nodes:
-                if node.operation.kind == FILE_KIND:
-                    continue
-                key = hashlib.sha256(canonical_json(node.operation.dump())).hexdigest()
-                if key not in stored:
-                    draft = await client.create_operation(node.operation)
-                    stored[key] = await client.publish_operation(draft.id)
-                node.operation = stored[key]
-            try:
-                return await client.create_graph(model.model_copy(update={"id": ""}))
-            except ApiError as exc:
-                raise _invalid(exc) from None
+            return await publish_graph(client, await self._attach(client, graph))
 
 
 def _invalid(exc: ApiError) -> Exception:
@@ -272,9 +262,19 @@ async def alocal(
 ) -> Connection:
     """:func:`local` for asyncio code."""
     key = _data_dir_key(data_dir)
-    if key not in _locals:
-        _locals[key] = await _background(_start_local(key, workers, slots))
-    return _locals[key]
+    found = _locals.get(key)
+    return found if found is not None else await _background(_local(key, workers, slots))
+
+
+async def _local(data_dir: Path, workers: int | None, slots: int | None) -> Connection:
+    """The embedded PLynx of ``data_dir``, started if need be. Runs on the background loop
+    only, one call at a time: two callers must not both start a server on one directory."""
+    if not _starting:
+        _starting.append(asyncio.Lock())
+    async with _starting[0]:
+        if data_dir not in _locals:
+            _locals[data_dir] = await _start_local(data_dir, workers, slots)
+        return _locals[data_dir]
 
 
 def local(

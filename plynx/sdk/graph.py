@@ -183,8 +183,11 @@ class Graph:
     def file(
         self, path: str | PathLike[str], *, type: str = "file", id: str | None = None
     ) -> OutputHandle:
-        """Add a local file (or directory) node; returns its output ``out``."""
+        """Add a local file (or directory) node; returns its output ``out``. A directory is
+        of type ``directory`` unless ``type`` says otherwise."""
         local = Path(path).expanduser().absolute()
+        if type == "file" and local.is_dir():
+            type = "directory"  # a directory travels as an archive: only that type fits it
         node_id = id or self._unique_id(identifier(local.stem) or "file")
         if node_id in self._nodes():
             raise InvalidInput(f"the graph already has a node {node_id!r}")

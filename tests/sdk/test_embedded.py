@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal
 
@@ -115,9 +117,19 @@ def test_publish_stores_the_graph_and_its_operations_for_the_dashboard(
         async with conn.client() as client:
             return [op.title for op in await client.list_operations() if op.status == "ready"]
 
-    assert {"split", "count"} <= set(asyncio.run(library()))
+    assert sorted(asyncio.run(library())) == ["count", "split"]
+    # publishing again changes nothing in the library and updates the same graph
+    with g:
+        count(data=g["split"].train, _id="count_again")
+    assert g.publish(connection=conn) == graph_id
+    assert sorted(asyncio.run(library())) == ["count", "split"]
+    assert [n.id for n in conn.graph(graph_id).model.nodes][-1] == "count_again"
+    with g:
+        plynx.bash("true", title="count")(_id="another_count")
+    g.publish(connection=conn)
+    assert sorted(asyncio.run(library())) == ["count", "count", "split"]  # not the same step
     stored = conn.graph(graph_id)
-    assert [n.id for n in stored.model.nodes] == ["data", "split", "count_train", "count_test"]
+    assert [n.id for n in stored.model.nodes][:4] == ["data", "split", "count_train", "count_test"]
     run = conn.run_graph(graph_id).wait(progress=False, timeout=90)
     [listed] = conn.runs(graph=graph_id)
     assert (listed.id, listed.status) == (run.id, "success")
@@ -148,3 +160,33 @@ def test_connect_makes_a_server_the_one_runs_go_to(
     with pytest.raises(ApiError) as caught:
         plynx.connect(conn.url).get_run("no-such-run")
     assert caught.value.status == 404
+
+
+@plynx.operation(outputs={"copy": "directory"})
+def copy_dir(src: plynx.Input[Literal["directory"]], copy: plynx.Output) -> None:
+    shutil.copytree(src, copy, dirs_exist_ok=True)
+
+
+def test_a_directory_goes_in_and_comes_back_unpacked(
+    conn: plynx.Connection, tmp_path: Path
+) -> None:
+    (tmp_path / "tree" / "sub").mkdir(parents=True)
+    (tmp_path / "tree" / "sub" / "leaf.txt").write_text("green")
+    with plynx.Graph("copy") as g:
+        copy_dir(src=plynx.file(tmp_path / "tree"))
+    run = g.run(connection=conn).wait(progress=False, timeout=90)
+    copied = run.outputs["copy_dir"]["copy"].path
+    assert (copied / "sub" / "leaf.txt").read_text() == "green"
+
+
+def test_two_threads_starting_the_same_embedded_plynx_share_it(tmp_path: Path) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(
+            lambda _: plynx.local(tmp_path / "data", workers=1, slots=1), range(2)
+        )
+    try:
+        assert first is second
+    finally:
+        first.close()
+    assert plynx.local(tmp_path / "data", workers=1, slots=1) is not first  # a new one
+    plynx.local(tmp_path / "data").close()
