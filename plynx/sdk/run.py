@@ -53,7 +53,7 @@ class Artifact:
     def _target(self) -> Path:
         return self.connection.cache_dir / self.sha256 / self._filename
 
-    async def path_async(self) -> Path:
+    async def apath(self) -> Path:
         """:attr:`path` for asyncio code."""
         target = self._target()
         if target.exists():
@@ -67,7 +67,7 @@ class Artifact:
     def path(self) -> Path:
         """The local copy of the artifact (downloaded once, then read from the cache)."""
         target = self._target()
-        return target if target.exists() else run_sync(self.path_async())
+        return target if target.exists() else run_sync(self.apath())
 
     def read_bytes(self) -> bytes:
         """The artifact's content."""
@@ -142,7 +142,7 @@ class Run:
             if nr.status in bad
         ]
 
-    async def refresh_async(self) -> Run:
+    async def arefresh(self) -> Run:
         """Fetch the run's current state."""
         async with self.connection.client() as client:
             self.detail = await client.get_run(self.id)
@@ -150,7 +150,7 @@ class Run:
 
     def refresh(self) -> Run:
         """Fetch the run's current state."""
-        return run_sync(self.refresh_async())
+        return run_sync(self.arefresh())
 
     async def wait_async(self, *, progress: bool = True, check: bool = True) -> Run:
         """:meth:`wait` for asyncio code (bound it with ``asyncio.timeout``)."""
@@ -171,7 +171,7 @@ class Run:
         waiting = self.wait_async(progress=progress, check=check)
         return run_sync(asyncio.wait_for(waiting, timeout))
 
-    async def cancel_async(self) -> Run:
+    async def acancel(self) -> Run:
         """:meth:`cancel` for asyncio code."""
         async with self.connection.client() as client:
             detail = await client.cancel(self.id)
@@ -180,9 +180,9 @@ class Run:
 
     def cancel(self) -> Run:
         """Cancel the run (nothing happens if it has finished)."""
-        return run_sync(self.cancel_async())
+        return run_sync(self.acancel())
 
-    async def rerun_async(self) -> Run:
+    async def arerun(self) -> Run:
         """:meth:`rerun` for asyncio code."""
         async with self.connection.client() as client:
             body = await client.request("POST", f"/runs/{self.id}/rerun")
@@ -190,9 +190,9 @@ class Run:
 
     def rerun(self) -> Run:
         """Run the same graph snapshot again (unchanged nodes come from the cache)."""
-        return run_sync(self.rerun_async())
+        return run_sync(self.arerun())
 
-    async def log_async(self, node_id: str, stream: str = "stdout") -> str:
+    async def alog(self, node_id: str, stream: str = "stdout") -> str:
         """:meth:`log` for asyncio code."""
         nr = self.detail.node(node_id)
         if nr is None:
@@ -202,7 +202,7 @@ class Run:
 
     def log(self, node_id: str, stream: str = "stdout") -> str:
         """A node's whole log (``stdout`` or ``stderr``)."""
-        return run_sync(self.log_async(node_id, stream))
+        return run_sync(self.alog(node_id, stream))
 
 
 async def _follow_with_progress(client: PlynxClient, run_id: str) -> None:

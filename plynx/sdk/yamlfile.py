@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from plynx.model import FILE_KIND, Graph, Input, Operation, Parameter
+from plynx.sdk.operations import identifier
 
 __all__ = ["graph_document", "to_yaml_text"]
 
@@ -82,7 +83,7 @@ def graph_document(
                 entry["params"] = {"artifact": node.params["artifact"]}
         else:
             op_doc = _operation(node.operation)
-            name = op_names.get(node.id) or node.id
+            name = op_names.get(node.id) or identifier(node.operation.title) or node.id
             candidate, n = name, 2
             while candidate in operations and operations[candidate] != op_doc:
                 candidate, n = f"{name}_{n}", n + 1

@@ -12,6 +12,7 @@ from typing import Literal
 import pytest
 
 import plynx
+from plynx.cli.files import list_examples
 from plynx.errors import GraphInvalid, InvalidInput
 from plynx.model import ParameterType, ResourceType
 
@@ -199,3 +200,13 @@ def test_helper_functions_of_the_same_file_are_shipped_before_the_operation() ->
     namespace: dict[str, object] = {}
     exec(compile(code, "<op>", "exec"), namespace)  # what the worker compiles
     assert namespace["normalise"]("  A\n\n b ") == ["a", "b"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("name", [e.name for e in list_examples()])
+def test_every_shipped_graph_file_reads_and_writes_back_the_same(name: str, tmp_path: Path) -> None:
+    original = plynx.Graph.from_file(f"example:{name}")
+    path = tmp_path / f"{name}.yaml"
+    original.to_yaml(path)
+    again = plynx.Graph.from_file(path)
+    assert again.model.model_dump(exclude={"id"}) == original.model.model_dump(exclude={"id"})
+    assert again.files == original.files

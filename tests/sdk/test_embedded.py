@@ -142,7 +142,7 @@ async def test_the_async_api_runs_in_the_callers_loop(conn: plynx.Connection, da
     run = await _graph(data).arun(connection=conn)
     async with asyncio.timeout(90):
         await run.wait_async(progress=False)
-    report = await run.outputs["count_test"]["report"].path_async()
+    report = await run.outputs["count_test"]["report"].apath()
     assert report.read_text().strip() == "6"
     async with PlynxClient(conn.url) as client:
         assert (await client.get_run(run.id)).run.status == "success"
