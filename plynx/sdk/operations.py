@@ -196,6 +196,10 @@ def _function_spec(
     fn: Callable[..., Any], inputs: Mapping[str, Any], outputs: Mapping[str, Any]
 ) -> dict[str, Any]:
     name = getattr(fn, "__name__", repr(fn))
+    if name == "<lambda>" or inspect.iscoroutinefunction(fn) or inspect.isgeneratorfunction(fn):
+        raise InvalidInput(
+            f"{name}: an operation is made of a function defined with 'def' (not async, no yield)"
+        )
     try:
         hints = typing.get_type_hints(fn, include_extras=True)
     except Exception as exc:

@@ -78,6 +78,8 @@ def _collect(
     seen.add(fn)
     namespace: Mapping[str, Any] = getattr(fn, "__globals__", {})
     code = getattr(fn, "__code__", None)
+    if code is not None:  # names of an enclosing function: gone once the source is shipped
+        foreign.extend(code.co_freevars)
     for global_name in sorted(set(_global_names(code)) if code is not None else ()):
         value = namespace.get(global_name)
         if value is fn or (value is None and hasattr(builtins, global_name)):
@@ -113,6 +115,11 @@ def _source(fn: Callable[..., Any]) -> str:
             f"{name}: its source code is not available ({exc}); define it in a file or a "
             "notebook cell"
         ) from None
-    tree = ast.parse(source)
-    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef))
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # a lambda in the middle of an expression
+        tree = ast.Module(body=[], type_ignores=[])
+    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef)), None)
+    if node is None or node.name != name:
+        raise InvalidInput(f"{name}: an operation is made of a function defined with 'def'")
     return "\n".join(source.splitlines()[node.lineno - 1 : node.end_lineno])

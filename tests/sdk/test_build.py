@@ -79,15 +79,26 @@ def test_a_function_becomes_a_python_operation_with_typed_ports_and_parameters()
 
 
 def test_a_function_that_uses_a_global_value_is_refused_with_the_names() -> None:
-    threshold = 3  # a local of this test: fine, but a module global is not shipped
+    threshold = 3  # neither a closure's variable nor a module's global value is shipped
 
     def uses_global(data: plynx.Input[Literal["csv"]]) -> None:
         print(Path(data).read_text(), threshold, GLOBAL_VALUE)
 
     with pytest.raises(InvalidInput) as caught:
         plynx.operation()(uses_global)
-    assert "GLOBAL_VALUE" in caught.value.message
-    assert "threshold" not in caught.value.message
+    assert caught.value.message.endswith(
+        "uses global names that would not exist on the worker: GLOBAL_VALUE, threshold"
+    )
+
+
+def test_only_plain_def_functions_become_operations() -> None:
+    async def fetch(out: plynx.Output) -> None:
+        pass
+
+    with pytest.raises(InvalidInput, match="not async"):
+        plynx.operation()(fetch)
+    with pytest.raises(InvalidInput, match="defined with 'def'"):
+        plynx.operation()(lambda out: None)
 
 
 GLOBAL_VALUE = 1
