@@ -212,6 +212,16 @@ class Graph:
                 f"the graph already has a node {node_id!r}",
                 [f"{node_id}: two nodes have this id"],
             )
+        before = (self._graph, dict(self._files))
+        try:
+            return self._add_node(spec, arguments, node_id, title)
+        except BaseException:
+            self._graph, self._files = before  # file nodes made for its paths go too
+            raise
+
+    def _add_node(
+        self, spec: OperationSpec, arguments: Mapping[str, Any], node_id: str, title: str
+    ) -> NodeHandle:
         operation = spec.operation
         node = Node(id=node_id, operation=operation.model_copy(deep=True), title=title)
         edges: list[Edge] = []
@@ -231,6 +241,8 @@ class Graph:
                 continue
             many = inp.is_array and isinstance(value, list | tuple)
             for item in value if many else [value]:
+                if item is None and not inp.required:
+                    continue  # an optional input left without an edge
                 source = self._source(item, node_id, name)
                 if source is not None:
                     edges.append(

@@ -158,7 +158,11 @@ def test_mistakes_raise_at_once_with_the_validation_messages() -> None:
         ]
         with pytest.raises(AttributeError, match=r"no output 'nope' \(outputs: report\)"):
             _ = report.nope
-    assert [n.id for n in g.model.nodes] == ["choose"]  # nothing half-added
+        with pytest.raises(GraphInvalid):
+            split(table=Path("local.csv"), seed="many")
+        choose(mode="fast", extra=None, _id="no_extra")  # an optional input left out
+    assert [n.id for n in g.model.nodes] == ["choose", "no_extra"]  # nothing half-added
+    assert g.files == {}
 
 
 def test_calling_an_operation_outside_a_graph_says_how() -> None:
