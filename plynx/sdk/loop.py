@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import concurrent.futures.thread  # noqa: F401 - its exit hook must come before ours
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
@@ -32,7 +33,11 @@ def _background() -> asyncio.AbstractEventLoop:
             thread = threading.Thread(target=loop.run_forever, name="plynx-sdk", daemon=True)
             thread.start()
             _loop, _thread = loop, thread
-            atexit.register(_shutdown)
+            # stop before the interpreter's thread pools refuse work (asyncio.to_thread, file
+            # closing…), which happens before plain atexit callbacks: registered after
+            # concurrent.futures.thread's own hook (imported above), ours runs before it
+            register = getattr(threading, "_register_atexit", atexit.register)
+            register(_shutdown)
         return _loop
 
 

@@ -83,3 +83,27 @@ def test_the_reference_documents_exactly_the_public_names() -> None:
     documented = re.findall(r"^### `plynx\.(\w+)`", text, re.M)
     assert sorted(documented) == sorted(plynx.sdk.__all__)
     assert sorted(n for n in plynx.__all__ if n != "__version__") == sorted(plynx.sdk.__all__)
+
+
+@pytest.mark.slow
+def test_a_script_whose_run_fails_ends_with_the_error_and_a_clean_shutdown(
+    tmp_path: Path,
+) -> None:
+    script = """
+import plynx
+
+@plynx.operation()
+def explode(out: plynx.Output, n: int = 1):
+    raise ValueError(f"bad n={n}")
+
+with plynx.Graph("boom") as g:
+    explode(n=3)
+g.run().wait()
+"""
+    result = _run_script(tmp_path, script)
+    assert result.returncode == 1
+    assert "plynx.sdk.run.RunFailed: run " in result.stderr
+    assert "ValueError: bad n=3" in result.stderr
+    # the embedded server and its workers stopped in order before the interpreter did
+    assert "Exception ignored" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr.rsplit("ValueError: bad n=3", 1)[1]
