@@ -225,3 +225,16 @@ def test_every_shipped_graph_file_reads_and_writes_back_the_same(name: str, tmp_
     again = plynx.Graph.from_file(path)
     assert again.model.model_dump(exclude={"id"}) == original.model.model_dump(exclude={"id"})
     assert again.files == original.files
+
+
+def test_any_installed_kind_through_op_and_unknown_kinds_raise_at_the_call() -> None:
+    hello = plynx.op("python", title="hello world", code="print('hi')", outputs={"o": "text"})
+    teleport = plynx.op("teleport", title="teleport")
+    with plynx.Graph("kinds") as g:
+        node = hello()
+        with pytest.raises(GraphInvalid) as caught:
+            teleport()
+    assert node.id == "hello_world"
+    assert [n.operation.kind for n in g.model.nodes] == ["python"]
+    [problem] = caught.value.problems
+    assert str(problem).startswith("teleport: unknown node kind 'teleport' (known kinds: ")
