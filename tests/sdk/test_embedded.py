@@ -13,7 +13,7 @@ import pytest
 
 import plynx
 import plynx.sdk.connection
-from plynx.client import ApiError, PlynxClient
+from plynx.client import ApiError
 from plynx.errors import GraphInvalid
 
 pytestmark = pytest.mark.slow
@@ -145,7 +145,7 @@ async def test_the_async_api_runs_in_the_callers_loop(conn: plynx.Connection, da
         await run.wait_async(progress=False)
     report = await run.outputs["count_test"]["report"].apath()
     assert report.read_text().strip() == "6"
-    async with PlynxClient(conn.url) as client:
+    async with conn.client() as client:
         assert (await client.get_run(run.id)).run.status == "success"
 
 
