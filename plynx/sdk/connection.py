@@ -73,6 +73,11 @@ class Connection:
     def __repr__(self) -> str:
         return f"<plynx.Connection {self.url}>"
 
+    @property
+    def token(self) -> str | None:
+        """The API token sent to the server (an embedded server's local token), if any."""
+        return self._token
+
     def client(self) -> PlynxClient:
         """A new client of this server (use it as ``async with``)."""
         return PlynxClient(self.url, self._token)

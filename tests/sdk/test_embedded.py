@@ -153,13 +153,13 @@ def test_connect_makes_a_server_the_one_runs_go_to(
     conn: plynx.Connection, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(plynx.sdk.connection, "_chosen", {})
-    chosen = plynx.connect(conn.url)
+    chosen = plynx.connect(conn.url, conn.token)
     run = _graph(data).run()
     assert run.connection is chosen
     run.wait(progress=False, timeout=90)
     assert run.id in [info.id for info in plynx.runs(status="success")]
     with pytest.raises(ApiError) as caught:
-        plynx.connect(conn.url).get_run("no-such-run")
+        plynx.connect(conn.url, conn.token).get_run("no-such-run")
     assert caught.value.status == 404
 
 
