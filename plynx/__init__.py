@@ -1,10 +1,74 @@
-"""PLynx: reproducible experiments and data-oriented workflows."""
+"""PLynx: reproducible experiments and data-oriented workflows.
+
+The SDK's names (``plynx.operation``, ``plynx.Graph``, ``plynx.connect``…, see
+:mod:`plynx.sdk`) are imported on first use: the worker's fork-server zygote imports this
+package and must stay small.
+"""
+
+from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = version("plynx")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from plynx.sdk import (
+        Artifact,
+        Connection,
+        Graph,
+        GraphInvalid,
+        Input,
+        NodeHandle,
+        OperationSpec,
+        Output,
+        OutputHandle,
+        Run,
+        RunFailed,
+        RunInfo,
+        alocal,
+        bash,
+        connect,
+        file,
+        local,
+        op,
+        operation,
+        ref,
+        runs,
+    )
+
+__all__ = [
+    "Artifact",
+    "Connection",
+    "Graph",
+    "GraphInvalid",
+    "Input",
+    "NodeHandle",
+    "OperationSpec",
+    "Output",
+    "OutputHandle",
+    "Run",
+    "RunFailed",
+    "RunInfo",
+    "__version__",
+    "alocal",
+    "bash",
+    "connect",
+    "file",
+    "local",
+    "op",
+    "operation",
+    "ref",
+    "runs",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from plynx import sdk
+
+        return getattr(sdk, name)
+    raise AttributeError(f"module 'plynx' has no attribute {name!r}")
