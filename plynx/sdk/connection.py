@@ -224,27 +224,16 @@ def connect(url: str, token: str | None = None) -> Connection:
     return _chosen["default"]
 
 
-def _local_token(data_dir: Path) -> str | None:
-    """The local token of the local-mode server of ``data_dir``, as ``plynx run`` reads it.
-
-    Looked up by name: it comes with the local-token change of ``plynx.cli.embedded``, and
-    until that is merged a local server needs no token."""
-    from plynx.cli import embedded
-
-    reader = getattr(embedded, "local_token", None)
-    return reader(data_dir) if reader is not None else None
-
-
 async def _start_local(data_dir: Path, workers: int | None, slots: int | None) -> Connection:
     from plynx.cli.common import default_pool
-    from plynx.cli.embedded import embedded_plynx, running_server
+    from plynx.cli.embedded import embedded_plynx, local_token, running_server
     from plynx.settings import load_settings
 
     settings = load_settings(None, data_dir=data_dir)
     cache_dir = settings.data_dir / "downloads"
     url = await asyncio.to_thread(running_server, settings.data_dir)
     if url is not None:  # a `plynx local` serves this directory: use it, as `plynx run` does
-        token = await asyncio.to_thread(_local_token, settings.data_dir)
+        token = await asyncio.to_thread(local_token, settings.data_dir)
         return Connection(url, token, cache_dir=cache_dir)
     count, per = default_pool(workers, slots)
     stack = contextlib.AsyncExitStack()
@@ -252,7 +241,7 @@ async def _start_local(data_dir: Path, workers: int | None, slots: int | None) -
         embedded_plynx(settings, workers=count, slots=per, log_dir=settings.data_dir / "workers")
     )
     at_exit(stack.aclose)
-    token = await asyncio.to_thread(_local_token, settings.data_dir)
+    token = await asyncio.to_thread(local_token, settings.data_dir)
     return Connection(url, token, cache_dir=cache_dir, closer=stack.aclose)
 
 
