@@ -1,8 +1,10 @@
 // The dashboard's shell: top navigation, the connection banner, toasts and the routed page.
 
+import { effect } from "@preact/signals";
 import { html, render } from "htm/preact";
 import { getToken, setToken } from "./api.js";
 import { connection } from "./events.js";
+import { clockPaused, now } from "./format.js";
 import { location, navigate, Router } from "./router.js";
 import { Toasts } from "./toast.js";
 
@@ -38,6 +40,14 @@ function Banner() {
     <span class="spin" aria-hidden="true">⟳</span> Connection lost — reconnecting…
   </div>`;
 }
+
+// While the connection is lost, live timers stop and are greyed (style.css: body.offline).
+effect(() => {
+  const down = connection.value === "down";
+  clockPaused.value = down;
+  if (!down) now.value = Date.now();
+  document.body.classList.toggle("offline", down);
+});
 
 function App() {
   return html`<${Nav} /><${Banner} /><main><${Router} /></main><${Toasts} />`;
