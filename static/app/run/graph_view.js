@@ -3,12 +3,13 @@
 // Clicking a node selects it; double-clicking a cached node opens the run that produced it. Labels are SVG text: nothing is parsed as HTML.
 
 import { html } from "htm/preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Graph } from "@antv/x6";
 import dagre from "@dagrejs/dagre";
 import { elapsed, now, shortId } from "../format.js";
 import { navigate } from "../router.js";
-import { statusColor, statusInfo } from "../status.js";
+import { StatusBadge, statusColor, statusInfo } from "../status.js";
+import { useFailureSummary } from "./failure.js";
 
 const WIDTH = 210;
 const HEIGHT = 56;
@@ -81,6 +82,17 @@ function nodeAttrs(nr, selected) {
   };
 }
 
+/** What the pointer is on: the node's name, status and, when it failed, why. */
+function NodeTip({ node, nodeRun, at }) {
+  const summary = useFailureSummary(nodeRun);
+  return html`<div class="node-tip" role="tooltip" data-testid="node-tip" data-node=${node.id}
+    style=${{ left: `${at.x + 14}px`, top: `${at.y + 14}px` }}>
+    <strong>${nodeLabel(node)}</strong> <span class="mono muted">${node.id}</span>
+    ${nodeRun ? html` <${StatusBadge} status=${nodeRun.status} />` : null}
+    ${summary ? html`<pre class="error-text">${summary}</pre>` : null}
+  </div>`;
+}
+
 /** Props: `graph` (the run's snapshot), `nodeRuns` (by node id), `selected`, `onSelect(id)`. */
 export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   const box = useRef(null);
@@ -89,6 +101,7 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   select.current = onSelect;
   const latest = useRef(nodeRuns);
   latest.current = nodeRuns;
+  const [hover, setHover] = useState(null); // { id, at: {x, y} } within the box
 
   useEffect(() => {
     const g = new Graph({
@@ -143,6 +156,12 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
     }
     g.on("node:click", ({ node }) => select.current(node.id));
     g.on("blank:click", () => select.current(null));
+    const point = (e) => {
+      const r = box.current.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    g.on("node:mouseenter", ({ node, e }) => setHover({ id: node.id, at: point(e) }));
+    g.on("node:mouseleave", () => setHover(null));
     g.on("node:dblclick", ({ node }) => {
       const nr = latest.current[node.id];
       if (nr && nr.cached_from_run) navigate(`/runs/${nr.cached_from_run}`);
@@ -166,7 +185,9 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
     }
   }, [nodeRuns, selected, tick]);
 
+  const hovered = hover && graph.nodes.find((n) => n.id === hover.id);
   return html`<div class="run-graph" data-testid="run-graph">
     <div class="x6-graph" ref=${box}></div>
+    ${hovered ? html`<${NodeTip} node=${hovered} nodeRun=${nodeRuns[hovered.id]} at=${hover.at} />` : null}
   </div>`;
 }

@@ -2,11 +2,12 @@
 // and parameters, its log and its outputs.
 
 import { html } from "htm/preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { downloadArtifact } from "../api.js";
 import { elapsed, formatBytes, formatTime, shortId } from "../format.js";
 import { StatusBadge } from "../status.js";
 import { nodeLabel } from "./graph_view.js";
+import { FailureSummary } from "./failure.js";
 import { LogView } from "./log_view.js";
 import { Preview } from "./preview.js";
 
@@ -49,8 +50,13 @@ function Output({ refs, port }) {
 }
 
 export function NodePanel({ run, node, nodeRun, onSelect }) {
-  const [stream, setStream] = useState("stdout");
   const nr = nodeRun;
+  const failed = Boolean(nr && nr.status === "failed");
+  // a failed node's log opens on the stream that says why
+  const [stream, setStream] = useState(failed ? "stderr" : "stdout");
+  useEffect(() => {
+    if (failed) setStream("stderr");
+  }, [failed]);
   const op = node.operation;
   const incoming = run.graph.edges.filter((e) => e.dst_node === node.id);
   const params = nodeParams(node);
@@ -59,6 +65,7 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
 
   return html`<div class="node-panel" data-node=${node.id}>
     <h2>${nodeLabel(node)} ${nr ? html`<${StatusBadge} status=${nr.status} />` : null}</h2>
+    <${FailureSummary} nodeRun=${nr} />
     <dl class="props">
       <dt>Node</dt><dd class="mono">${node.id}</dd>
       <dt>Operation</dt><dd>${op.title || "(inline)"} <span class="tag">${op.kind}</span>
@@ -71,7 +78,8 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
       ${nr && nr.cached_from_run
         ? html`<dt>Cached from</dt><dd><a href=${`/runs/${nr.cached_from_run}`} class="cached-from">run ${shortId(nr.cached_from_run)}</a></dd>`
         : null}
-      ${nr && nr.error ? html`<dt>Error</dt><dd><pre class="error-text">${nr.error}</pre></dd>` : null}
+      ${nr && nr.error && !["failed", "skipped", "canceled"].includes(nr.status)
+        ? html`<dt>Note</dt><dd><pre class="error-text">${nr.error}</pre></dd>` : null}
     </dl>
 
     ${incoming.length
