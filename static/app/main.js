@@ -9,6 +9,7 @@ import { location, navigate, Router } from "./router.js";
 import { Toasts } from "./toast.js";
 
 const NAV = [
+  ["/", "Home"],
   ["/graphs", "Graphs"],
   ["/operations", "Operations"],
   ["/runs", "Runs"],
@@ -22,11 +23,11 @@ function Nav() {
     navigate("/token");
   };
   return html`<header class="topbar">
-    <a class="brand" href="/runs">PLynx</a>
+    <a class="brand" href="/">PLynx</a>
     <nav>
       ${NAV.map(
         ([href, label]) =>
-          html`<a href=${href} class=${path.startsWith(href) ? "active" : ""}>${label}</a>`,
+          html`<a href=${href} class=${(href === "/" ? path === "/" : path.startsWith(href)) ? "active" : ""}>${label}</a>`,
       )}
     </nav>
     <span class="spacer"></span>

@@ -44,6 +44,7 @@ export default function GraphEditor({ params }) {
   const [message, setMessage] = useState(null);
   const [help, setHelp] = useState(false);
   const [composite, setComposite] = useState(null);
+  const [emptyCanvas, setEmptyCanvas] = useState(false); // shows what to do first
   const [busy, act] = useAction();
 
   const setDirty = (value) => {
@@ -72,6 +73,7 @@ export default function GraphEditor({ params }) {
         setDirty(true);
         setStale(true);
         setVersion((v) => v + 1);
+        setEmptyCanvas(!canvas.graph.getNodes().length);
       },
       onRefuse: (text) => {
         setMessage({ text, kind: "error" });
@@ -85,6 +87,7 @@ export default function GraphEditor({ params }) {
     });
     canvas.load(stored);
     editor.current = canvas;
+    setEmptyCanvas(!canvas.graph.getNodes().length);
     requestAnimationFrame(() => {
       box.current.dataset.renderMs = String(Math.round(performance.now() - started));
       box.current.dataset.ready = "true";
@@ -242,6 +245,10 @@ export default function GraphEditor({ params }) {
         <div class="editor-canvas" ref=${box} data-testid="editor-canvas"></div>
         <div class="editor-minimap" ref=${minimap}></div>
         ${!stored ? html`<p class="loading editor-loading">Loading…</p>` : null}
+        ${stored && emptyCanvas && !composite
+          ? html`<p class="canvas-empty" data-testid="canvas-empty">Drag an operation here from the list on the left
+              (or press Enter on it), or drop a file. Then connect an output to an input and press Run.</p>`
+          : null}
       </div>
       <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
         onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}

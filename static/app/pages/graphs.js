@@ -39,7 +39,9 @@ export default function GraphsPage({ query }) {
       <button class="primary" onClick=${create} disabled=${busy}>New graph</button>
     </div>
     ${!list.loading && !list.items.length
-      ? html`<p class="empty">${q ? "No graph matches this search." : "No graphs yet: create one."}</p>`
+      ? html`<p class="empty">${q
+          ? "No graph matches this search."
+          : html`No graphs yet. Press <strong>New graph</strong>, drag operations onto the canvas and connect them.`}</p>`
       : html`<table class="list graphs">
           <thead><tr><th>Title</th><th>Nodes</th><th>Author</th><th>Updated</th><th></th></tr></thead>
           <tbody>
@@ -47,7 +49,7 @@ export default function GraphsPage({ query }) {
               (g) => html`<tr key=${g.id} data-graph=${g.id}>
                 <td><a href=${`/graphs/${g.id}/edit`}>${g.title || "(untitled)"}</a>
                   ${g.description ? html`<div class="desc">${g.description}</div>` : null}</td>
-                <td class="num">${g.nodes.length}</td>
+                <td class="num">${typeof g.node_count === "number" ? g.node_count : Array.isArray(g.nodes) ? g.nodes.length : ""}</td>
                 <td>${g.author || html`<span class="muted">—</span>`}</td>
                 <td>${formatTime(g.updated_at)}</td>
                 <td><div class="row">
