@@ -2,6 +2,7 @@
 // panel for the selected node's parameters and inline input values (or, with nothing selected,
 // the graph's title, description and parameters). Save (Ctrl+S), validate (problems shown on the
 // nodes and listed), run (saved first, then the run view). The parts live in ../editor/.
+// /graphs/new/edit is a graph not stored yet: its first save (or run) creates it.
 
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -18,6 +19,7 @@ import { toast } from "../toast.js";
 import { useAction } from "../widgets.js";
 
 const UNSAVED = "This graph has unsaved changes. Leave without saving?";
+const NEW_GRAPH = { title: "Untitled graph", description: "", parameters: [], nodes: [], edges: [] };
 
 export default function GraphEditor({ params }) {
   useEditorStyles();
@@ -52,8 +54,10 @@ export default function GraphEditor({ params }) {
     setDirtyState(value);
   };
 
+  const isNew = params.id === "new";
   useEffect(() => {
-    api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true }).then(
+    const load = isNew ? Promise.resolve(NEW_GRAPH) : api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true });
+    load.then(
       (g) => {
         setStored(g);
         setMeta({ title: g.title, description: g.description, parameters: g.parameters || [] });
@@ -112,15 +116,23 @@ export default function GraphEditor({ params }) {
    * event), so that Ctrl+S saves what is on screen. */
   const body = () => {
     if (document.activeElement && document.activeElement.closest(".editor-side")) document.activeElement.blur();
-    return { id: params.id, ...metaRef.current, ...editor.current.graphOf() };
+    return { ...(isNew ? {} : { id: params.id }), ...metaRef.current, ...editor.current.graphOf() };
   };
 
+  /** Save (a new graph is created by its first save); resolves to the graph's id or null. */
   const save = () =>
     act(async () => {
+      if (isNew) {
+        const created = await api.post("/graphs", body());
+        setDirty(false);
+        navigate(`/graphs/${created.id}/edit`, { replace: true });
+        toast(`Saved “${created.title}”.`);
+        return created.id;
+      }
       await api.put(`/graphs/${encodeURIComponent(params.id)}`, body());
       setDirty(false);
       setMessage({ text: "Saved.", kind: "info" });
-      return true;
+      return params.id;
     });
 
   const showProblems = (list) => {
@@ -141,10 +153,11 @@ export default function GraphEditor({ params }) {
     });
 
   const run = async () => {
-    if (dirtyRef.current && !(await save())) return;
+    const id = dirtyRef.current || isNew ? await save() : params.id;
+    if (!id) return;
     await act(async () => {
       try {
-        const detail = await api.post("/runs", { graph_id: params.id }, { quiet: true });
+        const detail = await api.post("/runs", { graph_id: id }, { quiet: true });
         navigate(`/runs/${detail.run.id}`);
       } catch (error) {
         if (error.problems && error.problems.length) showProblems(error.problems);
@@ -233,7 +246,7 @@ export default function GraphEditor({ params }) {
       <button onClick=${validate} disabled=${busy || !stored}>Validate</button>
       <button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>
       <button class="primary" onClick=${run} disabled=${busy || !stored}>Run</button>
-      <a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>
+      ${isNew ? null : html`<a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>`}
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
       ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}
     </div>

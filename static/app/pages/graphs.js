@@ -15,11 +15,8 @@ export default function GraphsPage({ query }) {
 
   useEffect(() => syncQuery({ q }), [q]);
 
-  const create = () =>
-    act(async () => {
-      const graph = await api.post("/graphs", { title: "Untitled graph" });
-      navigate(`/graphs/${graph.id}/edit`);
-    });
+  // stored by its first save, not now: leaving an empty new graph leaves nothing behind
+  const create = () => navigate("/graphs/new/edit");
   const clone = (g) =>
     act(async () => {
       const copy = await api.post(`/graphs/${g.id}/clone`);
