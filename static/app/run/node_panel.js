@@ -3,10 +3,10 @@
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
-import { downloadArtifact } from "../api.js";
 import { elapsed, formatBytes, formatTime, shortId } from "../format.js";
 import { StatusBadge } from "../status.js";
 import { nodeLabel } from "./graph_view.js";
+import { saveOutput } from "./download.js";
 import { FailureSummary } from "./failure.js";
 import { LogView } from "./log_view.js";
 import { Preview } from "./preview.js";
@@ -31,7 +31,7 @@ export function nodeParams(node) {
   return rows;
 }
 
-function Output({ refs, port }) {
+function Output({ refs, port, nodeId }) {
   const [open, setOpen] = useState(null);
   return refs.map(
     (ref) => html`<div class="output" key=${ref.sha256} data-output=${port}>
@@ -42,7 +42,7 @@ function Output({ refs, port }) {
         <span class="spacer"></span>
         <button class="small" onClick=${() => setOpen(open === ref.sha256 ? null : ref.sha256)}>
           ${open === ref.sha256 ? "Hide" : "Preview"}</button>
-        <button class="small" onClick=${() => downloadArtifact(ref).catch(() => {})}>Download</button>
+        <button class="small" onClick=${() => saveOutput(ref, nodeId, port).catch(() => {})}>Download</button>
       </div>
       ${open === ref.sha256 ? html`<${Preview} sha256=${ref.sha256} />` : null}
     </div>`,
@@ -103,7 +103,7 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
     <h3>Outputs</h3>
     <div class="outputs">
       ${outputs.length
-        ? outputs.map(([port, refs]) => html`<${Output} key=${port} port=${port} refs=${refs} />`)
+        ? outputs.map(([port, refs]) => html`<${Output} key=${port} port=${port} refs=${refs} nodeId=${node.id} />`)
         : html`<p class="muted">${nr && nr.status === "success" ? "No outputs." : "No outputs yet."}</p>`}
     </div>
 
