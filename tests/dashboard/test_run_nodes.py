@@ -3,6 +3,8 @@ node's id, and the list is searched and filtered by status."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from e2e.conftest import Cluster, bash
 from playwright.async_api import expect
@@ -59,3 +61,40 @@ async def test_the_node_list_shows_ids_and_is_searched_and_filtered(
     await search.fill("nothing like this")
     await expect(page.locator(".node-list .empty")).to_have_text("No node matches.")
     await dashboard.screenshot("run-node-search")
+
+
+async def test_a_big_graph_fitted_small_is_drawn_as_status_coloured_boxes(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    size = 300
+    nodes = {f"n{i}": {"operation": "noop"} for i in range(size)}
+    edges = [f"n{(i - 1) // 2}.out -> n{i}.in" for i in range(1, size)]
+    run_id = await cluster.submit(
+        {"title": "big", "operations": {"noop": bash("true")}, "nodes": nodes, "edges": edges}
+    )
+    await dashboard.open(f"/runs/{run_id}")
+    page = dashboard.page
+    box = page.locator("[data-testid=run-graph] .x6-graph")
+    node = page.locator("[data-testid=run-graph] [data-cell-id='n0']")
+    await expect(node).to_have_count(1)
+    await expect(box).to_have_class(re.compile(r"\blod-low\b"))  # fitted: too small to read
+    assert await node.locator("text").first.evaluate("(el) => getComputedStyle(el).display") == (
+        "none"
+    )
+    fill = await node.locator("rect").first.evaluate("(el) => getComputedStyle(el).fill")
+    assert fill != "rgb(255, 255, 255)"  # filled with its status colour
+    # a small graph, at a readable scale, shows its texts
+    small = await cluster.submit(
+        {
+            "title": "small",
+            "operations": {"noop": bash("true")},
+            "nodes": {"only": {"operation": "noop"}},
+        }
+    )
+    await dashboard.open(f"/runs/{small}")
+    only = page.locator("[data-testid=run-graph] [data-cell-id='only']")
+    await expect(only).to_contain_text("queued")
+    await expect(box).not_to_have_class(re.compile(r"\blod-low\b"))
+    assert await only.locator("text").first.evaluate("(el) => getComputedStyle(el).display") != (
+        "none"
+    )

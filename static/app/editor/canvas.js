@@ -2,6 +2,7 @@
 // rules, and the operations the page and the keyboard call (add, delete, copy/paste, undo,
 // layout, fit). The graph's truth while editing is the canvas itself: `graphOf()` reads it.
 
+import { levelOfDetail } from "../lod.js";
 import { Graph, NodeView } from "@antv/x6";
 import { History } from "@antv/x6-plugin-history";
 import { MiniMap } from "@antv/x6-plugin-minimap";
@@ -90,6 +91,8 @@ export function createCanvas(container, minimapBox, handlers) {
       }),
     );
   }
+
+  levelOfDetail(graph, container);
 
   let loading = true;
   const changed = () => !loading && handlers.onChange();

@@ -7,12 +7,15 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Graph } from "@antv/x6";
 import dagre from "@dagrejs/dagre";
 import { elapsed, now, shortId } from "../format.js";
+import { levelOfDetail } from "../lod.js";
 import { navigate } from "../router.js";
 import { StatusBadge, statusColor, statusInfo } from "../status.js";
 import { useFailureSummary } from "./failure.js";
 
 const WIDTH = 210;
 const HEIGHT = 56;
+/** From this many nodes on, a graph is "big": laid out once, its cells added in one batch. */
+const BIG = 200;
 
 /** The name a node is shown under. */
 export function nodeLabel(node) {
@@ -40,6 +43,8 @@ function positions(graph, aspect) {
   if (graph.nodes.every((n) => n.position)) {
     return Object.fromEntries(graph.nodes.map((n) => [n.id, n.position]));
   }
+  // a big graph gets one layout: each costs seconds at 1,000 nodes
+  if (graph.nodes.length > BIG) return layout(graph, "LR").where;
   const layouts = ["LR", "TB"].map((dir) => layout(graph, dir));
   const fit = (l) => Math.min(aspect / l.aspect, l.aspect / aspect); // 1 = same shape
   return fit(layouts[0]) >= fit(layouts[1]) ? layouts[0].where : layouts[1].where;
@@ -107,6 +112,7 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
     const g = new Graph({
       container: box.current,
       autoResize: true,
+      virtual: true, // only what is in view is drawn
       interacting: false,
       panning: true,
       mousewheel: { enabled: true, modifiers: ["ctrl", "meta"] },
@@ -115,8 +121,9 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
     });
     const rect = box.current.getBoundingClientRect();
     const where = positions(graph, (rect.width || 4) / (rect.height || 3));
+    const cells = [];
     for (const node of graph.nodes) {
-      g.addNode({
+      cells.push(g.createNode({
         id: node.id,
         shape: "rect",
         ...where[node.id],
@@ -136,24 +143,26 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
           ...nodeAttrs(null, false),
         },
         data: { title: nodeLabel(node) },
-      });
+      }));
     }
+    const drawn = new Set(graph.nodes.map((n) => n.id));
     const links = new Map(); // one arrow per pair of nodes, naming every port pair
     for (const e of graph.edges) {
-      if (!g.hasCell(e.src_node) || !g.hasCell(e.dst_node)) continue;
+      if (!drawn.has(e.src_node) || !drawn.has(e.dst_node)) continue;
       const key = JSON.stringify([e.src_node, e.dst_node]);
       if (!links.has(key)) links.set(key, { source: e.src_node, target: e.dst_node, ports: [] });
       links.get(key).ports.push(e.src_port === e.dst_port ? e.src_port : `${e.src_port} → ${e.dst_port}`);
     }
     for (const { source, target, ports } of links.values()) {
-      g.addEdge({
+      cells.push(g.createEdge({
         source,
         target,
         connector: { name: "smooth" },
         attrs: { line: { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } } },
         labels: [{ attrs: { label: { text: ports.join(", "), fontSize: 10, fill: "#656d76" } } }],
-      });
+      }));
     }
+    g.resetCells(cells); // one batch: no re-render per cell
     g.on("node:click", ({ node }) => select.current(node.id));
     g.on("blank:click", () => select.current(null));
     const point = (e) => {
@@ -166,7 +175,9 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       const nr = latest.current[node.id];
       if (nr && nr.cached_from_run) navigate(`/runs/${nr.cached_from_run}`);
     });
+    const detail = levelOfDetail(g, box.current);
     g.zoomToFit({ padding: 24, maxScale: 1 });
+    detail();
     x6.current = g;
     return () => {
       g.dispose();
