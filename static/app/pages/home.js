@@ -105,8 +105,8 @@ function Workers() {
   }
   const slots = workers.reduce((n, w) => n + w.slots, 0);
   const busy = workers.reduce((n, w) => n + w.running.length, 0);
-  return html`<p data-testid="workers-glance">${workers.length} worker${workers.length === 1 ? "" : "s"} connected ·
-    ${busy} of ${slots} slots busy · <a href="/workers">details</a></p>`;
+  const connected = `${workers.length} worker${workers.length === 1 ? "" : "s"} connected`;
+  return html`<p data-testid="workers-glance">${connected} · ${busy} of ${slots} slots busy · <a href="/workers">details</a></p>`;
 }
 
 export default function HomePage() {
