@@ -8,6 +8,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from plynx.server.api import artifacts, cache, graphs, health, kinds, logs, operations, runs
+from plynx.server.api import upgrade as upgrade_api
 from plynx.server.api import workers as workers_api
 from plynx.server.api.base import API_PREFIX, Query, Route
 
@@ -18,6 +19,7 @@ ROUTES: list[Route] = [
     *kinds.ROUTES,
     *operations.ROUTES,
     *graphs.ROUTES,
+    *upgrade_api.ROUTES,
     *runs.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,
