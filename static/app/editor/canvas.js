@@ -211,6 +211,18 @@ export function createCanvas(container, minimapBox, handlers) {
     fit: () => graph.zoomToFit({ padding: 24, maxScale: 1 }),
     zoom: (factor) => graph.zoom(factor),
     /** Show validation problems on their nodes and ports (and clear the others). */
+    /** Mark the nodes whose operation is deprecated (`ids`); nodes with validation
+     * problems keep their mark. */
+    markDeprecated(ids) {
+      const deprecated = new Set(ids);
+      const opts = { ignoreHistory: true };
+      for (const cell of graph.getNodes()) {
+        if (marked.has(cell.id)) continue;
+        const on = deprecated.has(cell.id);
+        cell.setAttrByPath("body/strokeDasharray", on ? "6 3" : null, opts);
+        cell.setAttrByPath("issue/text", on ? "⚠ deprecated" : "", opts);
+      }
+    },
     showIssues(problems) {
       const byNode = {};
       for (const p of problems) if (p.node) (byNode[p.node] = byNode[p.node] || []).push(p);

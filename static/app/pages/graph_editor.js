@@ -13,6 +13,7 @@ import { useEditorStyles } from "../editor/styles.js";
 import { bindKeys, HelpPopover } from "../editor/keys.js";
 import { OPERATION_MIME, Palette } from "../editor/palette.js";
 import { SidePanel } from "../editor/side_panel.js";
+import { UpgradeBanner } from "../editor/upgrade.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
 import { toast } from "../toast.js";
@@ -250,6 +251,12 @@ export default function GraphEditor({ params }) {
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
       ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}
     </div>
+    <${UpgradeBanner} graphId=${isNew ? null : params.id} stored=${stored} save=${save}
+      onMark=${(ids) => editor.current && editor.current.markDeprecated(ids)}
+      onUpgraded=${(graph) => {
+        setStored(graph);
+        setMeta({ title: graph.title, description: graph.description, parameters: graph.parameters || [] });
+      }} />
     <div class=${`editor-message ${message ? `msg-${message.kind}` : ""}`} data-testid="editor-message" role="status">${message ? message.text : ""}</div>
     <div class="editor-body">
       <${Palette} kinds=${kinds} known=${known} onAdd=${(op) => editor.current && editor.current.addOperation(op)}
