@@ -4,7 +4,9 @@
 import { html } from "htm/preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { basicSetup, EditorView } from "codemirror";
-import { Annotation, Compartment, EditorState } from "@codemirror/state";
+import { acceptCompletion, closeCompletion, completionStatus } from "@codemirror/autocomplete";
+import { Annotation, Compartment, EditorState, Prec } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
 import { StreamLanguage } from "@codemirror/language";
 import { shell } from "@codemirror/legacy-modes/mode/shell";
 import { python } from "@codemirror/lang-python";
@@ -17,6 +19,21 @@ function language(name) {
 
 /** Marks the transactions that bring a new `value` from outside: they are not reported back. */
 const fromOutside = Annotation.define();
+/** Enter always starts a new line: a completion popup that opened under a fast typist must
+ * not swallow it (the typed word was kept, the line break lost). Tab accepts a completion. */
+const completionKeys = Prec.highest(
+  keymap.of([
+    {
+      key: "Enter",
+      run: (view) => {
+        if (completionStatus(view.state)) closeCompletion(view);
+        return false;
+      },
+    },
+    { key: "Tab", run: acceptCompletion },
+  ]),
+);
+
 /** How many reported texts are remembered while the parent has not caught up. */
 const MAX_ECHOES = 256;
 
@@ -42,6 +59,7 @@ export function CodeEditor({ value, onChange, language: lang, readOnly }) {
       state: EditorState.create({
         doc: value,
         extensions: [
+          completionKeys,
           basicSetup,
           compartments.lang.of(language(lang)),
           compartments.ro.of(EditorState.readOnly.of(Boolean(readOnly))),
