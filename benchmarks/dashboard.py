@@ -75,9 +75,14 @@ def operation() -> dict[str, Any]:
     }
 
 
-def tree(op: dict[str, Any], size: int) -> dict[str, Any]:
-    """A binary tree of ``size`` nodes (no positions: the dashboard lays it out)."""
+def tree(op: dict[str, Any], size: int, placed: bool = False) -> dict[str, Any]:
+    """A binary tree of ``size`` nodes: without positions (the dashboard lays it out when it
+    opens) or, ``placed``, with positions as a graph saved from the editor has them."""
     nodes = [{"id": f"n{i}", "operation": op, "params": {"flags": "-n"}} for i in range(size)]
+    if placed:
+        for i, node in enumerate(nodes):
+            depth = (i + 1).bit_length() - 1
+            node["position"] = {"x": depth * 300, "y": (i + 1 - 2**depth) * 110}
     edges = [
         {
             "src_node": f"n{(i - 1) // 2}",
@@ -131,6 +136,9 @@ async def main_async(args: argparse.Namespace) -> None:
         settings = replace(load_settings(environ={}, data_dir=Path(tmp)), local_mode=True)
         async with serving(settings, port=0) as url, PlynxClient(url) as client:
             ids: dict[int, tuple[str, str]] = {}
+            placed = await client.request(
+                "POST", "/graphs", json=tree(operation(), args.nodes, placed=True)
+            )
             for size in (10, args.nodes, args.huge) if args.huge else (10, args.nodes):
                 started = time.monotonic()
                 graph = await client.request("POST", "/graphs", json=tree(operation(), size))
@@ -155,6 +163,9 @@ async def main_async(args: argparse.Namespace) -> None:
                     show(
                         "run view", await measure(page, f"/runs/{run_id}", run_view, run_box, None)
                     )
+                print(f"{args.nodes} nodes with saved positions (no layout on opening):")
+                path = f"/graphs/{placed['id']}/edit"
+                show("graph editor", await measure(page, path, editor, canvas, "Fit"))
                 if not args.huge:
                     await browser.close()
                     return

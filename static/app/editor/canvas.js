@@ -37,6 +37,9 @@ const QUIET = { ignoreHistory: true };
  * `onNotice(message)` (an edge replaced an input's value), `onOpen(cell)` (a node was
  * double-clicked).
  */
+/** Graphs with more nodes than this get no minimap (see load). */
+const MINIMAP_MAX = 300;
+
 export function createCanvas(container, minimapBox, handlers) {
   registerShapes();
   const graph = new Graph({
@@ -81,6 +84,7 @@ export function createCanvas(container, minimapBox, handlers) {
   });
   graph.use(history);
   if (minimapBox) {
+    minimapBox.hidden = false;
     graph.use(
       new MiniMap({
         container: minimapBox,
@@ -146,6 +150,11 @@ export function createCanvas(container, minimapBox, handlers) {
       history.disable();
       const cells = cellsOf(stored);
       graph.resetCells([...cells.nodes.map((n) => graph.createNode(n)), ...cells.edges.map((e) => graph.createEdge({ ...e, attrs: { line: EDGE } }))]);
+      if (minimapBox && cells.nodes.length > MINIMAP_MAX) {
+        // the minimap redraws on every pan: on a big graph it was most of a frame's cost
+        graph.disposePlugins("minimap");
+        minimapBox.hidden = true;
+      }
       if (cells.nodes.length) graph.zoomToFit({ padding: 24, maxScale: 1 });
       history.enable();
       history.clean();
