@@ -63,6 +63,7 @@ async def test_graphs_are_searched_created_and_cloned(
         await expect(rows).to_have_count(2)
     assert (await cluster.get("/api/v1/graphs"))["total"] == before
     await page.get_by_role("button", name="New graph").click()
+    await expect(page.locator("[data-testid=editor-canvas][data-ready=true]")).to_have_count(1)
     await page.keyboard.press("Control+s")
     await expect(page).to_have_url(re.compile(r"/graphs/[0-9a-f]{32}/edit$"))
     new_id = page.url.split("/")[-2]

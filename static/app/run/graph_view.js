@@ -186,15 +186,25 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   }, [graph]);
 
   const tick = now.value; // running nodes show their elapsed time
+  const painted = useRef(new Map()); // node id -> [node run, selected] last drawn
+  useEffect(() => {
+    painted.current = new Map(); // a new drawing
+  }, [graph]);
   useEffect(() => {
     const g = x6.current;
     if (!g) return;
+    // only what changed is redrawn (and running nodes, for their clock): on a 1,000-node run a
+    // full redraw every second made every second frame a long one
     for (const node of g.getNodes()) {
-      const attrs = nodeAttrs(nodeRuns[node.id], node.id === selected);
-      node.setAttrs(attrs);
-      node.setData({ status: nodeRuns[node.id] ? nodeRuns[node.id].status : "pending" });
+      const nr = nodeRuns[node.id];
+      const isSelected = node.id === selected;
+      const last = painted.current.get(node.id);
+      if (last && last[0] === nr && last[1] === isSelected && !(nr && nr.status === "running")) continue;
+      painted.current.set(node.id, [nr, isSelected]);
+      node.setAttrs(nodeAttrs(nr, isSelected));
+      node.setData({ status: nr ? nr.status : "pending" });
     }
-  }, [nodeRuns, selected, tick]);
+  }, [nodeRuns, selected, tick, graph]);
 
   const hovered = hover && graph.nodes.find((n) => n.id === hover.id);
   return html`<div class="run-graph" data-testid="run-graph">
