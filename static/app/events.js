@@ -12,7 +12,7 @@
 //
 // A server that stops answering (frozen, stopped, a dead link TCP has not noticed) does not
 // close the socket: it goes silent. The socket asks for the server's heartbeat (a "ping" every
-// second) and, after SILENCE_MS without any message, counts the connection as lost ("down":
+// second) and, after SILENCE_MS without any message (detected within 3 s), counts the connection as lost ("down":
 // the banner shows, live clocks stop) and opens a new one; the old one is dropped.
 
 import { effect, signal } from "@preact/signals";
@@ -34,7 +34,7 @@ let everOpened = false;
 let lastHeard = 0; // when the socket last received anything (or started connecting)
 
 /** Silence after which the connection counts as lost (the server pings every second). */
-const SILENCE_MS = 2000;
+const SILENCE_MS = 2200;
 /** How long a new socket may take to open before it is given up and tried again. */
 const CONNECT_MS = 8000;
 
