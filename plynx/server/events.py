@@ -8,6 +8,10 @@ events already contained in the snapshot (``seq`` not above it, log bytes before
 sent) are dropped, so nothing is lost and nothing is shown twice. A client that falls so far
 behind that its queue overflowed is sent fresh snapshots. Bad messages are answered with
 ``{"type": "error", "message"}``; the socket stays open.
+
+A client that must notice a server gone silent (stopped, frozen, a dead link that TCP has not
+reported yet) subscribes to ``heartbeat`` and gets ``{"type": "ping", "topic": "heartbeat"}``
+every :data:`PING_INTERVAL` seconds: a few missed pings mean the connection is lost.
 """
 
 from __future__ import annotations
@@ -28,14 +32,16 @@ from plynx.server.api.logs import STREAMS, log_source
 from plynx.server.schemas import WorkerInfo
 from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder, encode_event, encode_json
 
-__all__ = ["events_socket", "setup_event_routes"]
+__all__ = ["PING_INTERVAL", "events_socket", "setup_event_routes"]
 
 logger = logging.getLogger(__name__)
 
 Event = dict[str, Any]
 _LOG_CHUNK = 256 * 1024
 _MAX_CLIENT_MESSAGE = 64 * 1024
-_TOPICS = ("run", "runs", "workers", "log")
+_TOPICS = ("run", "runs", "workers", "log", "heartbeat")
+PING_INTERVAL = 1.0
+"""Seconds between the pings sent to a client subscribed to ``heartbeat``."""
 _BATCH = 256  # events sent in one frame at most
 
 
@@ -80,6 +86,7 @@ class _Connection:
         self.run_list = False
         self._batch: list[str] | None = None  # messages collected for one frame
         self.workers = False
+        self.pinger: asyncio.Task[None] | None = None
 
     async def serve(self) -> None:
         pump = asyncio.create_task(self._pump())
@@ -90,9 +97,11 @@ class _Connection:
                 elif msg.type == WSMsgType.BINARY:
                     await self._send_error("messages must be JSON text")
         finally:
-            pump.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await pump
+            for task in (pump, self.pinger):
+                if task is not None:
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
             self.sub.close()
 
     async def _send(self, message: Event) -> None:
@@ -127,6 +136,7 @@ class _Connection:
                 "runs": self._runs,
                 "workers": self._workers,
                 "log": self._log,
+                "heartbeat": self._heartbeat,
             }[topic]
             async with self.lock:
                 await handler(message, kind == "subscribe")
@@ -183,6 +193,22 @@ class _Connection:
     async def _send_workers(self) -> None:
         workers = [WorkerInfo.of(v).model_dump(mode="json") for v in self.engine.workers()]
         await self._send({"type": "event", "topic": "workers", "workers": workers})
+
+    async def _heartbeat(self, message: Event, subscribe: bool) -> None:
+        if self.pinger is not None:
+            self.pinger.cancel()
+            self.pinger = None
+        if subscribe:
+            self.pinger = asyncio.create_task(self._ping())
+
+    async def _ping(self) -> None:
+        """Ping the client every :data:`PING_INTERVAL` seconds, in turn with other messages."""
+        ping = json.dumps({"type": "ping", "topic": "heartbeat"})
+        with contextlib.suppress(ConnectionError):
+            while True:
+                await asyncio.sleep(PING_INTERVAL)
+                async with self.lock:
+                    await self.ws.send_str(ping)
 
     async def _log(self, message: Event, subscribe: bool) -> None:
         node_run_id = _string(message, "node_run_id")
@@ -314,8 +340,9 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
 
     Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since"}``,
     ``{"topic": "runs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
-    "stream", "offset"}``. Server messages: ``snapshot`` (a run), ``event`` (run, runs,
-    workers), ``log`` (text from a byte offset) and ``error``. A frame holds one message (a
+    "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run),
+    ``event`` (run, runs, workers), ``log`` (text from a byte offset), ``ping`` (heartbeat)
+    and ``error``. A frame holds one message (a
     JSON object) or, when several were waiting, a JSON array of them in order."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(

@@ -129,10 +129,11 @@ export async function artifactObjectUrl(sha256, ref) {
   return URL.createObjectURL(await response.blob());
 }
 
-/** Save an artifact as a file (fetched with the token when there is one). */
-export async function downloadArtifact(ref) {
+/** Save an artifact as a file (fetched with the token when there is one), as `filename`
+ * (default: its own name). */
+export async function downloadArtifact(ref, filename) {
   const a = document.createElement("a");
-  a.download = ref.name || ref.sha256.slice(0, 12);
+  a.download = filename || ref.name || ref.sha256.slice(0, 12);
   a.href = await artifactObjectUrl(ref.sha256, ref);
   document.body.append(a);
   a.click();

@@ -9,6 +9,11 @@
 // offset) and, after a reconnect, subscribes again from there: the server sends only what was
 // missed (or a fresh snapshot when its history does not reach back). `connection` tells the
 // banner whether the socket is up. With a stored token the socket sends it as `?token=`.
+//
+// A server that stops answering (frozen, stopped, a dead link TCP has not noticed) does not
+// close the socket: it goes silent. The socket asks for the server's heartbeat (a "ping" every
+// second) and, after SILENCE_MS without any message (detected within 3 s), counts the connection as lost ("down":
+// the banner shows, live clocks stop) and opens a new one; the old one is dropped.
 
 import { effect, signal } from "@preact/signals";
 import { getToken, tokenNeeded } from "./api.js";
@@ -26,6 +31,12 @@ let socket = null;
 let retryDelay = 500;
 let retryTimer = null;
 let everOpened = false;
+let lastHeard = 0; // when the socket last received anything (or started connecting)
+
+/** Silence after which the connection counts as lost (the server pings every second). */
+const SILENCE_MS = 2200;
+/** How long a new socket may take to open before it is given up and tried again. */
+const CONNECT_MS = 8000;
 
 function socketUrl() {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
@@ -43,14 +54,18 @@ function connect() {
   connection.value = everOpened ? "down" : "connecting";
   const ws = new WebSocket(socketUrl());
   socket = ws;
+  lastHeard = Date.now();
   ws.onopen = () => {
     if (everOpened) reconnects.value += 1;
     everOpened = true;
     retryDelay = 500;
+    lastHeard = Date.now();
     connection.value = "open";
+    send({ type: "subscribe", topic: "heartbeat" });
     for (const sub of subscriptions.values()) send(sub.message());
   };
   ws.onmessage = (event) => {
+    lastHeard = Date.now();
     let message;
     try {
       message = JSON.parse(event.data);
@@ -77,6 +92,21 @@ function connect() {
   };
 }
 
+/** Drop a socket the server stopped answering on, and open another. */
+function giveUp(ws) {
+  ws.onopen = ws.onmessage = ws.onclose = null;
+  ws.close();
+  socket = null;
+  connection.value = everOpened ? "down" : "connecting";
+  if (subscriptions.size) connect();
+}
+
+setInterval(() => {
+  if (!socket) return;
+  const silent = Date.now() - lastHeard;
+  if (socket.readyState === WebSocket.OPEN ? silent > SILENCE_MS : silent > CONNECT_MS) giveUp(socket);
+}, 250);
+
 // A token was given (or the need for one went away): connect at once.
 effect(() => {
   if (!tokenNeeded.value && subscriptions.size && !socket) {
@@ -91,6 +121,7 @@ function dispatch(message) {
   let key = null;
   if (message.type === "log") key = `log:${message.node_run_id}:${message.stream}`;
   else if (message.topic === "run") key = `run:${message.run_id}`;
+  else if (message.type === "ping") return;
   else if (message.topic === "runs" || message.topic === "workers") key = message.topic;
   else if (message.type === "error") {
     toast(message.message, "error");

@@ -4,7 +4,12 @@ import { signal } from "@preact/signals";
 
 /** The current time in ms, updated every second (pages that read it re-render). */
 export const now = signal(Date.now());
-setInterval(() => (now.value = Date.now()), 1000);
+/** While true (the live connection is lost) `now` stands still: a live timer must not keep
+ * counting for something we no longer hear about. */
+export const clockPaused = signal(false);
+setInterval(() => {
+  if (!clockPaused.value) now.value = Date.now();
+}, 1000);
 
 export function parseTime(value) {
   return value ? Date.parse(value) : null;

@@ -1,12 +1,15 @@
 // The dashboard's shell: top navigation, the connection banner, toasts and the routed page.
 
+import { effect } from "@preact/signals";
 import { html, render } from "htm/preact";
 import { getToken, setToken } from "./api.js";
 import { connection } from "./events.js";
+import { clockPaused, now } from "./format.js";
 import { location, navigate, Router } from "./router.js";
 import { Toasts } from "./toast.js";
 
 const NAV = [
+  ["/", "Home"],
   ["/graphs", "Graphs"],
   ["/operations", "Operations"],
   ["/runs", "Runs"],
@@ -20,11 +23,11 @@ function Nav() {
     navigate("/token");
   };
   return html`<header class="topbar">
-    <a class="brand" href="/runs">PLynx</a>
+    <a class="brand" href="/">PLynx</a>
     <nav>
       ${NAV.map(
         ([href, label]) =>
-          html`<a href=${href} class=${path.startsWith(href) ? "active" : ""}>${label}</a>`,
+          html`<a href=${href} class=${(href === "/" ? path === "/" : path.startsWith(href)) ? "active" : ""}>${label}</a>`,
       )}
     </nav>
     <span class="spacer"></span>
@@ -38,6 +41,14 @@ function Banner() {
     <span class="spin" aria-hidden="true">⟳</span> Connection lost — reconnecting…
   </div>`;
 }
+
+// While the connection is lost, live timers stop and are greyed (style.css: body.offline).
+effect(() => {
+  const down = connection.value === "down";
+  clockPaused.value = down;
+  if (!down) now.value = Date.now();
+  document.body.classList.toggle("offline", down);
+});
 
 function App() {
   return html`<${Nav} /><${Banner} /><main><${Router} /></main><${Toasts} />`;

@@ -24,7 +24,7 @@ import { signal } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
 
 export const ROUTES = [
-  ["/", { redirect: "/runs" }],
+  ["/", "home"],
   ["/graphs", "graphs"],
   ["/graphs/:id", { redirect: "/graphs/:id/edit" }],
   ["/graphs/:id/edit", "graph_editor"],

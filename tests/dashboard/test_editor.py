@@ -351,7 +351,7 @@ async def measure(page: Page, graph_id: str) -> dict[str, float]:
     figures = {"opened": await page.evaluate("performance.now()") - started}
     figures["render"] = float(await ready.get_attribute("data-render-ms") or "0")
     figures.update(await page.evaluate(PAN))
-    await page.get_by_role("button", name="+").click()
+    await page.get_by_role("button", name="+", exact=True).click()
     await page.wait_for_timeout(500)  # nodes coming into view are drawn in idle time
     node = page.locator(f"{CANVAS} .x6-node").first
     before = await node.get_attribute("transform")

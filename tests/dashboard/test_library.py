@@ -55,10 +55,22 @@ async def test_graphs_are_searched_created_and_cloned(
     await expect(rows.first.locator("td.num")).to_have_text("0")  # the clone, as a summary
     await dashboard.screenshot("graphs")
 
+    # "New graph" stores nothing until the first save: trying it twice leaves no litter
+    before = (await cluster.get("/api/v1/graphs"))["total"]
+    for _ in range(2):
+        await page.get_by_role("button", name="New graph").click()
+        await expect(page).to_have_url(re.compile(r"/graphs/new/edit$"))
+        await expect(page.get_by_test_id("canvas-empty")).to_be_visible()
+        await page.go_back()
+        await expect(rows).to_have_count(2)
+    assert (await cluster.get("/api/v1/graphs"))["total"] == before
     await page.get_by_role("button", name="New graph").click()
-    await expect(page).to_have_url(re.compile(r"/graphs/[0-9a-f]+/edit$"))
+    await expect(page.locator("[data-testid=editor-canvas][data-ready=true]")).to_have_count(1)
+    await page.keyboard.press("Control+s")
+    await expect(page).to_have_url(re.compile(r"/graphs/[0-9a-f]{32}/edit$"))
     new_id = page.url.split("/")[-2]
     assert (await cluster.get(f"/api/v1/graphs/{new_id}"))["title"] == "Untitled graph"
+    assert (await cluster.get("/api/v1/graphs"))["total"] == before + 1
 
 
 async def test_two_runs_of_a_graph_are_compared_node_by_node(

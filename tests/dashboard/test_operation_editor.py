@@ -82,7 +82,10 @@ async def test_write_a_bash_operation_see_the_preview_save_and_publish(
     await expect(page.locator("h1")).to_contain_text("v2")
     new_id = page.url.rsplit("/", 1)[1]
     await page.get_by_role("link", name="the previous one").click()
-    await page.get_by_label("Successor operation id").fill(new_id)
+    # the picker offers the new version first, chosen already
+    successor = page.get_by_label("Successor operation")
+    await expect(successor).to_have_value(new_id)
+    await expect(successor.locator("option").nth(1)).to_contain_text("Head of a file v2")
     await page.get_by_role("button", name="Deprecate").click()
     await expect(page.locator(".op-editor")).to_have_attribute("data-status", "deprecated")
     await expect(page.get_by_role("link", name="its successor")).to_have_attribute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import weakref
 from collections import deque
 from typing import Any
@@ -201,4 +202,20 @@ async def test_a_client_that_fell_behind_gets_a_fresh_snapshot(
     await worker.fail(d)
     done = await receive(ws, type="event", kind="run")
     assert done["run"]["status"] == "failed" and done["seq"] > snapshot["seq"]
+    await ws.close()
+
+
+async def test_a_heartbeat_subscriber_is_pinged_every_second(client: TestClient) -> None:
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "heartbeat"})
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    for _ in range(2):
+        assert await receive(ws, type="ping") == {"type": "ping", "topic": "heartbeat"}
+    assert 1.5 < loop.time() - started < 4
+    await ws.send_json({"type": "unsubscribe", "topic": "heartbeat"})
+    await asyncio.sleep(0.1)
+    with contextlib.suppress(TimeoutError):
+        frame = await ws.receive_json(timeout=1.5)
+        raise AssertionError(f"pinged after unsubscribing: {frame}")
     await ws.close()

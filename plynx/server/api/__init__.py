@@ -10,6 +10,7 @@ import re
 from aiohttp import web
 
 from plynx.server.api import artifacts, cache, graphs, health, kinds, logs, operations, runs
+from plynx.server.api import upgrade as upgrade_api
 from plynx.server.api import workers as workers_api
 from plynx.server.api.base import API_PREFIX, Query, Route
 
@@ -20,6 +21,7 @@ ROUTES: list[Route] = [
     *kinds.ROUTES,
     *operations.ROUTES,
     *graphs.ROUTES,
+    *upgrade_api.ROUTES,
     *runs.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,

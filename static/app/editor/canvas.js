@@ -2,6 +2,7 @@
 // rules, and the operations the page and the keyboard call (add, delete, copy/paste, undo,
 // layout, fit). The graph's truth while editing is the canvas itself: `graphOf()` reads it.
 
+import { levelOfDetail } from "../lod.js";
 import { Graph, NodeView } from "@antv/x6";
 import { History } from "@antv/x6-plugin-history";
 import { MiniMap } from "@antv/x6-plugin-minimap";
@@ -36,6 +37,9 @@ const QUIET = { ignoreHistory: true };
  * `onNotice(message)` (an edge replaced an input's value), `onOpen(cell)` (a node was
  * double-clicked).
  */
+/** Graphs with more nodes than this get no minimap (see load). */
+const MINIMAP_MAX = 300;
+
 export function createCanvas(container, minimapBox, handlers) {
   registerShapes();
   const graph = new Graph({
@@ -80,6 +84,7 @@ export function createCanvas(container, minimapBox, handlers) {
   });
   graph.use(history);
   if (minimapBox) {
+    minimapBox.hidden = false;
     graph.use(
       new MiniMap({
         container: minimapBox,
@@ -90,6 +95,8 @@ export function createCanvas(container, minimapBox, handlers) {
       }),
     );
   }
+
+  levelOfDetail(graph, container);
 
   let loading = true;
   const changed = () => !loading && handlers.onChange();
@@ -143,6 +150,11 @@ export function createCanvas(container, minimapBox, handlers) {
       history.disable();
       const cells = cellsOf(stored);
       graph.resetCells([...cells.nodes.map((n) => graph.createNode(n)), ...cells.edges.map((e) => graph.createEdge({ ...e, attrs: { line: EDGE } }))]);
+      if (minimapBox && cells.nodes.length > MINIMAP_MAX) {
+        // the minimap redraws on every pan: on a big graph it was most of a frame's cost
+        graph.disposePlugins("minimap");
+        minimapBox.hidden = true;
+      }
       if (cells.nodes.length) graph.zoomToFit({ padding: 24, maxScale: 1 });
       history.enable();
       history.clean();
@@ -208,6 +220,18 @@ export function createCanvas(container, minimapBox, handlers) {
     fit: () => graph.zoomToFit({ padding: 24, maxScale: 1 }),
     zoom: (factor) => graph.zoom(factor),
     /** Show validation problems on their nodes and ports (and clear the others). */
+    /** Mark the nodes whose operation is deprecated (`ids`); nodes with validation
+     * problems keep their mark. */
+    markDeprecated(ids) {
+      const deprecated = new Set(ids);
+      const opts = { ignoreHistory: true };
+      for (const cell of graph.getNodes()) {
+        if (marked.has(cell.id)) continue;
+        const on = deprecated.has(cell.id);
+        cell.setAttrByPath("body/strokeDasharray", on ? "6 3" : null, opts);
+        cell.setAttrByPath("issue/text", on ? "⚠ deprecated" : "", opts);
+      }
+    },
     showIssues(problems) {
       const byNode = {};
       for (const p of problems) if (p.node) (byNode[p.node] = byNode[p.node] || []).push(p);

@@ -2,6 +2,7 @@
 // panel for the selected node's parameters and inline input values (or, with nothing selected,
 // the graph's title, description and parameters). Save (Ctrl+S), validate (problems shown on the
 // nodes and listed), run (saved first, then the run view). The parts live in ../editor/.
+// /graphs/new/edit is a graph not stored yet: its first save (or run) creates it.
 
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -12,12 +13,14 @@ import { useEditorStyles } from "../editor/styles.js";
 import { bindKeys, HelpPopover } from "../editor/keys.js";
 import { OPERATION_MIME, Palette } from "../editor/palette.js";
 import { SidePanel } from "../editor/side_panel.js";
+import { UpgradeBanner } from "../editor/upgrade.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
 import { toast } from "../toast.js";
 import { useAction } from "../widgets.js";
 
 const UNSAVED = "This graph has unsaved changes. Leave without saving?";
+const NEW_GRAPH = { title: "Untitled graph", description: "", parameters: [], nodes: [], edges: [] };
 
 export default function GraphEditor({ params }) {
   useEditorStyles();
@@ -44,6 +47,7 @@ export default function GraphEditor({ params }) {
   const [message, setMessage] = useState(null);
   const [help, setHelp] = useState(false);
   const [composite, setComposite] = useState(null);
+  const [emptyCanvas, setEmptyCanvas] = useState(false); // shows what to do first
   const [busy, act] = useAction();
 
   const setDirty = (value) => {
@@ -51,8 +55,10 @@ export default function GraphEditor({ params }) {
     setDirtyState(value);
   };
 
+  const isNew = params.id === "new";
   useEffect(() => {
-    api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true }).then(
+    const load = isNew ? Promise.resolve(NEW_GRAPH) : api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true });
+    load.then(
       (g) => {
         setStored(g);
         setMeta({ title: g.title, description: g.description, parameters: g.parameters || [] });
@@ -72,6 +78,7 @@ export default function GraphEditor({ params }) {
         setDirty(true);
         setStale(true);
         setVersion((v) => v + 1);
+        setEmptyCanvas(!canvas.graph.getNodes().length);
       },
       onRefuse: (text) => {
         setMessage({ text, kind: "error" });
@@ -85,6 +92,7 @@ export default function GraphEditor({ params }) {
     });
     canvas.load(stored);
     editor.current = canvas;
+    setEmptyCanvas(!canvas.graph.getNodes().length);
     requestAnimationFrame(() => {
       box.current.dataset.renderMs = String(Math.round(performance.now() - started));
       box.current.dataset.ready = "true";
@@ -109,15 +117,23 @@ export default function GraphEditor({ params }) {
    * event), so that Ctrl+S saves what is on screen. */
   const body = () => {
     if (document.activeElement && document.activeElement.closest(".editor-side")) document.activeElement.blur();
-    return { id: params.id, ...metaRef.current, ...editor.current.graphOf() };
+    return { ...(isNew ? {} : { id: params.id }), ...metaRef.current, ...editor.current.graphOf() };
   };
 
+  /** Save (a new graph is created by its first save); resolves to the graph's id or null. */
   const save = () =>
     act(async () => {
+      if (isNew) {
+        const created = await api.post("/graphs", body());
+        setDirty(false);
+        navigate(`/graphs/${created.id}/edit`, { replace: true });
+        toast(`Saved “${created.title}”.`);
+        return created.id;
+      }
       await api.put(`/graphs/${encodeURIComponent(params.id)}`, body());
       setDirty(false);
       setMessage({ text: "Saved.", kind: "info" });
-      return true;
+      return params.id;
     });
 
   const showProblems = (list) => {
@@ -138,10 +154,11 @@ export default function GraphEditor({ params }) {
     });
 
   const run = async () => {
-    if (dirtyRef.current && !(await save())) return;
+    const id = dirtyRef.current || isNew ? await save() : params.id;
+    if (!id) return;
     await act(async () => {
       try {
-        const detail = await api.post("/runs", { graph_id: params.id }, { quiet: true });
+        const detail = await api.post("/runs", { graph_id: id }, { quiet: true });
         navigate(`/runs/${detail.run.id}`);
       } catch (error) {
         if (error.problems && error.problems.length) showProblems(error.problems);
@@ -230,10 +247,16 @@ export default function GraphEditor({ params }) {
       <button onClick=${validate} disabled=${busy || !stored}>Validate</button>
       <button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>
       <button class="primary" onClick=${run} disabled=${busy || !stored}>Run</button>
-      <a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>
+      ${isNew ? null : html`<a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>`}
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
       ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}
     </div>
+    <${UpgradeBanner} graphId=${isNew ? null : params.id} stored=${stored} save=${save}
+      onMark=${(ids) => editor.current && editor.current.markDeprecated(ids)}
+      onUpgraded=${(graph) => {
+        setStored(graph);
+        setMeta({ title: graph.title, description: graph.description, parameters: graph.parameters || [] });
+      }} />
     <div class=${`editor-message ${message ? `msg-${message.kind}` : ""}`} data-testid="editor-message" role="status">${message ? message.text : ""}</div>
     <div class="editor-body">
       <${Palette} kinds=${kinds} known=${known} onAdd=${(op) => editor.current && editor.current.addOperation(op)}
@@ -242,6 +265,10 @@ export default function GraphEditor({ params }) {
         <div class="editor-canvas" ref=${box} data-testid="editor-canvas"></div>
         <div class="editor-minimap" ref=${minimap}></div>
         ${!stored ? html`<p class="loading editor-loading">Loading…</p>` : null}
+        ${stored && emptyCanvas && !composite
+          ? html`<p class="canvas-empty" data-testid="canvas-empty">Drag an operation here from the list on the left
+              (or press Enter on it), or drop a file. Then connect an output to an input and press Run.</p>`
+          : null}
       </div>
       <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
         onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}

@@ -15,11 +15,8 @@ export default function GraphsPage({ query }) {
 
   useEffect(() => syncQuery({ q }), [q]);
 
-  const create = () =>
-    act(async () => {
-      const graph = await api.post("/graphs", { title: "Untitled graph" });
-      navigate(`/graphs/${graph.id}/edit`);
-    });
+  // stored by its first save, not now: leaving an empty new graph leaves nothing behind
+  const create = () => navigate("/graphs/new/edit");
   const clone = (g) =>
     act(async () => {
       const copy = await api.post(`/graphs/${g.id}/clone`);
@@ -41,7 +38,9 @@ export default function GraphsPage({ query }) {
       <button class="primary" onClick=${create} disabled=${busy}>New graph</button>
     </div>
     ${!list.loading && !list.items.length
-      ? html`<p class="empty">${q ? "No graph matches this search." : "No graphs yet: create one."}</p>`
+      ? html`<p class="empty">${q
+          ? "No graph matches this search."
+          : html`No graphs yet. Press <strong>New graph</strong>, drag operations onto the canvas and connect them.`}</p>`
       : html`<table class="list graphs">
           <thead><tr><th>Title</th><th>Nodes</th><th>Author</th><th>Updated</th><th></th></tr></thead>
           <tbody>

@@ -34,17 +34,29 @@ function payload(op) {
   return Object.fromEntries(EDITABLE.filter((k) => k in op).map((k) => [k, op[k]]));
 }
 
-/** Deprecation, naming a successor (any other operation; the list offers published ones). */
+/** Deprecation, naming a successor picked from a list: other versions of this operation first
+ * (newest first), then the other operations. */
 function Deprecate({ op, onDone }) {
   const [successor, setSuccessor] = useState("");
   const [choices, setChoices] = useState([]);
   useEffect(() => {
-    api.get("/operations", { status: "ready", limit: 100 }).then((page) => setChoices(page.items.filter((o) => o.id !== op.id)), () => {});
+    const usable = (o) => o.id !== op.id && o.status !== "deprecated";
+    Promise.all([
+      api.get("/operations", { q: op.title, limit: 100 }, { quiet: true }),
+      api.get("/operations", { limit: 100 }, { quiet: true }),
+    ]).then(([same, all]) => {
+      const seen = new Set();
+      const versions = same.items.filter((o) => o.title === op.title && o.kind === op.kind).sort((a, b) => b.version - a.version);
+      const list = [...versions, ...all.items].filter((o) => usable(o) && !seen.has(o.id) && seen.add(o.id));
+      setChoices(list);
+      if (versions.some(usable)) setSuccessor(versions.find(usable).id);
+    }, () => {});
   }, [op.id]);
   return html`<div class="row deprecate">
-    <input aria-label="Successor operation id" placeholder="successor operation id (optional)" value=${successor}
-      list="successors" onInput=${(e) => setSuccessor(e.target.value.trim())} />
-    <datalist id="successors">${choices.map((o) => html`<option value=${o.id}>${o.title} v${o.version} (${o.kind})</option>`)}</datalist>
+    <label>Successor <select aria-label="Successor operation" value=${successor} onChange=${(e) => setSuccessor(e.target.value)}>
+      <option value="">(none)</option>
+      ${choices.map((o) => html`<option value=${o.id}>${o.title || "(untitled)"} v${o.version} · ${o.kind} · ${o.status} · ${o.id.slice(0, 8)}</option>`)}
+    </select></label>
     <button class="danger" onClick=${() => onDone(successor || null)}>Deprecate</button>
   </div>`;
 }

@@ -47,7 +47,10 @@ export default function OperationsPage({ query }) {
       <a class="button primary" href="/operations/new">New operation</a>
     </div>
     ${!list.loading && !list.items.length
-      ? html`<p class="empty">No operation matches.</p>`
+      ? html`<p class="empty">${Object.values(filters).some(Boolean)
+          ? "No operation matches these filters."
+          : html`No operations yet. An operation is one reusable step (a bash script, a Python function…):
+              press <a href="/operations/new">New operation</a> to write one.`}</p>`
       : html`<table class="list operations">
           <thead><tr><th>Title</th><th>Kind</th><th>Status</th><th>Inputs → outputs</th>
             <th>Author</th><th>Updated</th></tr></thead>

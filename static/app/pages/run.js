@@ -66,18 +66,46 @@ function RunParameters({ run }) {
   </dl>`;
 }
 
+/** Rows shown at most: a 1,000-node list is searched, not scrolled. */
+const MAX_ROWS = 200;
+
 function NodeList({ run, nodeRuns, onSelect }) {
+  const [q, setQ] = useState("");
+  const [status, setStatus] = useState("");
+  const present = [...new Set(Object.values(nodeRuns).map((nr) => nr.status))].sort();
+  const needle = q.trim().toLowerCase();
+  const matching = run.graph.nodes.filter((n) => {
+    const nr = nodeRuns[n.id];
+    if (status && (!nr || nr.status !== status)) return false;
+    if (!needle) return true;
+    return [n.id, nodeLabel(n), n.operation && n.operation.title].some((t) => t && t.toLowerCase().includes(needle));
+  });
+  const shown = matching.slice(0, MAX_ROWS);
   return html`<div class="node-list">
-    <h2>Nodes</h2>
+    <h2>Nodes <span class="muted">(${run.graph.nodes.length})</span></h2>
+    <div class="toolbar">
+      <input type="search" aria-label="Search nodes" placeholder="search id or title" value=${q} onInput=${(e) => setQ(e.target.value)} />
+      <select aria-label="Node status" value=${status} onChange=${(e) => setStatus(e.target.value)}>
+        <option value="">any status</option>
+        ${present.map((s) => html`<option value=${s}>${s}</option>`)}
+      </select>
+    </div>
     <p class="muted">Click a node to see its parameters, log and outputs.</p>
-    <table class="list"><tbody>${run.graph.nodes.map((n) => {
-      const nr = nodeRuns[n.id];
-      return html`<tr key=${n.id} data-node=${n.id}>
-        <td><button class="link" onClick=${() => onSelect(n.id)}>${nodeLabel(n)}</button></td>
-        <td>${nr ? html`<${StatusBadge} status=${nr.status} />` : null}</td>
-        <td class="num">${nr && nr.started_at ? elapsed(nr.started_at, nr.finished_at) : ""}</td>
-      </tr>`;
-    })}</tbody></table>
+    ${matching.length
+      ? html`<table class="list"><tbody>${shown.map((n) => {
+          const nr = nodeRuns[n.id];
+          const label = nodeLabel(n);
+          return html`<tr key=${n.id} data-node=${n.id}>
+            <td><button class="link" onClick=${() => onSelect(n.id)}>${label}</button>
+              ${label !== n.id ? html` <span class="mono muted node-id">${n.id}</span>` : null}</td>
+            <td>${nr ? html`<${StatusBadge} status=${nr.status} />` : null}</td>
+            <td class="num">${nr && nr.started_at ? elapsed(nr.started_at, nr.finished_at) : ""}</td>
+          </tr>`;
+        })}</tbody></table>`
+      : html`<p class="empty">No node matches.</p>`}
+    ${matching.length > shown.length
+      ? html`<p class="muted" data-testid="more-nodes">${matching.length - shown.length} more: narrow the search.</p>`
+      : null}
   </div>`;
 }
 

@@ -61,7 +61,10 @@ export default function RunsPage({ query }) {
       ${list.loading ? html`<span class="muted">loading…</span>` : null}
     </div>
     ${!list.loading && !list.items.length
-      ? html`<p class="empty">No runs${filters.status || filters.graph_id || filters.author ? " match these filters" : " yet"}.</p>`
+      ? html`<p class="empty">${filters.status || filters.graph_id || filters.author
+          ? "No runs match these filters."
+          : html`No runs yet. Open a graph from the <a href="/graphs">graphs</a> (or the examples on the
+              <a href="/">home page</a>) and press <strong>Run</strong>.`}</p>`
       : html`<table class="list runs">
           <thead><tr>
             <th>Status</th><th>Run</th><th>Graph</th><th>Parameters</th><th>Author</th><th>Created</th>

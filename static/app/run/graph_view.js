@@ -3,15 +3,19 @@
 // Clicking a node selects it; double-clicking a cached node opens the run that produced it. Labels are SVG text: nothing is parsed as HTML.
 
 import { html } from "htm/preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Graph } from "@antv/x6";
 import dagre from "@dagrejs/dagre";
 import { elapsed, now, shortId } from "../format.js";
+import { levelOfDetail } from "../lod.js";
 import { navigate } from "../router.js";
-import { statusColor, statusInfo } from "../status.js";
+import { StatusBadge, statusColor, statusInfo } from "../status.js";
+import { useFailureSummary } from "./failure.js";
 
 const WIDTH = 210;
 const HEIGHT = 56;
+/** From this many nodes on, a graph is "big": laid out once, its cells added in one batch. */
+const BIG = 200;
 
 /** The name a node is shown under. */
 export function nodeLabel(node) {
@@ -39,6 +43,8 @@ function positions(graph, aspect) {
   if (graph.nodes.every((n) => n.position)) {
     return Object.fromEntries(graph.nodes.map((n) => [n.id, n.position]));
   }
+  // a big graph gets one layout: each costs seconds at 1,000 nodes
+  if (graph.nodes.length > BIG) return layout(graph, "LR").where;
   const layouts = ["LR", "TB"].map((dir) => layout(graph, dir));
   const fit = (l) => Math.min(aspect / l.aspect, l.aspect / aspect); // 1 = same shape
   return fit(layouts[0]) >= fit(layouts[1]) ? layouts[0].where : layouts[1].where;
@@ -81,6 +87,17 @@ function nodeAttrs(nr, selected) {
   };
 }
 
+/** What the pointer is on: the node's name, status and, when it failed, why. */
+function NodeTip({ node, nodeRun, at }) {
+  const summary = useFailureSummary(nodeRun);
+  return html`<div class="node-tip" role="tooltip" data-testid="node-tip" data-node=${node.id}
+    style=${{ left: `${at.x + 14}px`, top: `${at.y + 14}px` }}>
+    <strong>${nodeLabel(node)}</strong> <span class="mono muted">${node.id}</span>
+    ${nodeRun ? html` <${StatusBadge} status=${nodeRun.status} />` : null}
+    ${summary ? html`<pre class="error-text">${summary}</pre>` : null}
+  </div>`;
+}
+
 /** Props: `graph` (the run's snapshot), `nodeRuns` (by node id), `selected`, `onSelect(id)`. */
 export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   const box = useRef(null);
@@ -89,11 +106,13 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   select.current = onSelect;
   const latest = useRef(nodeRuns);
   latest.current = nodeRuns;
+  const [hover, setHover] = useState(null); // { id, at: {x, y} } within the box
 
   useEffect(() => {
     const g = new Graph({
       container: box.current,
       autoResize: true,
+      virtual: true, // only what is in view is drawn
       interacting: false,
       panning: true,
       mousewheel: { enabled: true, modifiers: ["ctrl", "meta"] },
@@ -102,8 +121,9 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
     });
     const rect = box.current.getBoundingClientRect();
     const where = positions(graph, (rect.width || 4) / (rect.height || 3));
+    const cells = [];
     for (const node of graph.nodes) {
-      g.addNode({
+      cells.push(g.createNode({
         id: node.id,
         shape: "rect",
         ...where[node.id],
@@ -123,31 +143,41 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
           ...nodeAttrs(null, false),
         },
         data: { title: nodeLabel(node) },
-      });
+      }));
     }
+    const drawn = new Set(graph.nodes.map((n) => n.id));
     const links = new Map(); // one arrow per pair of nodes, naming every port pair
     for (const e of graph.edges) {
-      if (!g.hasCell(e.src_node) || !g.hasCell(e.dst_node)) continue;
+      if (!drawn.has(e.src_node) || !drawn.has(e.dst_node)) continue;
       const key = JSON.stringify([e.src_node, e.dst_node]);
       if (!links.has(key)) links.set(key, { source: e.src_node, target: e.dst_node, ports: [] });
       links.get(key).ports.push(e.src_port === e.dst_port ? e.src_port : `${e.src_port} → ${e.dst_port}`);
     }
     for (const { source, target, ports } of links.values()) {
-      g.addEdge({
+      cells.push(g.createEdge({
         source,
         target,
         connector: { name: "smooth" },
         attrs: { line: { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } } },
         labels: [{ attrs: { label: { text: ports.join(", "), fontSize: 10, fill: "#656d76" } } }],
-      });
+      }));
     }
+    g.resetCells(cells); // one batch: no re-render per cell
     g.on("node:click", ({ node }) => select.current(node.id));
     g.on("blank:click", () => select.current(null));
+    const point = (e) => {
+      const r = box.current.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    g.on("node:mouseenter", ({ node, e }) => setHover({ id: node.id, at: point(e) }));
+    g.on("node:mouseleave", () => setHover(null));
     g.on("node:dblclick", ({ node }) => {
       const nr = latest.current[node.id];
       if (nr && nr.cached_from_run) navigate(`/runs/${nr.cached_from_run}`);
     });
+    const detail = levelOfDetail(g, box.current);
     g.zoomToFit({ padding: 24, maxScale: 1 });
+    detail();
     x6.current = g;
     return () => {
       g.dispose();
@@ -156,17 +186,29 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   }, [graph]);
 
   const tick = now.value; // running nodes show their elapsed time
+  const painted = useRef(new Map()); // node id -> [node run, selected] last drawn
+  useEffect(() => {
+    painted.current = new Map(); // a new drawing
+  }, [graph]);
   useEffect(() => {
     const g = x6.current;
     if (!g) return;
+    // only what changed is redrawn (and running nodes, for their clock): on a 1,000-node run a
+    // full redraw every second made every second frame a long one
     for (const node of g.getNodes()) {
-      const attrs = nodeAttrs(nodeRuns[node.id], node.id === selected);
-      node.setAttrs(attrs);
-      node.setData({ status: nodeRuns[node.id] ? nodeRuns[node.id].status : "pending" });
+      const nr = nodeRuns[node.id];
+      const isSelected = node.id === selected;
+      const last = painted.current.get(node.id);
+      if (last && last[0] === nr && last[1] === isSelected && !(nr && nr.status === "running")) continue;
+      painted.current.set(node.id, [nr, isSelected]);
+      node.setAttrs(nodeAttrs(nr, isSelected));
+      node.setData({ status: nr ? nr.status : "pending" });
     }
-  }, [nodeRuns, selected, tick]);
+  }, [nodeRuns, selected, tick, graph]);
 
+  const hovered = hover && graph.nodes.find((n) => n.id === hover.id);
   return html`<div class="run-graph" data-testid="run-graph">
     <div class="x6-graph" ref=${box}></div>
+    ${hovered ? html`<${NodeTip} node=${hovered} nodeRun=${nodeRuns[hovered.id]} at=${hover.at} />` : null}
   </div>`;
 }

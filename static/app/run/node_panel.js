@@ -2,11 +2,12 @@
 // and parameters, its log and its outputs.
 
 import { html } from "htm/preact";
-import { useState } from "preact/hooks";
-import { downloadArtifact } from "../api.js";
+import { useEffect, useState } from "preact/hooks";
 import { elapsed, formatBytes, formatTime, shortId } from "../format.js";
 import { StatusBadge } from "../status.js";
 import { nodeLabel } from "./graph_view.js";
+import { saveOutput } from "./download.js";
+import { FailureSummary } from "./failure.js";
 import { LogView } from "./log_view.js";
 import { Preview } from "./preview.js";
 
@@ -30,7 +31,7 @@ export function nodeParams(node) {
   return rows;
 }
 
-function Output({ refs, port }) {
+function Output({ refs, port, nodeId }) {
   const [open, setOpen] = useState(null);
   return refs.map(
     (ref) => html`<div class="output" key=${ref.sha256} data-output=${port}>
@@ -41,7 +42,7 @@ function Output({ refs, port }) {
         <span class="spacer"></span>
         <button class="small" onClick=${() => setOpen(open === ref.sha256 ? null : ref.sha256)}>
           ${open === ref.sha256 ? "Hide" : "Preview"}</button>
-        <button class="small" onClick=${() => downloadArtifact(ref).catch(() => {})}>Download</button>
+        <button class="small" onClick=${() => saveOutput(ref, nodeId, port).catch(() => {})}>Download</button>
       </div>
       ${open === ref.sha256 ? html`<${Preview} sha256=${ref.sha256} type=${ref.type} />` : null}
     </div>`,
@@ -49,8 +50,13 @@ function Output({ refs, port }) {
 }
 
 export function NodePanel({ run, node, nodeRun, onSelect }) {
-  const [stream, setStream] = useState("stdout");
   const nr = nodeRun;
+  const failed = Boolean(nr && nr.status === "failed");
+  // a failed node's log opens on the stream that says why
+  const [stream, setStream] = useState(failed ? "stderr" : "stdout");
+  useEffect(() => {
+    if (failed) setStream("stderr");
+  }, [failed]);
   const op = node.operation;
   const incoming = run.graph.edges.filter((e) => e.dst_node === node.id);
   const params = nodeParams(node);
@@ -59,6 +65,7 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
 
   return html`<div class="node-panel" data-node=${node.id}>
     <h2>${nodeLabel(node)} ${nr ? html`<${StatusBadge} status=${nr.status} />` : null}</h2>
+    <${FailureSummary} nodeRun=${nr} />
     <dl class="props">
       <dt>Node</dt><dd class="mono">${node.id}</dd>
       <dt>Operation</dt><dd>${op.title || "(inline)"} <span class="tag">${op.kind}</span>
@@ -71,7 +78,8 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
       ${nr && nr.cached_from_run
         ? html`<dt>Cached from</dt><dd><a href=${`/runs/${nr.cached_from_run}`} class="cached-from">run ${shortId(nr.cached_from_run)}</a></dd>`
         : null}
-      ${nr && nr.error ? html`<dt>Error</dt><dd><pre class="error-text">${nr.error}</pre></dd>` : null}
+      ${nr && nr.error && !["failed", "skipped", "canceled"].includes(nr.status)
+        ? html`<dt>Note</dt><dd><pre class="error-text">${nr.error}</pre></dd>` : null}
     </dl>
 
     ${incoming.length
@@ -95,7 +103,7 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
     <h3>Outputs</h3>
     <div class="outputs">
       ${outputs.length
-        ? outputs.map(([port, refs]) => html`<${Output} key=${port} port=${port} refs=${refs} />`)
+        ? outputs.map(([port, refs]) => html`<${Output} key=${port} port=${port} refs=${refs} nodeId=${node.id} />`)
         : html`<p class="muted">${nr && nr.status === "success" ? "No outputs." : "No outputs yet."}</p>`}
     </div>
 
