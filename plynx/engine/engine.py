@@ -31,6 +31,7 @@ from plynx.artifacts.logs import LogStore
 from plynx.engine.audit import Repair, stuck_nodes
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
+from plynx.engine.metrics import MetricsRecorder
 from plynx.engine.prepare import file_output, prepare_dispatch, store_values
 from plynx.engine.state import RunState
 from plynx.engine.unit_of_work import UnitOfWork
@@ -58,6 +59,7 @@ from plynx.protocol import (
     Hello,
     Log,
     Message,
+    Metrics,
     Result,
     Started,
 )
@@ -123,6 +125,9 @@ class Engine:
         self._tasks: list[asyncio.Task[None]] = []
         self._workers_announced = False
         self._notes: set[asyncio.Task[None]] = set()  # log lines being written
+        self._metrics = MetricsRecorder(
+            store, settings.max_metric_points, self._metrics_changed, self._note
+        )
 
     # -- life cycle ------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -310,6 +315,8 @@ class Engine:
         self._dispatcher.touch(session)
         if isinstance(message, Log):
             await self._on_log(session, message)
+        elif isinstance(message, Metrics):
+            await self._on_metrics(session, message)
         elif isinstance(message, Started):
             self._on_started(session, message)
         elif isinstance(message, Result):
@@ -415,6 +422,7 @@ class Engine:
                     self._failures.pop(nr.id, None)
                     self._log_offsets.pop((nr.id, "stdout"), None)
                     self._log_offsets.pop((nr.id, "stderr"), None)
+                    self._metrics.forget(nr.id)
 
         self._uow.after(forget)
 
@@ -540,6 +548,7 @@ class Engine:
                     outputs=entry.outputs,
                     cached_from=entry.node_run_id,
                     cached_from_run=entry.run_id,
+                    metrics=dict(entry.metrics),
                     finished_at=_now(),
                 )
                 self._node_done(rs, nr)
@@ -630,6 +639,7 @@ class Engine:
                         node_run_id=nr.id,
                         run_id=rs.id,
                         created_at=now,
+                        metrics=dict(nr.metrics),
                     )
                 )
             self._node_done(rs, nr)
@@ -671,6 +681,25 @@ class Engine:
             self._dispatcher.reject(session, "log", message.node_run_id, message.attempt)
             return
         await self._append_log(message.node_run_id, message.stream, message.data)
+
+    async def _on_metrics(self, session: WorkerSession, message: Metrics) -> None:
+        held = self._dispatcher.held(session, message.node_run_id, message.attempt)
+        known = self._node_runs.get(message.node_run_id)
+        if held is None or known is None:
+            self._dispatcher.reject(session, "metrics", message.node_run_id, message.attempt)
+            return
+        try:
+            await self._metrics.record(known[1], list(message.points))
+        except StoreError as exc:  # the node goes on; its metrics are incomplete, and say so
+            logger.warning("storing metrics of %s failed: %s", message.node_run_id, exc)
+            self._note(known[1], f"metrics: {len(message.points)} points were lost ({exc})")
+
+    def _metrics_changed(self, nr: NodeRun) -> None:
+        known = self._node_runs.get(nr.id)
+        if known is not None:
+            nr.seq = known[0].run.seq + 1
+            self._event(known[0], "node_run", nr.dump)
+            self._uow.node_changed(nr)
 
     async def _append_log(self, node_run_id: str, stream: str, data: str) -> None:
         key = (node_run_id, stream)

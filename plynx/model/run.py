@@ -170,6 +170,9 @@ class NodeRun(BaseModel):
     )
     exit_code: int | None = None
     error: str | None = None
+    metrics: dict[str, float] = Field(
+        default_factory=dict, description="the last reported value of each metric of the node"
+    )
     queued_at: datetime | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None

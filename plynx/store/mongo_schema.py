@@ -103,8 +103,21 @@ async def create_indexes(db: Database, indexes: dict[str, list[IndexModel]] = IN
             await db[name].create_indexes(models)
 
 
+#: Version 2: metric points, one document per point, in reporting order (``seq``).
+METRICS_INDEXES: dict[str, list[IndexModel]] = {
+    "metrics": [
+        _index("metrics_run", ("run_id", ASCENDING), ("seq", ASCENDING)),
+        _index("metrics_node_run", ("node_run_id", ASCENDING)),
+    ],
+}
+
+
+async def _add_metrics_v2(db: Database) -> None:
+    await create_indexes(db, METRICS_INDEXES)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [create_indexes]
+MIGRATIONS: list[Migration] = [create_indexes, _add_metrics_v2]
 
 
 async def read_version(db: Database) -> int:

@@ -164,8 +164,28 @@ async def _create_v1(conn: Any) -> None:
         )
 
 
+_METRICS_V2 = """
+CREATE TABLE metrics (
+    pos         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    node_run_id text COLLATE "C" NOT NULL,
+    run_id      text COLLATE "C" NOT NULL,
+    node_id     text NOT NULL,
+    name        text NOT NULL,
+    step        bigint,
+    value       double precision NOT NULL
+);
+CREATE INDEX metrics_run ON metrics (run_id, pos);
+CREATE INDEX metrics_node_run ON metrics (node_run_id);
+"""
+
+
+async def _add_metrics_v2(conn: Any) -> None:
+    """Version 2: metric points reported by node runs, in reporting order (``pos``)."""
+    await conn.execute(_METRICS_V2)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _add_metrics_v2]
 
 _READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from plynx.server.api import artifacts, cache, graphs, health, kinds, logs, operations, runs
+from plynx.server.api import (
+    artifacts,
+    cache,
+    graphs,
+    health,
+    kinds,
+    logs,
+    metrics,
+    operations,
+    runs,
+)
 from plynx.server.api import workers as workers_api
 from plynx.server.api.base import API_PREFIX, Query, Route
 
@@ -19,6 +29,7 @@ ROUTES: list[Route] = [
     *operations.ROUTES,
     *graphs.ROUTES,
     *runs.ROUTES,
+    *metrics.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,
     *workers_api.ROUTES,
