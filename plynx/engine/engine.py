@@ -31,6 +31,7 @@ from plynx.artifacts.logs import LogStore
 from plynx.engine.audit import Repair, stuck_nodes
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
+from plynx.engine.inflight import InFlight
 from plynx.engine.metrics import MetricsRecorder
 from plynx.engine.prepare import file_output, prepare_dispatch, store_values
 from plynx.engine.state import RunState
@@ -125,6 +126,7 @@ class Engine:
         self._tasks: list[asyncio.Task[None]] = []
         self._workers_announced = False
         self._notes: set[asyncio.Task[None]] = set()  # log lines being written
+        self._inflight: InFlight[tuple[RunState, str]] = InFlight()  # same key: run once
         self._metrics = MetricsRecorder(
             store, settings.max_metric_points, self._metrics_changed, self._note
         )
@@ -359,6 +361,8 @@ class Engine:
         self._uow.node_changed(nr)
         if status.finished and not was_finished:
             rs.unfinished -= 1
+            for waiter in self._inflight.finished(nr.id):  # they now hit the cache, or run
+                self._to_resolve(*waiter)
         self._maybe_summary(rs)
         if logger.isEnabledFor(logging.INFO):
             elapsed = _elapsed(nr.started_at or nr.queued_at, nr.finished_at)
@@ -554,7 +558,10 @@ class Engine:
                 self._node_done(rs, nr)
             elif nr.status == _S.QUEUED:  # reloaded queued node: just prepare it
                 self._dispatcher.enqueue(rs, nr, dispatch)
+            elif self._inflight.wait(key, rs.id, (rs, nr.node_id)):
+                continue  # another run executes the same node now: take its result
             else:
+                self._inflight.lead(key, nr.id, rs.id)
                 self._queue(rs, nr, dispatch, cache_key=key, cache_miss=miss)
                 if miss:
                     self._note(nr, miss)
