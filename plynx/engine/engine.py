@@ -186,6 +186,7 @@ class Engine:
         title: str = "",
         rerun_of: str | None = None,
         parameters: Mapping[str, Any] | None = None,
+        sweep_id: str | None = None,
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it. ``parameters`` override the defaults of the
@@ -204,6 +205,7 @@ class Engine:
             author=author,
             created_at=_now(),
             rerun_of=rerun_of,
+            sweep_id=sweep_id,
             parameters=values,
         )
         node_runs = [

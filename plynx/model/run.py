@@ -138,6 +138,7 @@ class Run(BaseModel):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rerun_of: str | None = None
+    sweep_id: str | None = Field(default=None, description="the sweep this run is part of")
     parameters: dict[str, Any] = Field(
         default_factory=dict, description="the value of every graph parameter in this run"
     )

@@ -100,6 +100,7 @@ class RunSummary(BaseModel):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rerun_of: str | None = None
+    sweep_id: str | None = None
     parameters: dict[str, Any] = Field(default_factory=dict)
     seq: int = 0
     counts: dict[str, int]

@@ -50,9 +50,8 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.model.metrics import MetricPoint, MetricSeries, series_from_points
 from plynx.store.base import Batch, Store
-from plynx.store.mongo_base import MongoBase, Session, in_chunks, redact
+from plynx.store.mongo_base import Session, in_chunks, redact
 from plynx.store.mongo_docs import (
     Doc,
     artifact_fields,
@@ -65,6 +64,7 @@ from plynx.store.mongo_docs import (
     token_fields,
     where,
 )
+from plynx.store.mongo_experiments import MongoExperiments
 from plynx.store.mongo_schema import migrate, read_version
 
 __all__ = ["MongoStore"]
@@ -72,7 +72,7 @@ __all__ = ["MongoStore"]
 _NEWEST_FIRST = [("created_ts", -1), ("seq", -1)]
 
 
-class MongoStore(MongoBase, Store):
+class MongoStore(MongoExperiments, Store):
     """The :class:`Store` on one MongoDB database, opened from a ``mongodb://`` URL."""
 
     def __repr__(self) -> str:
@@ -313,47 +313,6 @@ class MongoStore(MongoBase, Store):
                 await coll.bulk_write(ops, ordered=True, session=session)
 
         await self._atomically(doing, write)
-
-    # -- metrics ------------------------------------------------------------------------------
-    async def add_metrics(self, node_run: NodeRun, points: Sequence[MetricPoint]) -> None:
-        """Append metric points of a node run (one document each, ordered by ``seq``)."""
-        if not points:
-            return
-        doing = f"store metrics of {node_run.id!r}"
-        coll = self._collection("metrics", doing)
-        docs = [
-            {
-                "seq": self._order.next(),
-                "node_run_id": node_run.id,
-                "run_id": node_run.run_id,
-                "node_id": node_run.node_id,
-                "name": p.name,
-                "step": p.step,
-                "value": p.value,
-            }
-            for p in points
-        ]
-        with self._driver(doing):
-            await coll.insert_many(docs, ordered=True)
-
-    async def get_metrics(self, run_id: str) -> list[MetricSeries]:
-        """The metric series of a run, in reporting order."""
-        doing = f"read the metrics of run {run_id!r}"
-        coll = self._collection("metrics", doing)
-        with self._driver(doing):
-            docs = (
-                await coll.find({"run_id": run_id}).sort([("run_id", 1), ("seq", 1)]).to_list(None)
-            )
-        return series_from_points(
-            (d["node_run_id"], d["node_id"], d["name"], d["step"], d["value"]) for d in docs
-        )
-
-    async def count_metric_points(self, node_run_id: str) -> int:
-        """How many points a node run reported."""
-        doing = f"count the metrics of {node_run_id!r}"
-        coll = self._collection("metrics", doing)
-        with self._driver(doing):
-            return int(await coll.count_documents({"node_run_id": node_run_id}))
 
     # -- cache ----------------------------------------------------------------------------------
     async def get_cache_entry(self, key: str) -> CacheEntry | None:

@@ -40,8 +40,8 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.model.metrics import MetricPoint, MetricSeries, series_from_points
 from plynx.store.base import Batch, Store
+from plynx.store.postgres_experiments import PostgresExperiments
 from plynx.store.postgres_pool import CONNECTION_LOST, DRIVER_ERRORS, PostgresURL, create_pool
 from plynx.store.postgres_rows import (
     APPLY,
@@ -88,7 +88,7 @@ def _check_page(offset: int, limit: int) -> None:
         raise InvalidInput(f"offset ({offset}) and limit ({limit}) must not be negative")
 
 
-class PostgresStore(Store):
+class PostgresStore(PostgresExperiments, Store):
     """The :class:`Store` on a PostgreSQL database, opened from a ``postgresql://`` URL (see
     :mod:`plynx.store.postgres_pool` for its pool parameters). The database must exist; the
     schema is created in it on first open."""
@@ -394,43 +394,6 @@ class PostgresStore(Store):
         except pydantic_core.PydanticSerializationError as exc:
             raise StoreError(f"cannot serialise a document of the batch: {exc}") from exc
         await self._execute(f"store a batch of {len(batch.node_runs)} node runs", APPLY, *params)
-
-    # -- metrics ------------------------------------------------------------------------------
-    async def add_metrics(self, node_run: NodeRun, points: Sequence[MetricPoint]) -> None:
-        """Append metric points of a node run in one statement (``unnest`` keeps their
-        order, so ``pos`` grows with it)."""
-        if not points:
-            return
-        sql = (
-            "INSERT INTO metrics (node_run_id, run_id, node_id, name, step, value) "
-            "SELECT $1, $2, $3, name, step, value "
-            "FROM unnest($4::text[], $5::bigint[], $6::float8[]) AS p (name, step, value)"
-        )
-        await self._execute(
-            f"store metrics of {node_run.id!r}",
-            sql,
-            node_run.id,
-            node_run.run_id,
-            node_run.node_id,
-            [p.name for p in points],
-            [p.step for p in points],
-            [p.value for p in points],
-        )
-
-    async def get_metrics(self, run_id: str) -> list[MetricSeries]:
-        """The metric series of a run, in reporting order."""
-        sql = (
-            "SELECT node_run_id, node_id, name, step, value FROM metrics "
-            "WHERE run_id = $1 ORDER BY pos"
-        )
-        rows = await self._fetch(f"read the metrics of run {run_id!r}", sql, run_id)
-        return series_from_points(tuple(row) for row in rows)
-
-    async def count_metric_points(self, node_run_id: str) -> int:
-        """How many points a node run reported."""
-        sql = "SELECT COUNT(*) FROM metrics WHERE node_run_id = $1"
-        rows = await self._fetch(f"count the metrics of {node_run_id!r}", sql, node_run_id)
-        return int(rows[0][0])
 
     # -- cache ----------------------------------------------------------------------------------
     async def get_cache_entry(self, key: str) -> CacheEntry | None:

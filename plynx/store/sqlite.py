@@ -38,8 +38,8 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.model.metrics import MetricPoint, MetricSeries, series_from_points
 from plynx.store.base import Batch, Store
+from plynx.store.sqlite_experiments import SQLiteExperiments
 from plynx.store.sqlite_rows import (
     INSERT_CACHE_ENTRY,
     INSERT_NODE_RUN,
@@ -109,7 +109,7 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteExperiments, Store):
     """The :class:`Store` on one SQLite file (or ``:memory:``), opened from a ``sqlite://`` URL.
 
     WAL journal with ``synchronous=NORMAL``: a commit survives a crash of PLynx without an fsync
@@ -428,37 +428,6 @@ class SQLiteStore(Store):
                 db.executemany(INSERT_CACHE_ENTRY, cache)
 
         await self._write(f"store a batch of {len(node_runs)} node runs", write)
-
-    # -- metrics ------------------------------------------------------------------------------
-    async def add_metrics(self, node_run: NodeRun, points: Sequence[MetricPoint]) -> None:
-        """Append metric points of a node run, in one transaction."""
-        rows = [
-            (node_run.id, node_run.run_id, node_run.node_id, p.name, p.step, p.value)
-            for p in points
-        ]
-        sql = (
-            "INSERT INTO metrics (node_run_id, run_id, node_id, name, step, value) "
-            "VALUES (?, ?, ?, ?, ?, ?)"
-        )
-        if rows:
-            await self._write(
-                f"store metrics of {node_run.id!r}", lambda db: db.executemany(sql, rows)
-            )
-
-    async def get_metrics(self, run_id: str) -> list[MetricSeries]:
-        """The metric series of a run, in reporting order."""
-        sql = (
-            "SELECT node_run_id, node_id, name, step, value FROM metrics "
-            "WHERE run_id = ? ORDER BY rowid"
-        )
-        rows = await self._fetch(f"read the metrics of run {run_id!r}", sql, (run_id,))
-        return series_from_points(rows)
-
-    async def count_metric_points(self, node_run_id: str) -> int:
-        """How many points a node run reported."""
-        sql = "SELECT COUNT(*) FROM metrics WHERE node_run_id = ?"
-        rows = await self._fetch(f"count the metrics of {node_run_id!r}", sql, (node_run_id,))
-        return int(rows[0][0])
 
     # -- cache ----------------------------------------------------------------------------------
     async def get_cache_entry(self, key: str) -> CacheEntry | None:

@@ -17,6 +17,7 @@ from plynx.server.api import (
     metrics,
     operations,
     runs,
+    sweeps,
 )
 from plynx.server.api import workers as workers_api
 from plynx.server.api.base import API_PREFIX, Query, Route
@@ -30,6 +31,7 @@ ROUTES: list[Route] = [
     *graphs.ROUTES,
     *runs.ROUTES,
     *metrics.ROUTES,
+    *sweeps.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,
     *workers_api.ROUTES,
