@@ -26,6 +26,7 @@ __all__ = [
     "list_examples",
     "read_graph_file",
     "resolve_graph_path",
+    "scalar",
 ]
 
 EXAMPLE_PREFIX = "example:"
@@ -131,7 +132,7 @@ class Overrides:
     parameters: dict[str, Any]
 
 
-def _scalar(raw: str) -> Any:
+def scalar(raw: str) -> Any:
     """A ``-p`` value read as a YAML scalar: ``3`` is a number, ``true`` a boolean, ``[1, 2]``
     a list; anything YAML cannot read is the string itself."""
     try:
@@ -152,7 +153,7 @@ def apply_overrides(graph: Graph, overrides: list[str]) -> Overrides:
         if not sep:
             problems.append(f"{item!r}: write it as name=value or node.param=value")
             continue
-        values[target.strip()] = _scalar(raw)  # a repeated target: the last one wins
+        values[target.strip()] = scalar(raw)  # a repeated target: the last one wins
     graph, parameters, wrong = assign_values(graph, values)
     problems += wrong
     if problems:

@@ -1,7 +1,9 @@
 """``plynx run FILE``: submit a graph file, follow the run live, exit with its outcome.
 
 Exit codes: 0 the run succeeded; 1 it failed or was canceled (Ctrl-C cancels it); 2 the graph
-is invalid (every problem is listed, one per line, as ``node.port: message``).
+is invalid (every problem is listed, one per line, as ``node.port: message``). With ``--sweep``
+the graph runs once per combination of values (:mod:`plynx.cli.sweep`); 0 then means every run
+succeeded.
 
 Without ``--server`` PLynx runs here: a server on a free loopback port with its data in
 ``--data-dir`` (so the cache persists between runs) and local worker processes. If a
@@ -37,6 +39,7 @@ from plynx.cli.embedded import embedded_plynx, running_server
 from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
 from plynx.cli.outputs import save_outputs
 from plynx.cli.progress import RunDisplay, summary_table
+from plynx.cli.sweep import parse_sweeps, run_sweep
 from plynx.client import ApiError, PlynxClient
 from plynx.errors import InvalidInput
 from plynx.model import Graph, RunStatus, validate_graph
@@ -172,6 +175,20 @@ async def _run(
     multiple=True,
     help="name=value sets a graph parameter, node.param=value a node's (repeatable).",
 )
+@click.option(
+    "--sweep",
+    "sweeps",
+    multiple=True,
+    help="name=v1,v2 or node.param=v1,v2: run the graph once per value, as a sweep "
+    "(repeatable: the runs cover every combination).",
+)
+@click.option(
+    "--sweep-mode",
+    type=click.Choice(["grid", "zip"]),
+    default="grid",
+    show_default=True,
+    help="grid: every combination of the --sweep values; zip: their i-th values together.",
+)
 @click.option("--title", default="", help="Title of the run [default: the graph's].")
 @click.option(
     "--outputs",
@@ -191,6 +208,8 @@ def run_command(
     workers: int | None,
     slots: int | None,
     params: tuple[str, ...],
+    sweeps: tuple[str, ...],
+    sweep_mode: str,
     title: str,
     outputs: Path | None,
     as_json: bool,
@@ -203,11 +222,14 @@ def run_command(
     try:
         parsed = read_graph_file(resolve_graph_path(graph_file))
         overrides = apply_overrides(parsed.graph, list(params))
+        axes = parse_sweeps(list(sweeps))
     except InvalidInput as exc:
         fail(exc.message, EXIT_INVALID, [str(p) for p in exc.problems])
+    if axes and outputs is not None:
+        fail("--outputs saves the outputs of one run; it cannot be combined with --sweep")
     settings = settings_from(ctx, data_dir=data_dir)
     count, per = default_pool(workers, slots)
-    if server is None:
+    if server is None and not axes:  # a sweep's values are checked by the server, all at once
         problems = _local_problems(overrides.graph, overrides.parameters)
         if problems:
             fail(f"the graph has {len(problems)} problem(s)", EXIT_INVALID, problems)
@@ -222,6 +244,19 @@ def run_command(
                 client = await stack.enter_async_context(PlynxClient(url, token))
                 if stop.is_set():
                     return EXIT_FAILED
+                if axes:
+                    return await run_sweep(
+                        client,
+                        parsed,
+                        overrides.graph,
+                        axes,
+                        mode=sweep_mode,
+                        fixed=overrides.parameters,
+                        title=title,
+                        console=console,
+                        as_json=as_json,
+                        stop=stop,
+                    )
                 return await _run(
                     client,
                     parsed,
