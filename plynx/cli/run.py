@@ -17,7 +17,6 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ from plynx.cli.common import (
     run_until_signal,
     settings_from,
 )
-from plynx.cli.embedded import embedded_plynx, running_server
+from plynx.cli.connect import serving_data_dir
 from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
 from plynx.cli.outputs import save_outputs
 from plynx.cli.progress import RunDisplay, summary_table
@@ -43,7 +42,6 @@ from plynx.cli.sweep import parse_sweeps, run_sweep
 from plynx.client import ApiError, PlynxClient
 from plynx.errors import InvalidInput
 from plynx.model import Graph, RunStatus, validate_graph
-from plynx.settings import Settings
 
 __all__ = ["run_command"]
 
@@ -56,27 +54,6 @@ def _local_problems(graph: Graph, parameters: dict[str, Any]) -> list[str]:
 
     checks = load_registry().checks()
     return [str(issue) for issue in validate_graph(graph, checks, parameters=parameters)]
-
-
-@contextlib.asynccontextmanager
-async def _embedded(
-    settings: Settings, workers: int, slots: int, verbose: int
-) -> AsyncIterator[str]:
-    """The URL of the server serving ``settings.data_dir``: an already running one, or one
-    started here with local workers."""
-    url = running_server(settings.data_dir)
-    if url is not None:
-        logger.info("sending the run to the server already running on %s", url)
-        yield url
-        return
-    async with embedded_plynx(
-        settings,
-        workers=workers,
-        slots=slots,
-        log_dir=settings.data_dir / "workers",
-        verbose=verbose,
-    ) as embedded_url:
-        yield embedded_url
 
 
 async def _follow(
@@ -240,7 +217,9 @@ def run_command(
                 if server is not None:
                     url = server
                 else:
-                    url = await stack.enter_async_context(_embedded(settings, count, per, verbose))
+                    url = await stack.enter_async_context(
+                        serving_data_dir(settings, count, per, verbose)
+                    )
                 client = await stack.enter_async_context(PlynxClient(url, token))
                 if stop.is_set():
                     return EXIT_FAILED

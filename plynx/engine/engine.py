@@ -187,10 +187,12 @@ class Engine:
         rerun_of: str | None = None,
         parameters: Mapping[str, Any] | None = None,
         sweep_id: str | None = None,
+        reproduces: str | None = None,
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it. ``parameters`` override the defaults of the
-        graph's parameters; references to them resolve before any cache key is computed."""
+        graph's parameters; references to them resolve before any cache key is computed.
+        ``reproduces``: the run this one executes again, every node, ignoring the cache."""
         issues = self.validate(graph, parameters)
         if issues:
             raise GraphInvalid(f"the graph has {len(issues)} problem(s)", issues)
@@ -206,6 +208,8 @@ class Engine:
             created_at=_now(),
             rerun_of=rerun_of,
             sweep_id=sweep_id,
+            reproduces=reproduces,
+            use_cache=reproduces is None,
             parameters=values,
         )
         node_runs = [
@@ -543,7 +547,7 @@ class Engine:
                 or nr.id in self._dispatcher.leases
             ):
                 continue
-            entry = hits.get(key)
+            entry = hits.get(key) if rs.run.use_cache else None
             declared = {o.name for o in dispatch.outputs}
             if entry is not None and nr.status == _S.PENDING and declared <= set(entry.outputs):
                 self._set_node(
@@ -560,7 +564,7 @@ class Engine:
                 self._node_done(rs, nr)
             elif nr.status == _S.QUEUED:  # reloaded queued node: just prepare it
                 self._dispatcher.enqueue(rs, nr, dispatch)
-            elif self._inflight.wait(key, rs.id, (rs, nr.node_id)):
+            elif rs.run.use_cache and self._inflight.wait(key, rs.id, (rs, nr.node_id)):
                 continue  # another run executes the same node now: take its result
             else:
                 self._inflight.lead(key, nr.id, rs.id)

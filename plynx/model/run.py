@@ -139,6 +139,10 @@ class Run(BaseModel):
     finished_at: datetime | None = None
     rerun_of: str | None = None
     sweep_id: str | None = Field(default=None, description="the sweep this run is part of")
+    reproduces: str | None = Field(
+        default=None, description="the run this one executes again, ignoring the cache"
+    )
+    use_cache: bool = Field(default=True, description="whether nodes may be restored from cache")
     parameters: dict[str, Any] = Field(
         default_factory=dict, description="the value of every graph parameter in this run"
     )

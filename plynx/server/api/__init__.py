@@ -16,6 +16,7 @@ from plynx.server.api import (
     logs,
     metrics,
     operations,
+    reproduce,
     runs,
     sweeps,
 )
@@ -31,6 +32,7 @@ ROUTES: list[Route] = [
     *graphs.ROUTES,
     *runs.ROUTES,
     *metrics.ROUTES,
+    *reproduce.ROUTES,
     *sweeps.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,
