@@ -70,7 +70,10 @@ def summary_table(detail: RunDetail) -> Table:
     with_metrics = any(nr.metrics for nr in detail.node_runs)
     columns = ("node", "status", "duration", "cached from", *(("metrics",) * with_metrics))
     for column in columns:
-        table.add_column(column, no_wrap=column not in ("node", "metrics"))
+        if column == "metrics":  # folded, never cut: the numbers are the point
+            table.add_column(column, overflow="fold")
+        else:
+            table.add_column(column, no_wrap=column != "node")
     by_id = {nr.node_id: nr for nr in detail.node_runs}
     for node_id in _display_order(run.graph, list(by_id)):
         nr = by_id[node_id]

@@ -75,7 +75,7 @@ def sweep_table(detail: SweepDetail) -> Table:
     for target in sweep.axes:
         table.add_column(escape(target), no_wrap=True)
     table.add_column("status", no_wrap=True)
-    table.add_column("metrics")
+    table.add_column("metrics", overflow="fold")
     for row in detail.runs:
         metrics = {
             f"{node}.{name}" if len(row.metrics) > 1 else name: value

@@ -67,3 +67,19 @@ def test_a_zip_sweep_with_a_failing_run_exits_1_and_bad_values_exit_2(plynx: Ply
     refused = plynx.run(graph, "--sweep", "rate=1,2")
     assert refused.returncode == 2
     assert "no parameter 'rate'" in refused.stderr
+
+
+def test_the_logistic_regression_example_sweeps_and_reports_accuracy(plynx: Plynx) -> None:
+    result = plynx.run(
+        "example:sweep_logreg", "--sweep", "lr=1,0.01", "--sweep", "train.epochs=2,20", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    runs = json.loads(result.stdout)["runs"]
+    trained = [nr for r in runs for nr in r["node_runs"] if nr["node_id"] == "train"]
+    assert len(trained) == 4
+    for nr in trained:
+        assert set(nr["metrics"]) == {"loss", "accuracy"}
+        assert 0.9 <= nr["metrics"]["accuracy"] <= 1.0  # alpha is separable by length/width
+    splits = sorted(nr["status"] for r in runs for nr in r["node_runs"] if nr["node_id"] == "split")
+    assert splits == ["cached"] * 3 + ["success"]
+    assert "accuracy=" in result.stderr
