@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "MAX_METRIC_NAME",
@@ -52,6 +52,14 @@ class MetricSeries(BaseModel):
     name: str
     steps: list[int | None] = Field(default_factory=list)
     values: list[float] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _aligned(self) -> MetricSeries:
+        if len(self.steps) != len(self.values):
+            raise ValueError(
+                f"steps ({len(self.steps)}) and values ({len(self.values)}) differ in length"
+            )
+        return self
 
     @property
     def last(self) -> float | None:
