@@ -10,12 +10,13 @@ its runs; each run records its sweep (``Run.sweep_id``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from plynx.errors import Conflict, GraphInvalid
+from plynx.errors import Conflict, GraphInvalid, PlynxError
 from plynx.model import Graph, GraphIssue
 from plynx.model.sweep import (
     Sweep,
@@ -104,17 +105,24 @@ class Sweeps:
             author=author,
             created_at=datetime.now(UTC),
         )
-        for (one, parameters), combo in zip(prepared, combos, strict=True):
-            run = await self.engine.submit(
-                one,
-                graph_id=graph_id,
-                author=author,
-                title=f"{sweep.title} [{describe_values(combo)}]",
-                parameters=parameters,
-                sweep_id=sweep.id,
-            )
-            sweep.run_ids.append(run.id)
-        await self.engine.store.create_sweep(sweep)
+        try:
+            for (one, parameters), combo in zip(prepared, combos, strict=True):
+                run = await self.engine.submit(
+                    one,
+                    graph_id=graph_id,
+                    author=author,
+                    title=f"{sweep.title} [{describe_values(combo)}]",
+                    parameters=parameters,
+                    sweep_id=sweep.id,
+                )
+                sweep.run_ids.append(run.id)
+            await self.engine.store.create_sweep(sweep)
+        except BaseException:
+            # a sweep starts whole or not at all: stop the runs already started
+            for run_id in sweep.run_ids:
+                with contextlib.suppress(PlynxError):
+                    await self.engine.cancel(run_id)
+            raise
         logger.info("sweep %s started: %d runs (%s)", sweep.id, len(combos), mode.value)
         return sweep
 
