@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from plynx.node_metrics import log_metric
+
 try:
     __version__ = version("plynx")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -59,6 +61,7 @@ __all__ = [
     "connect",
     "file",
     "local",
+    "log_metric",
     "op",
     "operation",
     "ref",
@@ -67,7 +70,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name in __all__ and name != "log_metric":
         from plynx import sdk
 
         return getattr(sdk, name)

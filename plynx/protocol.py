@@ -2,7 +2,8 @@
 
 Both the server and the worker import this module and nothing else of each other.
 
-Worker → server: ``hello`` (first), ``heartbeat``, ``started``, ``log``, ``result``.
+Worker → server: ``hello`` (first), ``heartbeat``, ``started``, ``log``, ``metrics``, ``result``.
+(``metrics`` is optional: a worker whose nodes report none never sends it.)
 Server → worker: ``welcome`` (answer to hello), ``dispatch``, ``cancel``, ``ack``.
 
 A websocket frame holds one message (a JSON object) or several (a JSON array of them, in
@@ -24,6 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from plynx.errors import ProtocolError
+from plynx.model.metrics import MetricPoint
 from plynx.model.operation import Output
 from plynx.model.run import ArtifactRef
 
@@ -38,6 +40,7 @@ __all__ = [
     "Hello",
     "Log",
     "Message",
+    "Metrics",
     "Result",
     "RunningRef",
     "Started",
@@ -155,6 +158,15 @@ class Log(_Message):
     data: str
 
 
+class Metrics(_Message):
+    """A batch of metric points an attempt's node reported (``$PLYNX_METRICS``), in order."""
+
+    type: Literal["metrics"] = "metrics"
+    node_run_id: str
+    attempt: int
+    points: list[MetricPoint]
+
+
 class Result(_Message):
     """The outcome of an attempt. Outputs are uploaded before the result is sent."""
 
@@ -169,7 +181,7 @@ class Result(_Message):
 
 
 Message = Annotated[
-    Hello | Welcome | Heartbeat | Dispatch | Cancel | Ack | Started | Log | Result,
+    Hello | Welcome | Heartbeat | Dispatch | Cancel | Ack | Started | Log | Metrics | Result,
     Field(discriminator="type"),
 ]
 _ADAPTER: TypeAdapter[Message] = TypeAdapter(Message)

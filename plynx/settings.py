@@ -52,6 +52,8 @@ class Settings:
     lease_timeout: float = 10.0
     #: Largest log kept per stream of a node run; past it the middle is cut.
     max_log_bytes: int = 4 * 1024 * 1024
+    #: Most metric points a node run may report; past it the rest are dropped (and noted).
+    max_metric_points: int = 10_000
     #: Largest upload accepted, bytes.
     max_upload_bytes: int = 10 * 1024**3
     #: Largest directory archive unpacked (bytes once unpacked, and entries).

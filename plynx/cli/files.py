@@ -14,6 +14,7 @@ import yaml
 
 from plynx.errors import InvalidInput
 from plynx.model import FileRef, Graph, parse_graph_document
+from plynx.model.sweep import assign_values
 
 __all__ = [
     "EXAMPLE_PREFIX",
@@ -25,6 +26,7 @@ __all__ = [
     "list_examples",
     "read_graph_file",
     "resolve_graph_path",
+    "scalar",
 ]
 
 EXAMPLE_PREFIX = "example:"
@@ -130,7 +132,7 @@ class Overrides:
     parameters: dict[str, Any]
 
 
-def _scalar(raw: str) -> Any:
+def scalar(raw: str) -> Any:
     """A ``-p`` value read as a YAML scalar: ``3`` is a number, ``true`` a boolean, ``[1, 2]``
     a list; anything YAML cannot read is the string itself."""
     try:
@@ -144,31 +146,16 @@ def apply_overrides(graph: Graph, overrides: list[str]) -> Overrides:
     ``name=value`` (no dot) a graph parameter. Every bad override is reported at once."""
     if not overrides:
         return Overrides(graph, {})
-    graph = graph.model_copy(deep=True)
-    nodes = graph.node_map()
-    declared = [p.name for p in graph.parameters]
-    parameters: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     problems = []
     for item in overrides:
         target, sep, raw = item.partition("=")
-        node_id, dot, param = target.strip().rpartition(".")
-        if not sep or not param or (dot and not node_id):
+        if not sep:
             problems.append(f"{item!r}: write it as name=value or node.param=value")
             continue
-        if not dot:
-            if param not in declared:
-                known = ", ".join(declared) or "none"
-                problems.append(
-                    f"{item!r}: the graph has no parameter {param!r} (graph parameters: {known})"
-                )
-                continue
-            parameters[param] = _scalar(raw)
-            continue
-        node = nodes.get(node_id)
-        if node is None:
-            problems.append(f"{item!r}: the graph has no node {node_id!r}")
-            continue
-        node.params[param] = _scalar(raw)
+        values[target.strip()] = scalar(raw)  # a repeated target: the last one wins
+    graph, parameters, wrong = assign_values(graph, values)
+    problems += wrong
     if problems:
         raise InvalidInput("bad -p/--param values", problems)
     return Overrides(graph, parameters)

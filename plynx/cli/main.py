@@ -19,7 +19,9 @@ from plynx import __version__
 from plynx.cli.artifacts import artifacts_group
 from plynx.cli.cache import cache_group
 from plynx.cli.examples import examples_command
+from plynx.cli.history import logs_command, runs_command, show_command
 from plynx.cli.local import local_command
+from plynx.cli.reproduce import reproduce_command
 from plynx.cli.run import run_command
 from plynx.cli.server import server_command
 from plynx.cli.token import token_group
@@ -83,6 +85,10 @@ for _command in (
     server_command,
     worker_command,
     run_command,
+    reproduce_command,
+    runs_command,
+    show_command,
+    logs_command,
     examples_command,
     token_group,
     users_group,

@@ -24,7 +24,7 @@ from rich.table import Table
 from plynx.client import ApiError, Outage, PlynxClient, RunDetail, RunState
 from plynx.model import Graph, NodeRun, NodeRunStatus, topological_order
 
-__all__ = ["LOG_TAIL_LINES", "RunDisplay", "summary_table"]
+__all__ = ["LOG_TAIL_LINES", "RunDisplay", "format_metrics", "summary_table"]
 
 LOG_TAIL_LINES = 20
 _S = NodeRunStatus
@@ -57,12 +57,23 @@ def _display_order(graph: Graph, node_ids: list[str]) -> list[str]:
     return sorted(node_ids, key=lambda n: (depth.get(n, 0), declared.get(n, len(declared)), n))
 
 
+def format_metrics(metrics: dict[str, float]) -> str:
+    """``acc=0.91, loss=0.1``: the last values of a node run's metrics, in name order."""
+    return ", ".join(f"{name}={value:.6g}" for name, value in sorted(metrics.items()))
+
+
 def summary_table(detail: RunDetail) -> Table:
-    """One row per node: status, duration, and the run it was cached from."""
+    """One row per node: status, duration, the run it was cached from, and the final value of
+    each metric it reported (a column shown only when some node reported one)."""
     run = detail.run
     table = Table(title=f"run {run.id} ({run.title or 'untitled'}): {run.status.value}")
-    for column in ("node", "status", "duration", "cached from"):
-        table.add_column(column, no_wrap=column != "node")
+    with_metrics = any(nr.metrics for nr in detail.node_runs)
+    columns = ("node", "status", "duration", "cached from", *(("metrics",) * with_metrics))
+    for column in columns:
+        if column == "metrics":  # folded, never cut: the numbers are the point
+            table.add_column(column, overflow="fold")
+        else:
+            table.add_column(column, no_wrap=column != "node")
     by_id = {nr.node_id: nr for nr in detail.node_runs}
     for node_id in _display_order(run.graph, list(by_id)):
         nr = by_id[node_id]
@@ -74,6 +85,7 @@ def summary_table(detail: RunDetail) -> Table:
             f"[{_STYLE.get(nr.status, '')}]{status}[/]",
             _duration(nr),
             nr.cached_from_run or "",
+            *((escape(format_metrics(nr.metrics)),) * with_metrics),
         )
     return table
 

@@ -3,6 +3,8 @@
 Exit codes: 0 the run succeeded; 1 it failed or was canceled (Ctrl-C cancels it); 2 the graph
 is invalid (every problem is listed, one per line, as ``node.port: message``); 3 the server was
 lost for longer than ``--reconnect-timeout`` while following (the run may still be running).
+With ``--sweep`` the graph runs once per combination of values (:mod:`plynx.cli.sweep`); 0 then
+means every run succeeded.
 
 A server that goes away while a run is followed (a restart, a network hiccup) is reconnected to
 with backoff, saying so, and the run is followed on from the last event seen.
@@ -19,7 +21,7 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,14 +39,15 @@ from plynx.cli.common import (
     run_until_signal,
     settings_from,
 )
-from plynx.cli.embedded import embedded_plynx, local_token, running_server
+from plynx.cli.connect import serving_data_dir
+from plynx.cli.embedded import local_token
 from plynx.cli.files import GraphFile, apply_overrides, read_graph_file, resolve_graph_path
 from plynx.cli.outputs import save_outputs
 from plynx.cli.progress import RunDisplay, summary_table
+from plynx.cli.sweep import parse_sweeps, run_sweep
 from plynx.client import RECONNECT_FOR, ApiError, PlynxClient, ServerLost
 from plynx.errors import InvalidInput
 from plynx.model import Graph, RunStatus, validate_graph
-from plynx.settings import Settings
 
 __all__ = ["run_command"]
 
@@ -62,27 +65,6 @@ def _local_problems(graph: Graph, parameters: dict[str, Any]) -> list[str]:
 
     checks = load_registry().checks()
     return [str(issue) for issue in validate_graph(graph, checks, parameters=parameters)]
-
-
-@contextlib.asynccontextmanager
-async def _embedded(
-    settings: Settings, workers: int, slots: int, verbose: int
-) -> AsyncIterator[str]:
-    """The URL of the server serving ``settings.data_dir``: an already running one, or one
-    started here with local workers."""
-    url = running_server(settings.data_dir)
-    if url is not None:
-        logger.info("sending the run to the server already running on %s", url)
-        yield url
-        return
-    async with embedded_plynx(
-        settings,
-        workers=workers,
-        slots=slots,
-        log_dir=settings.data_dir / "workers",
-        verbose=verbose,
-    ) as embedded_url:
-        yield embedded_url
 
 
 async def _follow(
@@ -204,6 +186,20 @@ async def _run(
     multiple=True,
     help="name=value sets a graph parameter, node.param=value a node's (repeatable).",
 )
+@click.option(
+    "--sweep",
+    "sweeps",
+    multiple=True,
+    help="name=v1,v2 or node.param=v1,v2: run the graph once per value, as a sweep "
+    "(repeatable: the runs cover every combination).",
+)
+@click.option(
+    "--sweep-mode",
+    type=click.Choice(["grid", "zip"]),
+    default="grid",
+    show_default=True,
+    help="grid: every combination of the --sweep values; zip: their i-th values together.",
+)
 @click.option("--title", default="", help="Title of the run [default: the graph's].")
 @click.option(
     "--outputs",
@@ -233,6 +229,8 @@ def run_command(
     workers: int | None,
     slots: int | None,
     params: tuple[str, ...],
+    sweeps: tuple[str, ...],
+    sweep_mode: str,
     title: str,
     outputs: Path | None,
     as_json: bool,
@@ -247,11 +245,14 @@ def run_command(
     try:
         parsed = read_graph_file(resolve_graph_path(graph_file))
         overrides = apply_overrides(parsed.graph, list(params))
+        axes = parse_sweeps(list(sweeps))
     except InvalidInput as exc:
         fail(exc.message, EXIT_INVALID, [str(p) for p in exc.problems])
+    if axes and outputs is not None:
+        fail("--outputs saves the outputs of one run; it cannot be combined with --sweep")
     settings = settings_from(ctx, data_dir=data_dir)
     count, per = default_pool(workers, slots)
-    if server is None:
+    if server is None and not axes:  # a sweep's values are checked by the server, all at once
         problems = _local_problems(overrides.graph, overrides.parameters)
         if problems:
             fail(f"the graph has {len(problems)} problem(s)", EXIT_INVALID, problems)
@@ -262,12 +263,27 @@ def run_command(
                 if server is not None:
                     url = server
                 else:
-                    url = await stack.enter_async_context(_embedded(settings, count, per, verbose))
+                    url = await stack.enter_async_context(
+                        serving_data_dir(settings, count, per, verbose)
+                    )
                 # a local server's own token is in its data directory
                 key = token if server is not None else local_token(settings.data_dir)
                 client = await stack.enter_async_context(PlynxClient(url, key))
                 if stop.is_set():
                     return EXIT_FAILED
+                if axes:
+                    return await run_sweep(
+                        client,
+                        parsed,
+                        overrides.graph,
+                        axes,
+                        mode=sweep_mode,
+                        fixed=overrides.parameters,
+                        title=title,
+                        console=console,
+                        as_json=as_json,
+                        stop=stop,
+                    )
                 return await _run(
                     client,
                     parsed,

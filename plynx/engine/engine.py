@@ -31,6 +31,8 @@ from plynx.artifacts.logs import LogStore
 from plynx.engine.audit import Auditor, Repair
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
+from plynx.engine.inflight import InFlight
+from plynx.engine.metrics import MetricsRecorder
 from plynx.engine.prepare import file_output, prepare_dispatch, store_values
 from plynx.engine.state import RunState
 from plynx.engine.unit_of_work import UnitOfWork
@@ -58,6 +60,7 @@ from plynx.protocol import (
     Hello,
     Log,
     Message,
+    Metrics,
     Result,
     Started,
 )
@@ -123,6 +126,10 @@ class Engine:
         self._tasks: list[asyncio.Task[None]] = []
         self._workers_announced = False
         self._notes: set[asyncio.Task[None]] = set()  # log lines being written
+        self._inflight: InFlight[tuple[RunState, str]] = InFlight()  # same key: run once
+        self._metrics = MetricsRecorder(
+            store, settings.max_metric_points, self._metrics_changed, self._note
+        )
 
     # -- life cycle ------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -181,10 +188,13 @@ class Engine:
         title: str = "",
         rerun_of: str | None = None,
         parameters: Mapping[str, Any] | None = None,
+        sweep_id: str | None = None,
+        reproduces: str | None = None,
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it. ``parameters`` override the defaults of the
-        graph's parameters; references to them resolve before any cache key is computed."""
+        graph's parameters; references to them resolve before any cache key is computed.
+        ``reproduces``: the run this one executes again, every node, ignoring the cache."""
         # work over every node (a large graph takes a second): in a thread, so that the loop
         # goes on serving meanwhile
         expanded, values = await asyncio.to_thread(self._expand_valid, graph, parameters)
@@ -197,6 +207,9 @@ class Engine:
             author=author,
             created_at=_now(),
             rerun_of=rerun_of,
+            sweep_id=sweep_id,
+            reproduces=reproduces,
+            use_cache=reproduces is None,
             parameters=values,
         )
         node_runs, state = await asyncio.to_thread(_new_run_state, run)
@@ -311,6 +324,8 @@ class Engine:
         self._dispatcher.touch(session)
         if isinstance(message, Log):
             await self._on_log(session, message)
+        elif isinstance(message, Metrics):
+            await self._on_metrics(session, message)
         elif isinstance(message, Started):
             self._on_started(session, message)
         elif isinstance(message, Result):
@@ -365,6 +380,8 @@ class Engine:
         self._uow.node_changed(nr)
         if status.finished and not was_finished:
             rs.unfinished -= 1
+            for waiter in self._inflight.finished(nr.id):  # they now hit the cache, or run
+                self._to_resolve(*waiter)
         self._maybe_summary(rs)
         if logger.isEnabledFor(logging.INFO):
             elapsed = _elapsed(nr.started_at or nr.queued_at, nr.finished_at)
@@ -429,6 +446,7 @@ class Engine:
                     self._auditor.forget(nr.id)
                     self._log_offsets.pop((nr.id, "stdout"), None)
                     self._log_offsets.pop((nr.id, "stderr"), None)
+                    self._metrics.forget(nr.id)
 
         self._uow.after(forget)
 
@@ -543,7 +561,7 @@ class Engine:
                 or nr.id in self._dispatcher.leases
             ):
                 continue
-            entry = hits.get(key)
+            entry = hits.get(key) if rs.run.use_cache else None
             declared = {o.name for o in dispatch.outputs}
             if entry is not None and nr.status == _S.PENDING and declared <= set(entry.outputs):
                 self._set_node(
@@ -554,12 +572,16 @@ class Engine:
                     outputs=entry.outputs,
                     cached_from=entry.node_run_id,
                     cached_from_run=entry.run_id,
+                    metrics=dict(entry.metrics),
                     finished_at=_now(),
                 )
                 self._node_done(rs, nr)
             elif nr.status == _S.QUEUED:  # reloaded queued node: just prepare it
                 self._dispatcher.enqueue(rs, nr, dispatch)
+            elif rs.run.use_cache and self._inflight.wait(key, rs.id, (rs, nr.node_id)):
+                continue  # another run executes the same node now: take its result
             else:
+                self._inflight.lead(key, nr.id, rs.id)
                 self._queue(rs, nr, dispatch, cache_key=key, cache_miss=miss)
                 if miss:
                     self._note(nr, miss)
@@ -644,6 +666,7 @@ class Engine:
                         node_run_id=nr.id,
                         run_id=rs.id,
                         created_at=now,
+                        metrics=dict(nr.metrics),
                     )
                 )
             self._node_done(rs, nr)
@@ -685,6 +708,25 @@ class Engine:
             self._dispatcher.reject(session, "log", message.node_run_id, message.attempt)
             return
         await self._append_log(message.node_run_id, message.stream, message.data)
+
+    async def _on_metrics(self, session: WorkerSession, message: Metrics) -> None:
+        held = self._dispatcher.held(session, message.node_run_id, message.attempt)
+        known = self._node_runs.get(message.node_run_id)
+        if held is None or known is None:
+            self._dispatcher.reject(session, "metrics", message.node_run_id, message.attempt)
+            return
+        try:
+            await self._metrics.record(known[1], list(message.points))
+        except StoreError as exc:  # the node goes on; its metrics are incomplete, and say so
+            logger.warning("storing metrics of %s failed: %s", message.node_run_id, exc)
+            self._note(known[1], f"metrics: {len(message.points)} points were lost ({exc})")
+
+    def _metrics_changed(self, nr: NodeRun) -> None:
+        known = self._node_runs.get(nr.id)
+        if known is not None:
+            nr.seq = known[0].run.seq + 1
+            self._event(known[0], "node_run", nr.dump)
+            self._uow.node_changed(nr)
 
     async def _append_log(self, node_run_id: str, stream: str, data: str) -> None:
         key = (node_run_id, stream)

@@ -5,6 +5,7 @@ Imports nothing of PLynx but :mod:`plynx.errors`, and does no I/O."""
 from plynx.model.cache import cache_key, canonical_json
 from plynx.model.graph import Edge, Graph, Node, Position
 from plynx.model.graphfile import FILE_KIND, FileRef, parse_edge, parse_graph_document
+from plynx.model.metrics import METRICS_ENV, MetricPoint, MetricSeries, parse_metric_line
 from plynx.model.operation import Input, Operation, OperationStatus, Output
 from plynx.model.parameters import Parameter, ParameterType, coerce_value
 from plynx.model.records import (
@@ -38,6 +39,7 @@ from plynx.model.validation import (
 
 __all__ = [
     "FILE_KIND",
+    "METRICS_ENV",
     "REF_KEY",
     "ArtifactMeta",
     "ArtifactRef",
@@ -48,6 +50,8 @@ __all__ = [
     "GraphIssue",
     "Input",
     "KindCheck",
+    "MetricPoint",
+    "MetricSeries",
     "Node",
     "NodeRun",
     "NodeRunStatus",
@@ -74,6 +78,7 @@ __all__ = [
     "parameter_values",
     "parse_edge",
     "parse_graph_document",
+    "parse_metric_line",
     "ref_name",
     "resolve_params",
     "resolve_refs",

@@ -44,6 +44,9 @@ class CacheEntry(BaseModel):
     node_run_id: str
     run_id: str
     created_at: datetime
+    metrics: dict[str, float] = Field(
+        default_factory=dict, description="the producing node run's last metric values"
+    )
 
 
 class ArtifactMeta(BaseModel):

@@ -139,6 +139,11 @@ class Run(BaseModel):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rerun_of: str | None = None
+    sweep_id: str | None = Field(default=None, description="the sweep this run is part of")
+    reproduces: str | None = Field(
+        default=None, description="the run this one executes again, ignoring the cache"
+    )
+    use_cache: bool = Field(default=True, description="whether nodes may be restored from cache")
     parameters: dict[str, Any] = Field(
         default_factory=dict, description="the value of every graph parameter in this run"
     )
@@ -171,6 +176,9 @@ class NodeRun(BaseModel):
     )
     exit_code: int | None = None
     error: str | None = None
+    metrics: dict[str, float] = Field(
+        default_factory=dict, description="the last reported value of each metric of the node"
+    )
     queued_at: datetime | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None

@@ -103,6 +103,9 @@ class RunSummary(BaseModel):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     rerun_of: str | None = None
+    sweep_id: str | None = None
+    reproduces: str | None = None
+    use_cache: bool = True
     parameters: dict[str, Any] = Field(default_factory=dict)
     seq: int = 0
     counts: dict[str, int]

@@ -32,6 +32,8 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
+from plynx.model.metrics import MetricPoint, MetricSeries
+from plynx.model.sweep import Sweep
 
 __all__ = ["Batch", "Store", "oldest_first"]
 
@@ -52,7 +54,8 @@ async def oldest_first(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> A
 
 
 #: Version of the schema this code writes; backends migrate older stores up to it on open.
-SCHEMA_VERSION = 1
+#: 2: metric points and sweeps (the ``metrics`` and ``sweeps`` tables / collections).
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -205,6 +208,34 @@ class Store(ABC):
     @abstractmethod
     async def apply(self, batch: Batch) -> None:
         """Store a batch of engine writes in one transaction."""
+
+    # -- metrics ------------------------------------------------------------------------------
+    @abstractmethod
+    async def add_metrics(self, node_run: NodeRun, points: Sequence[MetricPoint]) -> None:
+        """Append metric points reported by ``node_run``, in order."""
+
+    @abstractmethod
+    async def get_metrics(self, run_id: str) -> list[MetricSeries]:
+        """Every metric series of a run's node runs (empty for a run without metrics)."""
+
+    @abstractmethod
+    async def count_metric_points(self, node_run_id: str) -> int:
+        """How many metric points ``node_run_id`` has reported."""
+
+    # -- sweeps -------------------------------------------------------------------------------
+    @abstractmethod
+    async def create_sweep(self, sweep: Sweep) -> None:
+        """Insert a new sweep; :class:`~plynx.errors.Conflict` if the id exists."""
+
+    @abstractmethod
+    async def get_sweep(self, sweep_id: str) -> Sweep:
+        """The sweep with this id."""
+
+    @abstractmethod
+    async def list_sweeps(
+        self, *, graph_id: str | None = None, offset: int = 0, limit: int = 50
+    ) -> Page[Sweep]:
+        """Sweeps, newest first (only those of ``graph_id`` if given)."""
 
     # -- cache --------------------------------------------------------------------------------
     @abstractmethod

@@ -39,6 +39,8 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
+from plynx.model.metrics import MetricSeries
+from plynx.model.sweep import Sweep
 from plynx.store.base import SCHEMA_VERSION
 
 __all__ = [
@@ -69,7 +71,9 @@ RECORD_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "graph": (Graph, "graphs"),
     "run": (Run, "runs"),
     "node_run": (NodeRun, "node_runs"),
+    "metric_series": (MetricSeries, "metric_series"),
     "cache_entry": (CacheEntry, "cache_entries"),
+    "sweep": (Sweep, "sweeps"),
 }
 COUNT_KEYS = [key for _, key in RECORD_TYPES.values()]
 
@@ -210,7 +214,7 @@ def read_export(path: Path) -> Generator[Header | Record, None, None]:
 
 # Where each record type may appear: in RECORD_TYPES order, node runs mixed with the runs.
 _POSITION = {kind: i for i, kind in enumerate(RECORD_TYPES)}
-_POSITION["node_run"] = _POSITION["run"]
+_POSITION["node_run"] = _POSITION["metric_series"] = _POSITION["run"]
 
 
 class _Checker:
@@ -222,6 +226,7 @@ class _Checker:
         self.seen: dict[str, set[str]] = {kind: set() for kind in RECORD_TYPES}
         self.position = 0
         self.current_run: str | None = None
+        self.current_node_runs: set[str] = set()
         self.last_line = 1
 
     def add(self, record: Record) -> None:
@@ -232,8 +237,14 @@ class _Checker:
         self.position = position
         if isinstance(record.doc, NodeRun) and record.doc.run_id != self.current_run:
             self._fail(record, "a node run does not follow its run")
+        elif isinstance(record.doc, NodeRun):
+            self.current_node_runs.add(record.doc.id)
+        elif isinstance(record.doc, MetricSeries):
+            if record.doc.node_run_id not in self.current_node_runs:
+                self._fail(record, "a metric series does not follow its node run")
         elif record.kind == "run":
             self.current_run = _ident(record)
+            self.current_node_runs = set()
         ident = _ident(record)
         if ident in self.seen[record.kind]:
             self._fail(record, f"the {record.kind} {ident!r} appears twice")
@@ -267,7 +278,9 @@ def _ident(record: Record) -> str:
         return doc.sha256
     if isinstance(doc, User):
         return doc.name
-    if isinstance(doc, Operation | Graph | Run | NodeRun | Token | WorkerRecord):
+    if isinstance(doc, MetricSeries):
+        return f"{doc.node_run_id}/{doc.name}"
+    if isinstance(doc, Operation | Graph | Run | NodeRun | Token | WorkerRecord | Sweep):
         return doc.id
     raise TypeError(f"no identity for {type(doc).__name__}")  # RECORD_TYPES and this disagree
 

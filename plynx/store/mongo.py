@@ -51,7 +51,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.store.base import Batch, Store
-from plynx.store.mongo_base import MongoBase, Session, in_chunks, redact
+from plynx.store.mongo_base import Session, in_chunks, redact
 from plynx.store.mongo_docs import (
     Doc,
     artifact_fields,
@@ -64,6 +64,7 @@ from plynx.store.mongo_docs import (
     token_fields,
     where,
 )
+from plynx.store.mongo_experiments import MongoExperiments
 from plynx.store.mongo_schema import migrate, read_version
 
 __all__ = ["MongoStore"]
@@ -71,7 +72,7 @@ __all__ = ["MongoStore"]
 _NEWEST_FIRST = [("created_ts", -1), ("seq", -1)]
 
 
-class MongoStore(MongoBase, Store):
+class MongoStore(MongoExperiments, Store):
     """The :class:`Store` on one MongoDB database, opened from a ``mongodb://`` URL."""
 
     def __repr__(self) -> str:

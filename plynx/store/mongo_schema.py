@@ -103,8 +103,25 @@ async def create_indexes(db: Database, indexes: dict[str, list[IndexModel]] = IN
             await db[name].create_indexes(models)
 
 
+#: Version 2: metric points, one document per point, in reporting order (``seq``), and sweeps.
+EXPERIMENT_INDEXES: dict[str, list[IndexModel]] = {
+    "metrics": [
+        _index("metrics_run", ("run_id", ASCENDING), ("seq", ASCENDING)),
+        _index("metrics_node_run", ("node_run_id", ASCENDING)),
+    ],
+    "sweeps": [
+        _index("sweeps_created", ("created_ts", DESCENDING), ("seq", DESCENDING)),
+        _index("sweeps_graph", ("graph_id", ASCENDING)),
+    ],
+}
+
+
+async def _experiments_v2(db: Database) -> None:
+    await create_indexes(db, EXPERIMENT_INDEXES)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [create_indexes]
+MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2]
 
 
 async def read_version(db: Database) -> int:

@@ -164,8 +164,40 @@ async def _create_v1(conn: Any) -> None:
         )
 
 
+_EXPERIMENTS_V2 = """
+CREATE TABLE metrics (
+    pos         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    node_run_id text COLLATE "C" NOT NULL,
+    run_id      text COLLATE "C" NOT NULL,
+    node_id     text NOT NULL,
+    name        text NOT NULL,
+    step        bigint,
+    value       double precision NOT NULL
+);
+CREATE INDEX metrics_run ON metrics (run_id, pos);
+CREATE INDEX metrics_node_run ON metrics (node_run_id);
+
+CREATE TABLE sweeps (
+    id          text COLLATE "C" PRIMARY KEY,
+    pos         bigint GENERATED ALWAYS AS IDENTITY,
+    graph_id    text COLLATE "C",
+    author      text NOT NULL,
+    created_at  timestamptz NOT NULL,
+    doc         json NOT NULL
+);
+CREATE INDEX sweeps_created ON sweeps (created_at DESC, pos DESC);
+CREATE INDEX sweeps_graph ON sweeps (graph_id);
+"""
+
+
+async def _experiments_v2(conn: Any) -> None:
+    """Version 2: metric points reported by node runs, in reporting order (``pos``), and
+    sweeps."""
+    await conn.execute(_EXPERIMENTS_V2)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2]
 
 _READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 

@@ -118,8 +118,26 @@ def _create_v1(db: sqlite3.Connection) -> None:
             db.execute(statement)
 
 
+def _experiments_v2(db: sqlite3.Connection) -> None:
+    """Version 2: metric points reported by node runs, in reporting order (``rowid``), and
+    sweeps."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS metrics ("
+        " node_run_id TEXT NOT NULL, run_id TEXT NOT NULL, node_id TEXT NOT NULL,"
+        " name TEXT NOT NULL, step INTEGER, value REAL NOT NULL)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS metrics_run ON metrics (run_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS metrics_node_run ON metrics (node_run_id)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS sweeps (id TEXT PRIMARY KEY, graph_id TEXT,"
+        " author TEXT NOT NULL, created_ts REAL NOT NULL, doc TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS sweeps_created ON sweeps (created_ts)")
+    db.execute("CREATE INDEX IF NOT EXISTS sweeps_graph ON sweeps (graph_id)")
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2]
 
 
 def _read_version(db: sqlite3.Connection) -> int:

@@ -37,6 +37,8 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
+from plynx.model.metrics import MetricPoint, MetricSeries
+from plynx.model.sweep import Sweep
 from plynx.store.base import Batch, Store, oldest_first
 from plynx.store.export_file import (
     FORMAT_VERSION,
@@ -93,8 +95,12 @@ async def _write_records(store: Store, writer: _Writer) -> None:
         await writer.add("run", await store.get_run(listed.id))
         for node_run in await store.get_node_runs(listed.id):
             await writer.add("node_run", node_run)
+        for series in await store.get_metrics(listed.id):
+            await writer.add("metric_series", series)
     async for entry in oldest_first(lambda o, n: store.list_cache_entries(offset=o, limit=n)):
         await writer.add("cache_entry", entry)
+    async for sweep in oldest_first(lambda o, n: store.list_sweeps(offset=o, limit=n)):
+        await writer.add("sweep", sweep)
     await writer.flush()
 
 
@@ -150,6 +156,7 @@ async def store_counts(store: Store) -> dict[str, int]:
         "graphs": (await store.list_graphs(limit=1)).total,
         "runs": (await store.list_runs(limit=1)).total,
         "cache_entries": (await store.list_cache_entries(limit=1)).total,
+        "sweeps": (await store.list_sweeps(limit=1)).total,
     }
     return counts
 
@@ -162,6 +169,7 @@ class _Inserter:
         self.store = store
         self.run: Run | None = None
         self.node_runs: list[NodeRun] = []
+        self.stored: dict[str, NodeRun] = {}  # node runs of the last run stored, for metrics
         self.cache: list[CacheEntry] = []
 
     async def add(self, kind: str, doc: BaseModel) -> None:
@@ -187,11 +195,20 @@ class _Inserter:
             await self.store.create_operation(doc)
         elif isinstance(doc, Graph):
             await self.store.create_graph(doc)
+        elif isinstance(doc, MetricSeries):
+            points = [
+                MetricPoint(name=doc.name, value=value, step=step)
+                for step, value in zip(doc.steps, doc.values, strict=True)
+            ]
+            await self.store.add_metrics(self.stored[doc.node_run_id], points)
+        elif isinstance(doc, Sweep):
+            await self.store.create_sweep(doc)
 
     async def flush_run(self) -> None:
         if self.run is not None:
             run, node_runs, self.run, self.node_runs = self.run, self.node_runs, None, []
             await self.store.create_run(run, node_runs)
+            self.stored = {nr.id: nr for nr in node_runs}
 
     async def flush_cache(self) -> None:
         entries, self.cache = self.cache, []

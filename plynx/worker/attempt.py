@@ -4,8 +4,8 @@
 fork server, the environment); :meth:`Executor.start` runs a dispatch as an :class:`Attempt`,
 a task that prepares the workspace, runs the node, collects the outputs and returns the
 :class:`~plynx.protocol.Result`; :meth:`Attempt.release` then gives the workspace back.
-Messages produced on the way (``started``, ``log``) go to the ``send`` callback; every log
-batch is sent before the result is returned.
+Messages produced on the way (``started``, ``log``, ``metrics``) go to the ``send`` callback;
+every log batch and metric point is sent before the result is returned.
 
 ``started`` is sent only once the node has run for ``started_delay`` seconds: a node that
 finishes sooner goes straight from queued to its result, which spares the server a transition.
@@ -24,15 +24,17 @@ from pathlib import Path
 from typing import Literal
 
 from plynx.errors import PlynxError
+from plynx.model.metrics import METRICS_ENV, MetricPoint
 from plynx.model.run import ArtifactRef
 from plynx.nodes.base import BaseNode
 from plynx.nodes.registry import load_registry
-from plynx.protocol import Dispatch, Log, Message, Result, Started
+from plynx.protocol import Dispatch, Log, Message, Metrics, Result, Started
 from plynx.worker.artifact_cache import ArtifactCache
 from plynx.worker.config import NodeUser
 from plynx.worker.context import WorkerContext
 from plynx.worker.forkserver import ForkServer
 from plynx.worker.logs import LogSink, Stream
+from plynx.worker.metrics import MetricsTail
 from plynx.worker.workspace import Workspace, WorkspacePool
 
 __all__ = ["Attempt", "Executor", "describe_exit", "failure_summary", "load_kinds"]
@@ -140,6 +142,10 @@ class Attempt:
         d = self.dispatch
         self._send(Log(node_run_id=d.node_run_id, attempt=d.attempt, stream=stream, data=text))
 
+    def _emit_metrics(self, points: list[MetricPoint]) -> None:
+        d = self.dispatch
+        self._send(Metrics(node_run_id=d.node_run_id, attempt=d.attempt, points=points))
+
     def _result(
         self,
         status: Literal["success", "failed", "canceled"],
@@ -218,6 +224,7 @@ class Attempt:
         """Run the node in a fresh context; return the context and the exit code."""
         d = self.dispatch
         ex = self.executor
+        metrics = MetricsTail(workspace.metrics_file(), self._emit_metrics, sink.write)
         ctx = self.ctx = WorkerContext(
             node_run_id=d.node_run_id,
             attempt=d.attempt,
@@ -231,7 +238,11 @@ class Attempt:
             sink=sink,
             # git must never walk up from the attempt into a repository around the work
             # directory (a `git reset --hard` outside its clone would reset that one)
-            env={**ex.env, "GIT_CEILING_DIRECTORIES": str(workspace.path)},
+            env={
+                **ex.env,
+                "GIT_CEILING_DIRECTORIES": str(workspace.path),
+                METRICS_ENV: str(metrics.path),
+            },
             forkserver=ex.forkserver,
             kill_grace=ex.kill_grace,
             user=ex.user,
@@ -246,6 +257,7 @@ class Attempt:
             Started(node_run_id=d.node_run_id, attempt=d.attempt),
         )
         self._node_running = True
+        metrics.start()
         try:
             return ctx, await node.run(ctx)
         except asyncio.CancelledError:
@@ -260,3 +272,4 @@ class Attempt:
             self._node_running = False
             announce.cancel()
             ctx.close()
+            await metrics.stop()

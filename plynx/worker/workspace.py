@@ -183,6 +183,15 @@ class Workspace:
             paths[output.name] = path
         return paths
 
+    def metrics_file(self) -> Path:
+        """Create the empty file the node appends metric lines to (``$PLYNX_METRICS``),
+        writable by the node user; it is outside ``work`` so it is never an output."""
+        path = self.path / "metrics.jsonl"
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644))
+        if self.owner is not None:
+            os.chown(path, self.owner.uid, self.owner.gid)
+        return path
+
     async def collect(
         self, outputs: Sequence[Output], paths: Mapping[str, Path], cache: ArtifactCache
     ) -> dict[str, list[ArtifactRef]]:

@@ -167,7 +167,9 @@ def test_a_malformed_graph_file_exits_2_listing_every_problem(plynx: Plynx) -> N
     assert plynx.run(graph, "-p", "ghost.n=1").returncode == 2
 
 
-@pytest.mark.parametrize("name", ["git_split", "data_pipeline", "composite", "hello", "parameters"])
+@pytest.mark.parametrize(
+    "name", ["git_split", "data_pipeline", "composite", "hello", "parameters", "sweep_logreg"]
+)
 def test_the_examples_run(plynx: Plynx, name: str) -> None:
     result = plynx.run(f"example:{name}", "--json")
     assert result.returncode == 0, result.stderr + result.stdout

@@ -167,7 +167,7 @@ async def test_migrations_run_in_order_from_the_recorded_version(raw: Db) -> Non
 
         return migration
 
-    migrations = [*MIGRATIONS, step(1), step(2)]
+    migrations = [*MIGRATIONS[:1], step(1), step(2)]
     assert await migrate(raw, "test db", migrations, target=1) == 0
     assert await read_version(raw) == 1
     assert await migrate(raw, "test db", migrations, target=3) == 1
@@ -186,7 +186,7 @@ async def test_a_failed_migration_is_run_again_on_the_next_open(raw: Db) -> None
         if len(attempts) == 1:
             raise RuntimeError("disk on fire")
 
-    migrations = [*MIGRATIONS, flaky]
+    migrations = [*MIGRATIONS[:1], flaky]
     with pytest.raises(RuntimeError, match="disk on fire"):
         await migrate(raw, "test db", migrations, target=2)
     assert await read_version(raw) == 1  # the first step is kept

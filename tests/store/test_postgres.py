@@ -206,7 +206,7 @@ async def test_migrations_run_in_order_from_the_recorded_version(url: str) -> No
 
         return migration
 
-    migrations = [*MIGRATIONS, step(1), step(2)]
+    migrations = [*MIGRATIONS[:1], step(1), step(2)]
     conn = await _connect(url)
     try:
         assert await migrate(conn, "test db", migrations, target=1) == 0
@@ -231,7 +231,7 @@ async def test_a_failed_migration_changes_nothing(url: str) -> None:
     try:
         await migrate(conn, "test db", MIGRATIONS, target=1)
         with pytest.raises(asyncpg.UndefinedTableError):
-            await migrate(conn, "test db", [*MIGRATIONS, add_table, broken], target=3)
+            await migrate(conn, "test db", [*MIGRATIONS[:1], add_table, broken], target=3)
         assert await read_version(conn) == 1
         assert await conn.fetchval("SELECT to_regclass('extra')") is None
     finally:

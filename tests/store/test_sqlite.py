@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plynx.errors import SchemaVersionError, StoreError
-from plynx.model import NodeRunStatus, RunStatus
+from plynx.model import MetricPoint, NodeRunStatus, RunStatus
 from plynx.store import SCHEMA_VERSION, Batch, open_store
 from plynx.store.sqlite import SQLiteStore, parse_sqlite_url
 from plynx.store.sqlite_schema import MIGRATIONS, Migration, migrate
@@ -133,7 +133,7 @@ def test_migrations_run_in_order_from_the_recorded_version(tmp_path: Path) -> No
 
         return migration
 
-    migrations = [*MIGRATIONS, step(1), step(2)]
+    migrations = [*MIGRATIONS[:1], step(1), step(2)]
     db = sqlite3.connect(tmp_path / "db", isolation_level=None)
     try:
         assert migrate(db, "test db", migrations, target=1) == 0
@@ -160,7 +160,7 @@ def test_a_failed_migration_changes_nothing(tmp_path: Path) -> None:
     try:
         migrate(db, "test db", MIGRATIONS, target=1)
         with pytest.raises(sqlite3.OperationalError):
-            migrate(db, "test db", [*MIGRATIONS, add_table, broken], target=3)
+            migrate(db, "test db", [*MIGRATIONS[:1], add_table, broken], target=3)
         assert _version(db) == 1
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall() == []
     finally:
@@ -176,3 +176,16 @@ async def test_opening_migrates_an_older_database(tmp_path: Path) -> None:
     async with open_store(f"sqlite:///{path}") as store:
         assert await store.schema_version() == SCHEMA_VERSION
         await store.create_operation(operation("op1"))
+
+
+async def test_a_version_1_database_is_migrated_to_hold_metrics(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    migrate(db, str(path), MIGRATIONS[:1], target=1)
+    db.close()
+    async with open_store(f"sqlite:///{path}") as store:
+        assert await store.schema_version() == SCHEMA_VERSION
+        the_run, node_runs = run("r1")
+        await store.create_run(the_run, node_runs)
+        await store.add_metrics(node_runs[0], [MetricPoint(name="acc", value=1.0)])
+        assert [s.values for s in await store.get_metrics("r1")] == [[1.0]]

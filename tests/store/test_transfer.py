@@ -22,6 +22,8 @@ from plynx.model import (
     RunStatus,
     TokenKind,
 )
+from plynx.model.metrics import MetricPoint
+from plynx.model.sweep import Sweep
 from plynx.store import Batch, Store, base, open_store, transfer
 from plynx.store.transfer import ExportFileError, export_store, import_store, store_counts
 
@@ -101,6 +103,23 @@ async def fill(store: Store) -> None:
     queued, untouched = run("r-queued", ["only"], minute=5)
     await store.create_run(queued, untouched)
 
+    # metrics of two node runs, and a sweep of the finished and the live run
+    await store.add_metrics(
+        a, [MetricPoint(name="loss", value=v, step=i) for i, v in enumerate((3.0, 2.5))]
+    )
+    await store.add_metrics(a, [MetricPoint(name="acc", value=0.5)])
+    await store.add_metrics(x, [MetricPoint(name="acc", value=0.75, step=1)])
+    await store.create_sweep(
+        Sweep(
+            id="s1",
+            graph_id="g1",
+            axes={"lr": [0.1, 0.2]},
+            combos=[{"lr": 0.1}, {"lr": 0.2}],
+            run_ids=["r-done", "r-live"],
+            created_at=at(6),
+        )
+    )
+
 
 async def everything(store: Store) -> dict[str, Any]:
     """Every document of the store, as listed and as read one by one (JSON-ready)."""
@@ -131,6 +150,8 @@ async def everything(store: Store) -> dict[str, Any]:
         ],
         "graphs by id": [await store.get_graph(g.id) for g in await pages(store.list_graphs)],
         "tokens by id": [await store.get_token(t.id) for t in await store.list_tokens()],
+        "metrics": {r.id: await store.get_metrics(r.id) for r in runs},
+        "sweeps": await pages(store.list_sweeps),
     }
     node_runs = [nr for nrs in doc["node runs"].values() for nr in nrs]
     doc["node runs by id"] = [await store.get_node_run(nr.id) for nr in node_runs]
@@ -169,7 +190,9 @@ async def test_a_round_trip_keeps_every_document(
         "graphs": 2,
         "runs": 3,
         "node_runs": 9,
+        "metric_series": 3,
         "cache_entries": 5,
+        "sweeps": 1,
     }
     lines = read_lines(exported)
     assert lines[0]["format"] == "plynx-export" and lines[0]["version"] == 1
@@ -271,7 +294,8 @@ async def test_a_truncated_file_is_refused_and_the_target_stays_empty(
         backend,
         tmp_path,
         short,
-        rf"line {len(lines) - 2}: the file ends here .*cache_entries: 2 of 5.*truncated",
+        rf"line {len(lines) - 2}: the file ends here "
+        r".*cache_entries: 3 of 5, sweeps: 0 of 1.*truncated",
     )
 
 
@@ -299,9 +323,10 @@ async def test_a_corrupt_line_is_named_and_nothing_is_imported(
 async def test_a_node_run_away_from_its_run_is_refused(backend: Backend, tmp_path: Path) -> None:
     path = await exported_file(backend, tmp_path)
     lines = gzip.decompress(path.read_bytes()).splitlines(keepends=True)
-    first_node_run = next(i for i, raw in enumerate(lines) if b'"type":"node_run"' in raw)
-    moved = lines[first_node_run]
-    del lines[first_node_run]
+    # the last one: moving one with metrics would first be refused for its metric series
+    last_node_run = max(i for i, raw in enumerate(lines) if b'"type":"node_run"' in raw)
+    moved = lines[last_node_run]
+    del lines[last_node_run]
     lines.insert(len(lines) - 1, moved)
     bad = tmp_path / "bad.plx"
     bad.write_bytes(gzip.compress(b"".join(lines)))
@@ -367,3 +392,18 @@ async def test_export_and_import_commands_between_sqlite_files(tmp_path: Path) -
     assert "cut.plx, line" in cut.stderr and "nothing was imported" in cut.stderr
     async with open_store(fresh) as store:
         assert set((await store_counts(store)).values()) == {0}
+
+
+async def test_a_metric_series_away_from_its_node_run_is_refused(
+    backend: Backend, tmp_path: Path
+) -> None:
+    path = await exported_file(backend, tmp_path)
+    lines = gzip.decompress(path.read_bytes()).splitlines(keepends=True)
+    first = next(i for i, raw in enumerate(lines) if b'"type":"metric_series"' in raw)
+    last_run = max(i for i, raw in enumerate(lines) if b'"type":"run"' in raw)
+    lines.insert(last_run + 1, lines.pop(first))
+    bad = tmp_path / "bad.plx"
+    bad.write_bytes(gzip.compress(b"".join(lines)))
+    await assert_refused_and_empty(
+        backend, tmp_path, bad, "a metric series does not follow its node run"
+    )

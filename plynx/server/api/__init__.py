@@ -9,7 +9,19 @@ import re
 
 from aiohttp import web
 
-from plynx.server.api import artifacts, cache, graphs, health, kinds, logs, operations, runs
+from plynx.server.api import (
+    artifacts,
+    cache,
+    graphs,
+    health,
+    kinds,
+    logs,
+    metrics,
+    operations,
+    reproduce,
+    runs,
+    sweeps,
+)
 from plynx.server.api import upgrade as upgrade_api
 from plynx.server.api import workers as workers_api
 from plynx.server.api.base import API_PREFIX, Query, Route
@@ -23,6 +35,9 @@ ROUTES: list[Route] = [
     *graphs.ROUTES,
     *upgrade_api.ROUTES,
     *runs.ROUTES,
+    *metrics.ROUTES,
+    *reproduce.ROUTES,
+    *sweeps.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,
     *workers_api.ROUTES,
