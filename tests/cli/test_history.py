@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from plynx.cli.embedded import local_token
+
 from .conftest import Plynx, bash, free_port, http_json, wait_until
 
 pytestmark = pytest.mark.slow
@@ -84,7 +86,7 @@ def test_logs_follow_prints_lines_as_a_running_node_writes_them(plynx: Plynx) ->
         url = f"http://127.0.0.1:{port}"
 
         def running_id() -> str | None:
-            _, page = http_json(url + "/api/v1/runs?status=running")
+            _, page = http_json(url + "/api/v1/runs?status=running", local_token(plynx.data_dir))
             return page["items"][0]["id"] if page["items"] else None
 
         run_id = wait_until(running_id, what="the run to start")

@@ -27,7 +27,7 @@ async def reproduce(request: web.Request) -> web.Response:
         parameters=original.parameters,
         reproduces=original.id,
     )
-    return json_response(await detail(request, run.id), status=201)
+    return await detail(request, run.id, status=201)
 
 
 async def reproduction(request: web.Request) -> web.Response:
