@@ -17,7 +17,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import click
@@ -42,16 +42,17 @@ from plynx.errors import InvalidInput
 from plynx.model import Graph, RunStatus, validate_graph
 from plynx.settings import Settings
 
+if TYPE_CHECKING:
+    from plynx.nodes import Registry
+
 __all__ = ["run_command"]
 
 logger = logging.getLogger(__name__)
 
 
-def _local_problems(graph: Graph, parameters: dict[str, Any]) -> list[str]:
+def _local_problems(graph: Graph, parameters: dict[str, Any], registry: Registry) -> list[str]:
     """What the embedded server would refuse, found before starting it."""
-    from plynx.nodes import load_registry
-
-    checks = load_registry().checks()
+    checks = registry.checks()
     return [str(issue) for issue in validate_graph(graph, checks, parameters=parameters)]
 
 
@@ -200,6 +201,9 @@ def run_command(
     Exit code: 0 success, 1 failed or canceled (Ctrl-C cancels the run), 2 invalid graph."""
     verbose = int((ctx.find_root().obj or {}).get("verbose", 0))
     console = Console(stderr=as_json, highlight=False)
+    from plynx.nodes import load_registry
+
+    registry = load_registry()  # plugins' resource types must be known to read the file
     try:
         parsed = read_graph_file(resolve_graph_path(graph_file))
         overrides = apply_overrides(parsed.graph, list(params))
@@ -208,7 +212,7 @@ def run_command(
     settings = settings_from(ctx, data_dir=data_dir)
     count, per = default_pool(workers, slots)
     if server is None:
-        problems = _local_problems(overrides.graph, overrides.parameters)
+        problems = _local_problems(overrides.graph, overrides.parameters, registry)
         if problems:
             fail(f"the graph has {len(problems)} problem(s)", EXIT_INVALID, problems)
 
