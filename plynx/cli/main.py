@@ -20,6 +20,7 @@ from plynx.cli.artifacts import artifacts_group
 from plynx.cli.cache import cache_group
 from plynx.cli.examples import examples_command
 from plynx.cli.local import local_command
+from plynx.cli.plugin import plugin_group
 from plynx.cli.run import run_command
 from plynx.cli.server import server_command
 from plynx.cli.token import token_group
@@ -90,6 +91,7 @@ for _command in (
     artifacts_group,
     export_command,
     import_command,
+    plugin_group,
 ):
     cli.add_command(_command)
 
