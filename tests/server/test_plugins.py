@@ -6,14 +6,8 @@ and previews itself as structured data (never HTML)."""
 
 from __future__ import annotations
 
-import importlib
-import sys
-import textwrap
-import uuid
 from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from aiohttp.test_utils import TestClient
 from pytest_aiohttp import AiohttpClient
 
@@ -24,33 +18,7 @@ from plynx.server.app import create_app
 from plynx.settings import Settings
 
 API = "/api/v1"
-
-Install = Callable[[str, str], str]
-
-
-@pytest.fixture
-def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Install:
-    """Install a plugin distribution: ``install(entry_points_txt, module_source)`` writes a
-    module and a ``.dist-info`` with those entry points on ``sys.path``; returns the module's
-    name (unique per call, ``{module}`` in the entry points stands for it)."""
-
-    def make(entry_points: str, source: str) -> str:
-        module = f"fake_plugin_{uuid.uuid4().hex[:8]}"
-        root = tmp_path / module
-        root.mkdir()
-        (root / f"{module}.py").write_text(textwrap.dedent(source))
-        dist = root / f"{module.replace('_', '-')}-1.0.dist-info"
-        dist.mkdir()
-        (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
-        (dist / "entry_points.txt").write_text(
-            textwrap.dedent(entry_points).replace("{module}", module)
-        )
-        monkeypatch.syspath_prepend(str(root))
-        importlib.invalidate_caches()
-        monkeypatch.delitem(sys.modules, module, raising=False)
-        return module
-
-    return make
+Install = Callable[[str, str], str]  # the ``install`` fixture (tests/conftest.py)
 
 
 async def _client(aiohttp_client: AiohttpClient, settings: Settings, r: Registry) -> TestClient:
