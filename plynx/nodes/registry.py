@@ -14,7 +14,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import TypeVar
 
 from plynx.model import KindCheck
-from plynx.model.resources import register_resource_type
+from plynx.model.resources import ResourceType, register_resource_type
 from plynx.nodes.base import BaseNode, KindInfo
 from plynx.nodes.compat import api_range_problem
 from plynx.nodes.resource_types import ResourceTypeInfo, ResourceTypeSpec
@@ -88,7 +88,12 @@ class Registry:
 
     def resource_type_infos(self) -> list[ResourceTypeInfo]:
         """Descriptions of every resource type, then those whose plugin failed to load."""
-        infos = [spec.info(plugin) for spec, plugin in self._types.values()]
+        # the built-in types first, in their own order, then the plugins' as registered
+        order = {str(t): i for i, t in enumerate(ResourceType)}
+        infos = [
+            spec.info(plugin)
+            for spec, plugin in sorted(self._types.values(), key=lambda e: order[e[0].name])
+        ]
         for problem in self.problems:
             if problem.group == RESOURCE_ENTRY_POINT_GROUP:
                 infos.append(
