@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from plynx.testing import PlynxHarness
 
@@ -95,3 +98,24 @@ def test_the_sqlite_preview_lists_tables(tmp_path: Path) -> None:
             }
         ],
     }
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PLYNX_TEST_POSTGRES_DSN"), reason="PLYNX_TEST_POSTGRES_DSN is not set"
+)
+def test_postgresql_from_the_worker_s_environment(
+    plynx_harness: PlynxHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLYNX_SQL_TEST_PG", os.environ["PLYNX_TEST_POSTGRES_DSN"])
+    people = _csv(tmp_path / "people.csv", "name,age\nada,36\nalan,41\n")
+    result = plynx_harness.run(
+        "sql",
+        inputs={"people": people},
+        input_types={"people": "csv"},
+        outputs={"result": "csv"},
+        params={"database": "env:PLYNX_SQL_TEST_PG"},
+        code="select name, age::int + 1 as next_age from people order by name",
+    )
+    assert result.ok, f"{result.error}\n{result.stderr}"
+    assert result.text("result").splitlines() == ["name,next_age", "ada,37", "alan,42"]
+    assert "postgres" not in result.stderr  # the URL (with its credentials) is never logged
