@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from e2e.conftest import Cluster
+from e2e.conftest import Cluster, bash
 from playwright.async_api import expect
 
 from .conftest import Dashboard
@@ -57,3 +57,26 @@ async def test_the_palette_shows_plugin_icons_and_plugins_that_failed(
     # the broken kind is not offered anywhere
     await expect(page.locator(".palette-kinds li", has_text="broken_kind")).to_have_count(0)
     await expect(page.get_by_label("Kind").locator("option[value='broken_kind']")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+async def test_a_queued_node_says_no_worker_has_its_kind_until_one_connects(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    doc = {
+        "title": "waits",
+        "operations": {"hello": bash("echo hi > {{ outputs.out }}", title="Hello")},
+        "nodes": {"a": {"operation": "hello"}},
+        "edges": [],
+    }
+    run_id = await cluster.submit(doc)  # no worker is connected
+    await dashboard.open(f"/runs/{run_id}?node=a")
+    panel = dashboard.page.locator(".node-panel[data-node='a']")
+    await expect(panel.locator("h2 .badge")).to_contain_text("queued")
+    await expect(panel.locator(".waiting-for")).to_have_text(
+        "waiting for a worker with kind bash_jinja2"
+    )
+    cluster.start_worker()
+    await expect(panel.locator("h2 .badge")).to_contain_text("success", timeout=30_000)
+    await expect(panel.locator(".waiting-for")).to_have_count(0)
