@@ -123,7 +123,9 @@ class PlynxHarness:
         """Run the graph file at ``path`` (files relative to it); the result's ``outputs`` are
         keyed ``node.output``, its logs are those of every node, joined."""
         from plynx.cli.files import read_graph_file
+        from plynx.nodes import load_registry
 
+        load_registry()  # the plugins' resource types must be known to read the file
         parsed = read_graph_file(path)
         return asyncio.run(
             asyncio.wait_for(
