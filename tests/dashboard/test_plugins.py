@@ -80,3 +80,36 @@ async def test_a_queued_node_says_no_worker_has_its_kind_until_one_connects(
     cluster.start_worker()
     await expect(panel.locator("h2 .badge")).to_contain_text("success", timeout=30_000)
     await expect(panel.locator(".waiting-for")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+async def test_a_notebook_output_previews_as_cells_without_its_html(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    pytest.importorskip("plynx_notebook", reason="plugins/plynx-notebook is not installed")
+    code = (
+        "print('hello from the kernel')\n"
+        "# %%\n"
+        "from IPython.display import HTML, display\n"
+        "display(HTML('<b id=\"injected\">bold</b>'))\n"
+    )
+    doc = {
+        "title": "notebook",
+        "operations": {
+            "nb": {"kind": "notebook", "code": code, "outputs": {"notebook": "notebook"}}
+        },
+        "nodes": {"a": {"operation": "nb"}},
+        "edges": [],
+    }
+    cluster.start_worker()
+    run_id = await cluster.submit(doc)
+    assert (await cluster.wait_run(run_id))["run"]["status"] == "success"
+    await dashboard.open(f"/runs/{run_id}?node=a")
+    output = dashboard.page.locator(".output[data-output='notebook']")
+    await output.get_by_role("button", name="Preview").click()
+    preview = output.locator(".preview[data-kind='list']")
+    await expect(preview.locator(".preview-item").first).to_contain_text("# Parameters")
+    await expect(preview).to_contain_text("hello from the kernel")
+    await expect(preview).to_contain_text("<IPython.core.display.HTML object>")
+    await expect(dashboard.page.locator("#injected")).to_have_count(0)
