@@ -24,7 +24,7 @@ def _echo(notebook: nbformat.NotebookNode) -> None:
 def main(argv: list[str]) -> int:
     """Execute ``argv[0]`` into ``argv[1]``; the exit code says whether every cell ran."""
     source, target = Path(argv[0]), Path(argv[1])
-    notebook = nbformat.read(source, as_version=4)
+    notebook = nbformat.read(source, as_version=4)  # type: ignore[no-untyped-call]
     client = NotebookClient(
         notebook,
         timeout=None,  # the worker enforces the node's timeout on the whole process group
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"a cell failed:\n{exc}\n")
         code = 1
     finally:
-        nbformat.write(notebook, target)
+        nbformat.write(notebook, target)  # type: ignore[no-untyped-call]
         _echo(notebook)
     return code
 

@@ -156,7 +156,7 @@ async def _postgres(
     ctx: RunContext, url: str, tables: list[tuple[str, Path, str]], output: Path
 ) -> int:
     try:
-        import asyncpg  # type: ignore[import-untyped]
+        import asyncpg
     except ImportError:
         raise ValueError(
             "a PostgreSQL database needs asyncpg on the worker: pip install 'plynx-sql[postgres]'"
@@ -170,8 +170,8 @@ async def _postgres(
         async with conn.transaction():
             for table, source, delimiter in tables:
                 header, rows = await asyncio.to_thread(read_rows, source, delimiter)
-                columns = ", ".join(f"{quote(c)} text" for c in header)
-                await conn.execute(f"CREATE TEMP TABLE {quote(table)} ({columns})")
+                typed = ", ".join(f"{quote(c)} text" for c in header)
+                await conn.execute(f"CREATE TEMP TABLE {quote(table)} ({typed})")
                 await conn.copy_records_to_table(table, records=rows, columns=header)
                 ctx.log(f"sql: table {table}: {len(rows)} rows")
             statement = await conn.prepare(ctx.code)
