@@ -145,3 +145,22 @@ async def test_a_plugin_resource_type_connects_and_previews_itself(
     ref = await (await client.post(f"{API}/artifacts?type=hostile", data=b"x")).json()
     preview = await (await client.get(f"{API}/artifacts/{ref['sha256']}/preview")).json()
     assert preview == {"kind": "text", "text": "x", "truncated": False}
+
+
+def test_an_unreadable_api_range_is_refused_with_the_reason(install: Install) -> None:
+    module = install(
+        "[plynx.resources]\nodd = {module}:Odd\n",
+        """
+        from plynx.api import ResourceTypeSpec
+
+        class Odd(ResourceTypeSpec):
+            plynx_api = "1.x"
+        """,
+    )
+    registry = load_registry()
+    assert registry.resource_type("odd") is None
+    (info,) = [t for t in registry.resource_type_infos() if t.name == "odd"]
+    assert info.error == (
+        f"plugin {module} (resource type 'odd') declares an unreadable PLynx API range: "
+        "'1.x' in the API range '1.x' is not a clause like '>=1.0' or '<2'"
+    )
