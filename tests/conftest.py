@@ -1,8 +1,13 @@
-"""Fixtures shared by every test package: settings in a temporary directory, and the real
-app served by ``aiohttp_client``."""
+"""Fixtures shared by every test package: settings in a temporary directory, the real app
+served by ``aiohttp_client``, and plugin distributions installed for one test."""
 
 from __future__ import annotations
 
+import importlib
+import sys
+import textwrap
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,3 +40,31 @@ async def app_client(aiohttp_client: AiohttpClient, settings: Settings) -> TestC
     """A client of the real app (every installed node kind) with ``settings``; in local mode
     it shows the local token, as ``plynx`` commands do."""
     return await aiohttp_client(create_app(settings), headers=local_headers(settings))
+
+
+Install = Callable[[str, str], str]
+
+
+@pytest.fixture
+def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Install:
+    """Install a plugin distribution for this test: ``install(entry_points_txt, source)``
+    writes a module and a ``.dist-info`` with those entry points on ``sys.path`` (as pip would);
+    returns the module's name, which ``{module}`` in the entry points stands for."""
+
+    def make(entry_points: str, source: str) -> str:
+        module = f"fake_plugin_{uuid.uuid4().hex[:8]}"
+        root = tmp_path / module
+        root.mkdir()
+        (root / f"{module}.py").write_text(textwrap.dedent(source))
+        dist = root / f"{module}-1.0.dist-info"
+        dist.mkdir()
+        (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
+        (dist / "entry_points.txt").write_text(
+            textwrap.dedent(entry_points).replace("{module}", module)
+        )
+        monkeypatch.syspath_prepend(str(root))
+        importlib.invalidate_caches()
+        monkeypatch.delitem(sys.modules, module, raising=False)
+        return module
+
+    return make

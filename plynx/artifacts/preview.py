@@ -9,6 +9,10 @@ Only the head of an artifact is ever read (``max_bytes``); the shapes are those 
     {"kind": "image", "url": "/api/v1/artifacts/<sha>", "mime": "image/png"}    image
     {"kind": "directory", "entries": [{"path", "size", "is_dir"}], "truncated": bool}
     {"kind": "binary", "size": n}             pdf, executable, and anything that is not text
+
+A plugin's resource type may preview itself (``custom``): it gets the head of the artifact in a
+thread and returns structured data (``text``, ``table``, ``json``, ``image`` with inline data,
+or a ``list`` of those), validated by the caller; never HTML.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import asyncio
 import codecs
 import csv
 import io
+import logging
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -26,7 +32,13 @@ from plynx.artifacts.archive import list_archive
 from plynx.artifacts.base import ArtifactStore, check_sha256
 from plynx.model import ResourceType
 
-__all__ = ["ARTIFACT_URL", "preview", "sniff_image"]
+__all__ = ["ARTIFACT_URL", "CustomPreview", "preview", "sniff_image"]
+
+logger = logging.getLogger(__name__)
+
+#: A plugin's preview: ``(head, size, truncated) -> JSON-ready dict or None`` (then the
+#: generic preview is used), and how many bytes of the head it wants.
+CustomPreview = tuple[Callable[[bytes, int, bool], dict[str, Any] | None], int]
 
 #: Where the dashboard fetches an artifact's bytes.
 ARTIFACT_URL = "/api/v1/artifacts/{sha256}"
@@ -137,11 +149,19 @@ async def preview(
     *,
     max_bytes: int = 256 * _KIB,
     max_rows: int = 50,
+    custom: CustomPreview | None = None,
 ) -> dict[str, Any]:
-    """A JSON-ready preview of the artifact ``sha256`` shown as ``type`` (shapes above).
+    """A JSON-ready preview of the artifact ``sha256`` shown as ``type`` (shapes above), or
+    by the type's own ``custom`` preview.
     :class:`~plynx.errors.ArtifactError` if it is not stored."""
     check_sha256(sha256)
     size = await store.size(sha256)
+    if custom is not None:
+        render, wanted = custom
+        head = await store.read_head(sha256, wanted)
+        shown = await asyncio.to_thread(render, head, size, size > len(head))
+        if shown is not None:
+            return shown
     if type in (ResourceType.PDF, ResourceType.EXECUTABLE):
         return {"kind": "binary", "size": size}
     if type == ResourceType.DIRECTORY:

@@ -32,6 +32,16 @@ def _has_desktop() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _echo_plugins() -> None:
+    """Which kinds this PLynx offers, and which plugins it could not load (and why)."""
+    from plynx.nodes import load_registry
+
+    registry = load_registry()  # already imported by the embedded server: cheap
+    click.echo(f"kinds: {', '.join(registry.names())}", err=True)
+    for problem in registry.problems:
+        click.echo(f"plugin not loaded: {problem.message}", err=True)
+
+
 @click.command("local")
 @click.option("--port", type=int, help="Port of the dashboard and API [default: 8765].")
 @click.option(
@@ -86,6 +96,7 @@ def local_command(
                 f"Open the dashboard with this link (it logs the browser in): {link}",
                 err=True,
             )
+            _echo_plugins()
             if not no_browser and _has_desktop():
                 await asyncio.to_thread(webbrowser.open, link)
             await stop.wait()

@@ -21,6 +21,7 @@ from plynx.cli.cache import cache_group
 from plynx.cli.examples import examples_command
 from plynx.cli.history import logs_command, runs_command, show_command
 from plynx.cli.local import local_command
+from plynx.cli.plugin import plugin_group
 from plynx.cli.reproduce import reproduce_command
 from plynx.cli.run import run_command
 from plynx.cli.server import server_command
@@ -96,6 +97,7 @@ for _command in (
     artifacts_group,
     export_command,
     import_command,
+    plugin_group,
 ):
     cli.add_command(_command)
 

@@ -23,7 +23,7 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
 import click
@@ -49,6 +49,9 @@ from plynx.client import RECONNECT_FOR, ApiError, PlynxClient, ServerLost
 from plynx.errors import InvalidInput
 from plynx.model import Graph, RunStatus, validate_graph
 
+if TYPE_CHECKING:
+    from plynx.nodes import Registry
+
 __all__ = ["run_command"]
 
 logger = logging.getLogger(__name__)
@@ -59,11 +62,9 @@ T = TypeVar("T")
 EXIT_LOST = 3
 
 
-def _local_problems(graph: Graph, parameters: dict[str, Any]) -> list[str]:
+def _local_problems(graph: Graph, parameters: dict[str, Any], registry: Registry) -> list[str]:
     """What the embedded server would refuse, found before starting it."""
-    from plynx.nodes import load_registry
-
-    checks = load_registry().checks()
+    checks = registry.checks()
     return [str(issue) for issue in validate_graph(graph, checks, parameters=parameters)]
 
 
@@ -242,6 +243,9 @@ def run_command(
     3 the server was unreachable for longer than --reconnect-timeout (the run may go on)."""
     verbose = int((ctx.find_root().obj or {}).get("verbose", 0))
     console = Console(stderr=as_json, highlight=False)
+    from plynx.nodes import load_registry
+
+    registry = load_registry()  # plugins' resource types must be known to read the file
     try:
         parsed = read_graph_file(resolve_graph_path(graph_file))
         overrides = apply_overrides(parsed.graph, list(params))
@@ -253,7 +257,7 @@ def run_command(
     settings = settings_from(ctx, data_dir=data_dir)
     count, per = default_pool(workers, slots)
     if server is None and not axes:  # a sweep's values are checked by the server, all at once
-        problems = _local_problems(overrides.graph, overrides.parameters)
+        problems = _local_problems(overrides.graph, overrides.parameters, registry)
         if problems:
             fail(f"the graph has {len(problems)} problem(s)", EXIT_INVALID, problems)
 

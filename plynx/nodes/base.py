@@ -73,6 +73,28 @@ class KindInfo(BaseModel):
     code_language: str | None
     executes: bool
     plugin: str
+    #: A short glyph and a CSS colour for the dashboard's palette.
+    icon: str = ""
+    color: str = ""
+    #: Set (and nothing else is usable) when the kind's plugin failed to load: why.
+    error: str | None = None
+
+    @classmethod
+    def broken(cls, name: str, plugin: str, error: str) -> KindInfo:
+        """The entry for a kind whose plugin did not load."""
+        return cls(
+            name=name,
+            version="",
+            title=name,
+            description="",
+            parameters=[],
+            code_language=None,
+            executes=False,
+            plugin=plugin,
+            icon="⚠",
+            color="#e03131",
+            error=error,
+        )
 
 
 class BaseNode(ABC):
@@ -90,6 +112,12 @@ class BaseNode(ABC):
     code_language: ClassVar[str | None] = None
     #: ``False`` for kinds that never reach a worker (``file``, ``composite``).
     executes: ClassVar[bool] = True
+    #: The PLynx API range this kind is written for, e.g. ``">=1.0,<2"`` (see
+    #: :data:`plynx.api.API_VERSION`); a plugin outside it is refused at load.
+    plynx_api: ClassVar[str | None] = None
+    #: A short glyph (one or two characters, emoji allowed) and a CSS colour for the palette.
+    icon: ClassVar[str] = ""
+    color: ClassVar[str] = ""
 
     @classmethod
     def check(cls, operation: Operation) -> list[str]:
@@ -108,6 +136,8 @@ class BaseNode(ABC):
             code_language=cls.code_language,
             executes=cls.executes,
             plugin=plugin,
+            icon=cls.icon,
+            color=cls.color,
         )
 
     @abstractmethod

@@ -67,6 +67,9 @@ def test_local_serves_with_workers_and_loads_the_examples_once(plynx: Plynx) -> 
         _out, err = proc.communicate(timeout=30)
         assert proc.returncode == 0, err
         assert f"{url}/local-login?token={_key(plynx)}" in err  # the link that logs in
+        # the kinds on offer, plugins' included (tests install the first-party ones)
+        kinds = next(line for line in err.splitlines() if line.startswith("kinds: "))
+        assert {"bash_jinja2", "python", "file", "composite"} <= set(kinds[7:].split(", "))
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -518,20 +518,38 @@ async def test_the_editors_type_rules_are_the_servers(dashboard: Dashboard) -> N
     from plynx.model.resources import connect_problem
 
     await dashboard.open("/graphs")
-    types = [t.value for t in ResourceType]
+    # the built-in types, then those of the installed plugins, which the editor learns from
+    # the server as its pages do
     answers = await dashboard.page.evaluate(
-        """async (types) => {
-          const { connectProblem, RESOURCE_TYPES } = await import("/app/editor/resources.js");
+        """async () => {
+          const { api } = await import("/app/api.js");
+          const { connectProblem, registerResourceTypes, RESOURCE_TYPES } =
+            await import("/app/editor/resources.js");
+          const served = await api.get("/resource-types");
+          registerResourceTypes(served);
+          const types = served.filter((t) => !t.error).map((t) => t.name);
           const pairs = {};
           for (const s of types) for (const d of types) pairs[`${s}>${d}`] = connectProblem(s, d);
-          return { pairs, known: RESOURCE_TYPES };
-        }""",
-        types,
+          return { pairs, known: RESOURCE_TYPES, types };
+        }"""
     )
+    types = answers["types"]
+    assert types[:9] == [
+        "file",
+        "directory",
+        "text",
+        "csv",
+        "tsv",
+        "json",
+        "image",
+        "pdf",
+        "executable",
+    ]
     assert answers["known"] == types
-    for s in ResourceType:
-        for d in ResourceType:
-            assert answers["pairs"][f"{s.value}>{d.value}"] == connect_problem(s, d), (s, d)
+    for s in types:
+        for d in types:
+            expected = connect_problem(ResourceType(s), ResourceType(d))
+            assert answers["pairs"][f"{s}>{d}"] == expected, (s, d)
 
 
 async def test_an_unknown_graph_or_operation_says_so(dashboard: Dashboard) -> None:

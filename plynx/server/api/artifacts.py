@@ -225,7 +225,9 @@ async def preview_artifact(request: web.Request) -> web.Response:
     check_worker_access(request, sha256)
     meta = await _meta(request, sha256)
     kind, _ = _as_referenced(request, meta)
-    return json_response(await preview(request.app[keys.ARTIFACTS], sha256, kind))
+    spec = request.app[keys.REGISTRY].resource_type(kind)
+    custom = (spec.safe_preview, spec.preview_max_bytes) if spec and spec.has_preview() else None
+    return json_response(await preview(request.app[keys.ARTIFACTS], sha256, kind, custom=custom))
 
 
 _TAG = "artifacts"

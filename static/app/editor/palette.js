@@ -11,13 +11,23 @@ import { SearchBox } from "../widgets.js";
 /** The drag-and-drop type that carries an operation id from the palette to the canvas. */
 export const OPERATION_MIME = "application/x-plynx-operation";
 
+/** A kind's glyph in its colour (plugins set both; built-in kinds have none). Text only. */
+function KindIcon({ kind }) {
+  if (!kind || !kind.icon) return null;
+  return html`<span class="kind-icon" aria-hidden="true" style=${{ color: kind.color || "inherit" }}>${kind.icon}</span>`;
+}
+
 function ports(list) {
   return list.map((p) => `${p.name}: ${p.type}${p.is_array ? "[]" : ""}`).join(", ") || "—";
 }
 
 /** Props: `kinds` (from /kinds), `onAdd(operation)`, `known` (a Map the listed operations are
  * put in, by id, for the canvas to find on a drop), `onUpload()`. */
-export function Palette({ kinds, onAdd, known, onUpload }) {
+export function Palette({ kinds: all, onAdd, known, onUpload }) {
+  // plugins that failed to load are listed apart, with why, and offer nothing to use
+  const kinds = all.filter((k) => !k.error);
+  const broken = all.filter((k) => k.error);
+  const byName = new Map(kinds.map((k) => [k.name, k]));
   const [q, setQ] = useState("");
   const [kind, setKind] = useState("");
   const [items, setItems] = useState(null);
@@ -55,6 +65,7 @@ export function Palette({ kinds, onAdd, known, onUpload }) {
       <summary>Kinds (${kinds.length})</summary>
       <ul>${kinds.map(
         (k) => html`<li key=${k.name} title=${k.description}>
+          <${KindIcon} kind=${k} />
           <button class="link" onClick=${() => setKind(kind === k.name ? "" : k.name)} aria-pressed=${kind === k.name}>${k.title || k.name}</button>
           <span class="muted mono"> ${k.name}</span>
           ${k.name === "file"
@@ -63,6 +74,14 @@ export function Palette({ kinds, onAdd, known, onUpload }) {
         </li>`,
       )}</ul>
     </details>
+    ${broken.length
+      ? html`<div class="palette-broken" role="alert">
+          <strong>${broken.length} plugin kind${broken.length > 1 ? "s" : ""} failed to load</strong>
+          <ul>${broken.map((k) => html`<li key=${k.name} data-kind=${k.name}>
+            <span class="mono">${k.name}</span> <span class="muted">(${k.plugin})</span>: ${k.error}
+          </li>`)}</ul>
+        </div>`
+      : null}
     <ul class="palette-list">
       ${items === null ? html`<li class="muted">Loading…</li>` : null}
       ${items && !items.length ? html`<li class="muted">No operation matches.</li>` : null}
@@ -71,7 +90,7 @@ export function Palette({ kinds, onAdd, known, onUpload }) {
             data-operation=${op.id} title="Drag onto the canvas (or press Enter)"
             onDragStart=${start(op)} onDblClick=${() => onAdd(op)}
             onKeyDown=${(e) => e.key === "Enter" && onAdd(op)}>
-          <div class="palette-title"><span>${op.title || "(untitled)"}</span>
+          <div class="palette-title"><${KindIcon} kind=${byName.get(op.kind)} /><span>${op.title || "(untitled)"}</span>
             <span class="tag">${op.kind}</span>${op.status !== "ready" ? html` <${StatusBadge} status=${op.status} />` : null}</div>
           <div class="palette-ports mono">${ports(op.inputs)} → ${ports(op.outputs)}</div>
         </li>`,

@@ -12,6 +12,7 @@ import { CompositeView } from "../editor/composite_view.js";
 import { useEditorStyles } from "../editor/styles.js";
 import { bindKeys, HelpPopover } from "../editor/keys.js";
 import { OPERATION_MIME, Palette } from "../editor/palette.js";
+import { registerResourceTypes } from "../editor/resources.js";
 import { SidePanel } from "../editor/side_panel.js";
 import { UpgradeBanner } from "../editor/upgrade.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
@@ -66,6 +67,7 @@ export default function GraphEditor({ params }) {
       (error) => setFailed(error),
     );
     api.get("/kinds").then((k) => setKinds(Array.isArray(k) ? k : Object.values(k)), () => {});
+    api.get("/resource-types").then(registerResourceTypes, () => {});
   }, [params.id]);
 
   // the canvas, once the graph is here

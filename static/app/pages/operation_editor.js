@@ -6,6 +6,7 @@
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api.js";
+import { registerResourceTypes } from "../editor/resources.js";
 import { CodeEditor } from "../editor/code_editor.js";
 import { generalProblems, ParamRows, PortRows } from "../editor/op_fields.js";
 import { ScriptPreview } from "../editor/script_preview.js";
@@ -93,12 +94,14 @@ export default function OperationEditor({ params, query }) {
   useEffect(() => {
     api.get("/kinds").then(
       (k) => {
-        const list = Array.isArray(k) ? k : Object.values(k);
+        // kinds whose plugin failed to load (`error`) cannot be chosen
+        const list = (Array.isArray(k) ? k : Object.values(k)).filter((kind) => !kind.error);
         setKinds(list);
         if (isNew) setOp((o) => withKindParameters(o, list));
       },
       () => {},
     );
+    api.get("/resource-types").then(registerResourceTypes, () => {});
     if (!isNew) api.get(`/operations/${encodeURIComponent(params.id)}`, {}, { quiet: true }).then(setOp, setFailed);
     setLeaveGuard(() => (dirty.current ? UNSAVED : null));
     const beforeUnload = (e) => {

@@ -25,7 +25,7 @@ export default function OperationsPage({ query }) {
   useEffect(() => syncQuery(filters), [JSON.stringify(filters)]);
   useEffect(() => {
     api.get("/kinds").then(
-      (k) => setKinds(Array.isArray(k) ? k : Object.values(k)),
+      (k) => setKinds((Array.isArray(k) ? k : Object.values(k)).filter((kind) => !kind.error)),
       () => {},
     );
   }, []);

@@ -3,6 +3,7 @@
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
+import { api } from "../api.js";
 import { elapsed, formatBytes, formatTime, shortId } from "../format.js";
 import { StatusBadge } from "../status.js";
 import { nodeLabel } from "./graph_view.js";
@@ -49,6 +50,28 @@ function Output({ refs, port, nodeId }) {
   );
 }
 
+/** While a node is queued: says so when no connected worker has its kind (a plugin that is
+ * installed on no worker), rechecking every few seconds. */
+function WaitingFor({ kind }) {
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const check = () =>
+      api.get("/workers", {}, { quiet: true }).then(
+        (workers) => live && setMissing(!workers.some((w) => (w.kinds || []).includes(kind))),
+        () => {},
+      );
+    check();
+    const timer = setInterval(check, 3000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [kind]);
+  if (!missing) return null;
+  return html`<dt>Waiting</dt><dd class="waiting-for">waiting for a worker with kind <code>${kind}</code></dd>`;
+}
+
 export function NodePanel({ run, node, nodeRun, onSelect }) {
   const nr = nodeRun;
   const failed = Boolean(nr && nr.status === "failed");
@@ -70,6 +93,7 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
       <dt>Node</dt><dd class="mono">${node.id}</dd>
       <dt>Operation</dt><dd>${op.title || "(inline)"} <span class="tag">${op.kind}</span>
         ${op.id ? html` <a href=${`/operations/${op.id}`}>v${op.version}</a>` : null}</dd>
+      ${nr && nr.status === "queued" ? html`<${WaitingFor} kind=${op.kind} />` : null}
       ${nr && nr.attempt ? html`<dt>Attempt</dt><dd>${nr.attempt}</dd>` : null}
       ${nr && nr.worker_id ? html`<dt>Worker</dt><dd class="mono" title=${nr.worker_id}>${shortId(nr.worker_id)}</dd>` : null}
       ${nr && nr.started_at ? html`<dt>Started</dt><dd>${formatTime(nr.started_at)}</dd>` : null}

@@ -1,5 +1,6 @@
 // Previews of artifacts from GET /artifacts/<sha>/preview: csv/tsv as a table, json as a
-// tree, text, images, directory listings. Everything is rendered as text.
+// tree, text, images, directory listings, and plugins' lists of those (a notebook's cells).
+// Everything is rendered as text.
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
@@ -44,7 +45,18 @@ function Body({ preview, sha256 }) {
     case "text":
       return html`<pre>${preview.text}</pre>`;
     case "image":
+      // a plugin's preview carries a raster image inline (the server allows png, jpeg, gif
+      // and webp only); the built-in one points at the artifact
+      if (preview.data) return html`<img src=${`data:${preview.mime};base64,${preview.data}`} alt=${preview.label || "image output"} />`;
       return html`<${Image} sha256=${sha256} />`;
+    case "list":
+      return html`<div class="preview-list">${preview.items.map(
+        (item, i) => html`<div class="preview-item" key=${i} data-kind=${item.kind}>
+          ${item.label ? html`<div class="preview-label">${item.label}</div>` : null}
+          <${Body} preview=${item} sha256=${sha256} />
+          ${item.truncated ? html`<p class="truncated">Only the beginning is shown.</p>` : null}
+        </div>`,
+      )}</div>`;
     case "directory":
       return html`<table class="preview-table">
         <thead><tr><th>Path</th><th>Size</th></tr></thead>
