@@ -157,7 +157,7 @@ class PlynxHarness:
         parameters: Mapping[str, Any] | None,
         node: str | None,
     ) -> KindResult:
-        from plynx.cli.embedded import embedded_plynx
+        from plynx.cli.embedded import embedded_plynx, local_token
         from plynx.client import ApiError, PlynxClient
         from plynx.model import FILE_KIND
         from plynx.settings import Settings
@@ -167,7 +167,7 @@ class PlynxHarness:
         settings = Settings(data_dir=data_dir)
         async with (
             embedded_plynx(settings, workers=1, slots=2) as url,
-            PlynxClient(url) as client,
+            PlynxClient(url, local_token(data_dir)) as client,
         ):
             await client.wait_workers(1)
             graph = await client.attach_files(graph, files, base)
