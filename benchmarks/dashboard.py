@@ -34,7 +34,7 @@ from typing import Any
 
 from playwright.async_api import Page, async_playwright
 
-from plynx.cli.embedded import serving
+from plynx.cli.embedded import local_token, login_url, serving
 from plynx.client import PlynxClient
 from plynx.settings import load_settings
 
@@ -134,7 +134,10 @@ def show(name: str, f: dict[str, Any]) -> None:
 async def main_async(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="plynx-dash-bench-") as tmp:
         settings = replace(load_settings(environ={}, data_dir=Path(tmp)), local_mode=True)
-        async with serving(settings, port=0) as url, PlynxClient(url) as client:
+        async with (
+            serving(settings, port=0) as url,
+            PlynxClient(url, local_token(settings.data_dir)) as client,
+        ):
             ids: dict[int, tuple[str, str]] = {}
             placed = await client.request(
                 "POST", "/graphs", json=tree(operation(), args.nodes, placed=True)
@@ -148,6 +151,7 @@ async def main_async(args: argparse.Namespace) -> None:
             async with async_playwright() as p:
                 browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = await browser.new_page(viewport={"width": 1400, "height": 900})
+                await page.goto(login_url(url, local_token(settings.data_dir) or ""))
                 await page.goto(url + "/graphs")
                 await page.wait_for_selector("header.topbar")
                 editor = "[data-testid=editor-canvas][data-ready=true]"

@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import gc
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,7 @@ from typing import Any
 import aiohttp
 from dag import makefile, percentile, plynx_graph, time_make  # type: ignore[import-not-found]
 
-from plynx.cli.embedded import embedded_plynx
+from plynx.cli.embedded import embedded_plynx, local_token
 from plynx.client import PlynxClient
 from plynx.settings import load_settings
 
@@ -47,6 +48,19 @@ _MS = 1000.0
 
 
 # -- the three child roles ---------------------------------------------------------------------
+_TOKEN_ENV = "PLYNX_BENCH_TOKEN"
+
+
+def _token() -> str | None:
+    """The local server's token (set by the orchestrator for itself and its children)."""
+    return os.environ.get(_TOKEN_ENV) or None
+
+
+def _auth() -> dict[str, str]:
+    token = _token()
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
 async def serve(args: argparse.Namespace) -> None:
     """Run the server and its workers until stdin closes; print the URL first."""
     if args.gc_log:
@@ -79,7 +93,7 @@ async def probe(url: str) -> None:
     """``GET /health`` every 20 ms until stdin closes; print ``[[wall time, seconds], ...]``."""
     samples: list[tuple[float, float]] = []
     done = asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    async with aiohttp.ClientSession() as session:
+    async with aiohttp.ClientSession(headers=_auth()) as session:
         while not done.done():
             start = time.perf_counter()
             async with session.get(url + "/api/v1/health") as resp:
@@ -117,7 +131,7 @@ async def follow(url: str, count: int) -> None:
     loop = asyncio.get_running_loop()
     run_id: asyncio.Future[str] = loop.create_future()
     stats = {"frames": 0, "bytes": 0, "closed": 0}
-    async with aiohttp.ClientSession() as session:
+    async with aiohttp.ClientSession(headers=_auth()) as session:
         tasks = [asyncio.create_task(_follower(session, url, run_id, stats)) for _ in range(count)]
         print("ready", flush=True)
         line = await loop.run_in_executor(None, sys.stdin.readline)
@@ -165,7 +179,7 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
     assert follower.stdout is not None and follower.stdin is not None
     assert prober.stdin is not None
     follower.stdout.readline()  # "ready"
-    async with PlynxClient(url) as client:
+    async with PlynxClient(url, _token()) as client:
         await asyncio.sleep(1.0)  # followers connected and subscribed
         idle_start = time.time()
         await asyncio.sleep(args.idle)
@@ -173,7 +187,9 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
         loop_before = (await client.health()).get("loop") or {}
         start = time.perf_counter()
         async with client.session.post(
-            url + "/api/v1/runs", data=body, headers={"Content-Type": "application/json"}
+            url + "/api/v1/runs",
+            data=body,
+            headers={"Content-Type": "application/json", **_auth()},
         ) as resp:
             detail = await resp.json()
             if resp.status != 201:
@@ -216,7 +232,9 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
         url = server.stdout.readline().strip()
         if not url:
             raise SystemExit("the server did not start")
-        async with PlynxClient(url) as client, asyncio.timeout(120):
+        # the children (prober, followers) send the local server's token too
+        os.environ[_TOKEN_ENV] = local_token(root / "plynx") or ""
+        async with PlynxClient(url, _token()) as client, asyncio.timeout(120):
             await client.wait_workers(args.workers)
         return await measure(args, url)
     finally:

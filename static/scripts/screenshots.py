@@ -18,7 +18,7 @@ from typing import Any
 
 from playwright.async_api import Browser, Page, async_playwright
 
-from plynx.cli.embedded import embedded_plynx
+from plynx.cli.embedded import embedded_plynx, local_token, login_url
 from plynx.cli.seed import load_examples
 from plynx.client import PlynxClient
 from plynx.model.graphfile import parse_graph_document
@@ -93,13 +93,16 @@ def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
     ]
 
 
-async def shoot(browser: Browser, url: str, ids: dict[str, str], out: Path) -> list[Path]:
+async def shoot(
+    browser: Browser, url: str, token: str, ids: dict[str, str], out: Path
+) -> list[Path]:
     saved = []
     for theme in ("light", "dark"):
         context = await browser.new_context(
             color_scheme=theme, viewport={"width": 1400, "height": 860}
         )
         page: Page = await context.new_page()
+        await page.goto(login_url(url, token))  # the local server's cookie for this context
         for name, path, ready in pages(ids):
             await page.goto(url + path)
             await page.wait_for_selector(ready, timeout=60_000)
@@ -114,12 +117,17 @@ async def shoot(browser: Browser, url: str, ids: dict[str, str], out: Path) -> l
 async def main_async(out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="plynx-shots-") as tmp:
         settings = load_settings(environ={}, data_dir=Path(tmp))
-        async with embedded_plynx(settings, workers=1, slots=2) as url, PlynxClient(url) as client:
+        async with (
+            embedded_plynx(settings, workers=1, slots=2) as url,
+            PlynxClient(url, local_token(settings.data_dir)) as client,
+        ):
             ids = await prepare(client)
             async with async_playwright() as p:
                 browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
-                    saved = await shoot(browser, url, ids, out)
+                    saved = await shoot(
+                        browser, url, local_token(settings.data_dir) or "", ids, out
+                    )
                 finally:
                     await browser.close()
     for path in saved:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from e2e.conftest import Cluster
+from e2e.conftest import LOCAL_TOKEN, Cluster
 from playwright.async_api import expect
 
 from plynx.cli.seed import load_examples
@@ -52,7 +52,7 @@ async def test_every_empty_page_says_what_to_do(cluster: Cluster, dashboard: Das
 async def test_a_first_time_user_opens_and_runs_an_example_from_home(
     cluster: Cluster, dashboard: Dashboard
 ) -> None:
-    async with PlynxClient(cluster.url) as client:
+    async with PlynxClient(cluster.url, LOCAL_TOKEN) as client:
         assert await load_examples(client) > 0
     await dashboard.open("/")
     page = dashboard.page
