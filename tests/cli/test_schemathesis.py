@@ -22,7 +22,8 @@ MIN_CASES = 3000
 
 # Input can be valid to the schema and still be refused on purpose: a graph that is a
 # well-formed document but cannot run (a cycle, an unknown kind) is a 400 with every problem;
-# so is an upload whose bytes do not hash to the sha256 it claims.
+# so is an upload whose bytes do not hash to the sha256 it claims, and a sweep whose source
+# (graph or graph_id, exactly one) or values do not make runs.
 CONFIG = """
 [[operations]]
 include-operation-id = "upload_artifact"
@@ -30,6 +31,10 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "400"]
 
 [[operations]]
 include-operation-id = "create_run"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "404"]
+
+[[operations]]
+include-operation-id = "create_sweep"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "404"]
 
 [[operations]]

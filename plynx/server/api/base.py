@@ -136,7 +136,7 @@ def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
     is not a string. Synchronous and proportional to the body: :func:`read_body` runs it in a
     thread when the body is large, and so may any caller that holds a big document."""
     if not raw.strip():
-        if optional:
+        if optional and not raw:  # no body at all; whitespace alone is not a JSON document
             return model()
         raise InvalidInput(f"the request needs a JSON body ({model.__name__})")
     try:
