@@ -87,7 +87,9 @@ async def test_a_big_graph_fitted_small_is_drawn_as_status_coloured_boxes(
     small = await cluster.submit(
         {
             "title": "small",
-            "operations": {"noop": bash("true")},
+            # not the big graph's operation: a node with the same cache key as one another run
+            # executes waits for it (pending) instead of being queued
+            "operations": {"noop": bash("true  # small")},
             "nodes": {"only": {"operation": "noop"}},
         }
     )
