@@ -103,7 +103,8 @@ async def _upstream(runs: _Runs, sha256: str, depth: int) -> tuple[list[LineageS
     for level in range(1, depth + 2):
         following: list[str] = []
         for sha in frontier:
-            producer = await _producer(runs.store, await runs.store.node_runs_with_output(sha))
+            held = await runs.store.node_runs_with_output(sha, HOLDERS_LIMIT)
+            producer = await _producer(runs.store, held)
             if producer is None or producer.id in seen:
                 continue
             if level > depth or len(steps) >= STEPS_LIMIT:
@@ -124,10 +125,15 @@ async def _downstream(
     steps: list[LineageStep] = []
     seen: set[str] = set()
     frontier, done = [sha256], {sha256}
+    cut = False
     for level in range(1, depth + 2):
         following: list[str] = []
         for sha in frontier:
-            held = holders if sha == sha256 else await runs.store.node_runs_with_output(sha)
+            held = holders
+            if sha != sha256:
+                held = await runs.store.node_runs_with_output(sha, HOLDERS_LIMIT)
+            # more node runs hold it than are looked at: their users are left out
+            cut = cut or (level <= depth and len(held) >= HOLDERS_LIMIT)
             for holder in held:
                 for consumer in await runs.consumers(holder, sha):
                     if consumer.id in seen:
@@ -141,7 +147,7 @@ async def _downstream(
                         following.extend(d for d in digests if d not in done)
                         done.update(digests)
         frontier = following
-    return steps, False
+    return steps, cut
 
 
 async def artifact_lineage(store: Store, sha256: str, depth: int) -> ArtifactLineage:
