@@ -103,8 +103,8 @@ async def _upstream(runs: _Runs, sha256: str, depth: int) -> tuple[list[LineageS
     for level in range(1, depth + 2):
         following: list[str] = []
         for sha in frontier:
-            held = await runs.store.node_runs_with_output(sha, HOLDERS_LIMIT)
-            producer = await _producer(runs.store, held)
+            # the oldest holder made it, or was restored from the node run that did
+            producer = await _producer(runs.store, await runs.store.node_runs_with_output(sha, 10))
             if producer is None or producer.id in seen:
                 continue
             if level > depth or len(steps) >= STEPS_LIMIT:

@@ -196,8 +196,8 @@ async def _experiments_v2(conn: Any) -> None:
     await conn.execute(_EXPERIMENTS_V2)
 
 
-#: The sha256 of every output artifact of a node run document (a ``text[]``).
-OUTPUT_DIGESTS = "plynx_output_digests(doc)"
+#: The sha256 of every output artifact of a node run (a ``text[]`` column computed from ``doc``).
+OUTPUT_DIGESTS = "outputs"
 # A document may hold "\u0000", which PostgreSQL cannot unescape (reading any field of it fails):
 # it becomes U+FFFD first. Only the digests (hex) are read, so nothing else matters here.
 _LINEAGE_V3 = r"""
@@ -207,13 +207,18 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     FROM json_each(replace(doc::text, '\u0000', '\ufffd')::json -> 'outputs') AS port,
         json_array_elements(port.value) AS ref
 $$;
-CREATE INDEX IF NOT EXISTS node_runs_outputs ON node_runs USING gin (plynx_output_digests(doc));
+ALTER TABLE node_runs ADD COLUMN IF NOT EXISTS outputs text[]
+    GENERATED ALWAYS AS (plynx_output_digests(doc)) STORED;
+CREATE INDEX IF NOT EXISTS node_runs_outputs ON node_runs USING gin (outputs)
+    WITH (fastupdate = off);
 """
 
 
 async def _lineage_v3(conn: Any) -> None:
-    """Version 3: node runs indexed by the digests of their outputs (lineage). An expression
-    index follows the documents by itself: no writer has to remember it."""
+    """Version 3: node runs indexed by the digests of their outputs (lineage). A generated
+    column follows the documents by itself (no writer has to remember it) and is computed once
+    per write, not on every lookup (array containment in a GIN index is always rechecked).
+    ``fastupdate = off``: a lookup must not scan a pending list of recent node runs."""
     await conn.execute(_LINEAGE_V3)
 
 
