@@ -23,9 +23,9 @@ from plynx.store import Store
 __all__ = ["artifact_lineage"]
 
 #: Node runs looked at per artifact (an artifact made by thousands of identical runs).
-HOLDERS_LIMIT = 100
+HOLDERS_LIMIT = 50
 #: Node runs a lineage lists on each side before it says it is truncated.
-STEPS_LIMIT = 1000
+STEPS_LIMIT = 100
 #: Statuses of a node run that was never given its inputs.
 _NOT_STARTED = frozenset({NodeRunStatus.PENDING, NodeRunStatus.SKIPPED})
 
