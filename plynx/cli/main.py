@@ -20,6 +20,7 @@ from plynx.cli.artifacts import artifacts_group
 from plynx.cli.cache import cache_group
 from plynx.cli.examples import examples_command
 from plynx.cli.history import logs_command, runs_command, show_command
+from plynx.cli.lineage import lineage_command
 from plynx.cli.local import local_command
 from plynx.cli.plugin import plugin_group
 from plynx.cli.reproduce import reproduce_command
@@ -90,6 +91,7 @@ for _command in (
     runs_command,
     show_command,
     logs_command,
+    lineage_command,
     examples_command,
     token_group,
     users_group,

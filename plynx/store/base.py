@@ -55,7 +55,8 @@ async def oldest_first(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> A
 
 #: Version of the schema this code writes; backends migrate older stores up to it on open.
 #: 2: metric points and sweeps (the ``metrics`` and ``sweeps`` tables / collections).
-SCHEMA_VERSION = 2
+#: 3: an index of node runs by output artifact (lineage).
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -204,6 +205,11 @@ class Store(ABC):
     @abstractmethod
     async def get_node_run(self, node_run_id: str) -> NodeRun:
         """One node run."""
+
+    @abstractmethod
+    async def node_runs_with_output(self, sha256: str, limit: int = 100) -> list[NodeRun]:
+        """Node runs that have the artifact ``sha256`` among their outputs (executed or restored
+        from the cache), oldest first, at most ``limit`` (an indexed lookup: lineage)."""
 
     @abstractmethod
     async def apply(self, batch: Batch) -> None:

@@ -260,6 +260,15 @@ class MongoStore(MongoExperiments, Store):
                 per_status[doc["status"]] = per_status.get(doc["status"], 0) + 1
         return counts
 
+    async def node_runs_with_output(self, sha256: str, limit: int = 100) -> list[NodeRun]:
+        """Node runs with ``sha256`` among their outputs, oldest first (``outputs`` index)."""
+        doing = f"find the node runs that output {sha256}"
+        nodes = self._collection("node_runs", doing)
+        with self._driver(doing):
+            found = nodes.find({"outputs": sha256}, {"doc": 1}).sort("seq", 1).limit(limit)
+            docs = await found.to_list(None)
+        return self._parse(NodeRun, docs, doing)
+
     async def get_node_run(self, node_run_id: str) -> NodeRun:
         """One node run."""
         return await self._one(NodeRun, "node run", "node_runs", node_run_id)

@@ -39,6 +39,7 @@ __all__ = [
     "graph_fields",
     "node_run_fields",
     "operation_fields",
+    "output_digests",
     "parse_run",
     "run_fields",
     "token_fields",
@@ -133,8 +134,14 @@ def node_run_fields(nr: NodeRun) -> Doc:
         "node_id": nr.node_id,
         "status": nr.status.value,
         "cache_key": nr.cache_key,
+        "outputs": output_digests(nr),
         "doc": nr.model_dump_json(),
     }
+
+
+def output_digests(nr: NodeRun) -> list[str]:
+    """The sha256 of every output artifact of a node run (indexed, for lineage)."""
+    return sorted({ref.sha256 for refs in nr.outputs.values() for ref in refs})
 
 
 def cache_fields(entry: CacheEntry) -> Doc:

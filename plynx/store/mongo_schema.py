@@ -18,10 +18,11 @@ way SQLite's ``rowid`` does (see :class:`plynx.store.mongo_docs.InsertOrder`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel, UpdateOne
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import CollectionInvalid, OperationFailure
 
@@ -120,8 +121,32 @@ async def _experiments_v2(db: Database) -> None:
     await create_indexes(db, EXPERIMENT_INDEXES)
 
 
+#: Version 3: node runs by the digests of their outputs (``outputs``, a multikey index).
+LINEAGE_INDEXES: dict[str, list[IndexModel]] = {
+    "node_runs": [_index("node_runs_outputs", ("outputs", ASCENDING), ("seq", ASCENDING))],
+}
+_BACKFILL_BATCH = 500
+
+
+async def _lineage_v3(db: Database) -> None:
+    """Version 3: copy the output digests of existing node runs into ``outputs``, then index
+    them (new node runs are written with the field)."""
+    nodes = db["node_runs"]
+    updates: list[UpdateOne] = []
+    async for doc in nodes.find({"outputs": {"$exists": False}}, {"doc": 1}):
+        outputs = json.loads(doc["doc"]).get("outputs") or {}
+        digests = sorted({ref["sha256"] for refs in outputs.values() for ref in refs})
+        updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"outputs": digests}}))
+        if len(updates) >= _BACKFILL_BATCH:
+            await nodes.bulk_write(updates, ordered=False)
+            updates = []
+    if updates:
+        await nodes.bulk_write(updates, ordered=False)
+    await create_indexes(db, LINEAGE_INDEXES)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2]
+MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2, _lineage_v3]
 
 
 async def read_version(db: Database) -> int:

@@ -55,7 +55,7 @@ from plynx.store.postgres_rows import (
     operation_row,
     run_row,
 )
-from plynx.store.postgres_schema import migrate, read_version
+from plynx.store.postgres_schema import OUTPUT_DIGESTS, migrate, read_version
 
 __all__ = ["PostgresStore"]
 
@@ -383,6 +383,16 @@ class PostgresStore(PostgresExperiments, Store):
         """One node run."""
         sql = "SELECT doc FROM node_runs WHERE id = $1"
         return await self._one(NodeRun, "node run", sql, node_run_id)
+
+    async def node_runs_with_output(self, sha256: str, limit: int = 100) -> list[NodeRun]:
+        """Node runs with ``sha256`` among their outputs, oldest first (a GIN index on the
+        documents' output digests: schema version 3)."""
+        sql = (
+            f"SELECT doc FROM node_runs WHERE {OUTPUT_DIGESTS} @> $1::text[] ORDER BY pos LIMIT $2"
+        )
+        doing = f"find the node runs that output {sha256}"
+        rows = await self._fetch(doing, sql, [sha256], limit)
+        return self._parse(NodeRun, [row[0] for row in rows], doing)
 
     async def apply(self, batch: Batch) -> None:
         """Upsert runs and node runs and insert cache entries, in one statement.

@@ -36,7 +36,7 @@ import asyncpg
 from plynx.errors import SchemaVersionError
 from plynx.store.base import SCHEMA_VERSION
 
-__all__ = ["MIGRATIONS", "Migration", "migrate", "read_version"]
+__all__ = ["MIGRATIONS", "OUTPUT_DIGESTS", "Migration", "migrate", "read_version"]
 
 logger = logging.getLogger(__name__)
 
@@ -196,8 +196,34 @@ async def _experiments_v2(conn: Any) -> None:
     await conn.execute(_EXPERIMENTS_V2)
 
 
+#: The sha256 of every output artifact of a node run (a ``text[]`` column computed from ``doc``).
+OUTPUT_DIGESTS = "outputs"
+# A document may hold "\u0000", which PostgreSQL cannot unescape (reading any field of it fails):
+# it becomes U+FFFD first. Only the digests (hex) are read, so nothing else matters here.
+_LINEAGE_V3 = r"""
+CREATE OR REPLACE FUNCTION plynx_output_digests(doc json) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(ref ->> 'sha256'), '{}')
+    FROM json_each(replace(doc::text, '\u0000', '\ufffd')::json -> 'outputs') AS port,
+        json_array_elements(port.value) AS ref
+$$;
+ALTER TABLE node_runs ADD COLUMN IF NOT EXISTS outputs text[]
+    GENERATED ALWAYS AS (plynx_output_digests(doc)) STORED;
+CREATE INDEX IF NOT EXISTS node_runs_outputs ON node_runs USING gin (outputs)
+    WITH (fastupdate = off);
+"""
+
+
+async def _lineage_v3(conn: Any) -> None:
+    """Version 3: node runs indexed by the digests of their outputs (lineage). A generated
+    column follows the documents by itself (no writer has to remember it) and is computed once
+    per write, not on every lookup (array containment in a GIN index is always rechecked).
+    ``fastupdate = off``: a lookup must not scan a pending list of recent node runs."""
+    await conn.execute(_LINEAGE_V3)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3]
 
 _READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 

@@ -404,6 +404,15 @@ class SQLiteStore(SQLiteExperiments, Store):
         sql = "SELECT doc FROM node_runs WHERE id = ?"
         return await self._one(NodeRun, "node run", sql, node_run_id)
 
+    async def node_runs_with_output(self, sha256: str, limit: int = 100) -> list[NodeRun]:
+        """Node runs with ``sha256`` among their outputs, oldest first (``node_run_outputs``)."""
+        sql = (
+            "SELECT n.doc FROM node_run_outputs o JOIN node_runs n ON n.id = o.node_run_id "
+            "WHERE o.sha256 = ? ORDER BY n.rowid LIMIT ?"
+        )
+        doing = f"find the node runs that output {sha256}"
+        return self._parse(NodeRun, await self._fetch(doing, sql, (sha256, limit)), doing)
+
     async def apply(self, batch: Batch) -> None:
         """Upsert runs and node runs and insert cache entries, in one transaction.
 

@@ -136,8 +136,44 @@ def _experiments_v2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS sweeps_graph ON sweeps (graph_id)")
 
 
+# Every (output artifact, node run) pair of a node run document: what a trigger copies into
+# ``node_run_outputs`` (``NEW`` is the node run row; the backfill reads ``node_runs AS NEW``).
+_OUTPUT_PAIRS = (
+    "SELECT json_extract(ref.value, '$.sha256'), NEW.id, NEW.run_id "
+    "FROM json_each(NEW.doc, '$.outputs') AS port, json_each(port.value) AS ref"
+)
+
+
+def _lineage_v3(db: sqlite3.Connection) -> None:
+    """Version 3: ``node_run_outputs``, which node runs have an artifact among their outputs
+    (for lineage). Triggers keep it in step with the node run documents, so no writer has to
+    remember it; existing node runs are indexed here."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS node_run_outputs (sha256 TEXT NOT NULL,"
+        " node_run_id TEXT NOT NULL, run_id TEXT NOT NULL, PRIMARY KEY (sha256, node_run_id))"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS node_run_outputs_node_run ON node_run_outputs (node_run_id)"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS node_run_outputs_insert AFTER INSERT ON node_runs BEGIN "
+        f"INSERT OR IGNORE INTO node_run_outputs {_OUTPUT_PAIRS}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS node_run_outputs_update AFTER UPDATE OF doc ON node_runs "
+        "BEGIN DELETE FROM node_run_outputs WHERE node_run_id = NEW.id; "
+        f"INSERT OR IGNORE INTO node_run_outputs {_OUTPUT_PAIRS}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS node_run_outputs_delete AFTER DELETE ON node_runs BEGIN "
+        "DELETE FROM node_run_outputs WHERE node_run_id = OLD.id; END"
+    )
+    backfill = _OUTPUT_PAIRS.replace("FROM json_each", "FROM node_runs AS NEW, json_each", 1)
+    db.execute(f"INSERT OR IGNORE INTO node_run_outputs {backfill}")
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3]
 
 
 def _read_version(db: sqlite3.Connection) -> int:

@@ -92,7 +92,7 @@ async def test_what_a_post_creates_links_to_the_routes_that_take_its_id(
         "parameters": {"id": "$response.body#/run/id"},
     }
     uploaded = doc["paths"]["/api/v1/artifacts"]["post"]["responses"]["201"]["links"]
-    assert set(uploaded) == {"download_artifact", "preview_artifact"}
+    assert set(uploaded) == {"download_artifact", "preview_artifact", "get_artifact_lineage"}
     operation_ids = {op["operationId"] for item in doc["paths"].values() for op in item.values()}
     for item in doc["paths"].values():
         for op in item.values():

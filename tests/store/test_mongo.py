@@ -286,3 +286,25 @@ async def test_a_limit_of_zero_lists_nothing_but_counts_everything(url: str) -> 
         page = await store.list_operations(limit=0)
         assert page.items == [] and page.total == 1
         assert (await store.list_graphs(limit=0)).total == 1
+
+
+async def test_a_version_2_database_indexes_its_node_runs_on_upgrade(url: str, raw: Db) -> None:
+    the_run, (a, b, *_) = run("r1")
+    async with open_store(url) as store:
+        await store.create_run(the_run, [finished(a), b])
+    # as version 2 wrote them: no ``outputs`` field, no index on it
+    await raw["node_runs"].update_many({}, {"$unset": {"outputs": ""}})
+    for name, index in (await raw["node_runs"].index_information()).items():
+        if index["key"][0][0] == "outputs":
+            await raw["node_runs"].drop_index(name)
+    await raw["meta"].update_one({"_id": "schema_version"}, {"$set": {"value": 2}})
+    async with open_store(url) as store:
+        assert await store.schema_version() == SCHEMA_VERSION
+        found = await store.node_runs_with_output(finished(a).outputs["out"][0].sha256)
+        assert [nr.id for nr in found] == [a.id]
+    indexes = (await raw["node_runs"].index_information()).values()
+    assert [("outputs", 1), ("seq", 1)] in [list(index["key"]) for index in indexes]
+    assert await raw["node_runs"].find_one({"_id": b.id}, {"outputs": 1}) == {
+        "_id": b.id,
+        "outputs": [],
+    }

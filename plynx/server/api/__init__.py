@@ -15,6 +15,7 @@ from plynx.server.api import (
     graphs,
     health,
     kinds,
+    lineage,
     logs,
     metrics,
     operations,
@@ -40,6 +41,7 @@ ROUTES: list[Route] = [
     *sweeps.ROUTES,
     *logs.ROUTES,
     *artifacts.ROUTES,
+    *lineage.ROUTES,
     *workers_api.ROUTES,
     *cache.ROUTES,
 ]

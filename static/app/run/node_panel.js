@@ -9,6 +9,7 @@ import { StatusBadge } from "../status.js";
 import { nodeLabel } from "./graph_view.js";
 import { saveOutput } from "./download.js";
 import { FailureSummary } from "./failure.js";
+import { Lineage } from "./lineage.js";
 import { LogView } from "./log_view.js";
 import { Preview } from "./preview.js";
 
@@ -34,6 +35,7 @@ export function nodeParams(node) {
 
 function Output({ refs, port, nodeId }) {
   const [open, setOpen] = useState(null);
+  const [lineage, setLineage] = useState(null);
   return refs.map(
     (ref) => html`<div class="output" key=${ref.sha256} data-output=${port}>
       <div class="output-head">
@@ -43,9 +45,12 @@ function Output({ refs, port, nodeId }) {
         <span class="spacer"></span>
         <button class="small" onClick=${() => setOpen(open === ref.sha256 ? null : ref.sha256)}>
           ${open === ref.sha256 ? "Hide" : "Preview"}</button>
+        <button class="small" onClick=${() => setLineage(lineage === ref.sha256 ? null : ref.sha256)}>
+          ${lineage === ref.sha256 ? "Hide lineage" : "Lineage"}</button>
         <button class="small" onClick=${() => saveOutput(ref, nodeId, port).catch(() => {})}>Download</button>
       </div>
       ${open === ref.sha256 ? html`<${Preview} sha256=${ref.sha256} type=${ref.type} />` : null}
+      ${lineage === ref.sha256 ? html`<${Lineage} sha256=${ref.sha256} />` : null}
     </div>`,
   );
 }
