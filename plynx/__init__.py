@@ -10,14 +10,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from plynx.node_metrics import log_metric
-
 try:
     __version__ = version("plynx")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 if TYPE_CHECKING:
+    from plynx.node_metrics import log_metric
     from plynx.sdk import (
         Artifact,
         Connection,
@@ -70,7 +69,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__ and name != "log_metric":
+    if name == "log_metric":  # called inside nodes: only the standard library behind it
+        from plynx.node_metrics import log_metric
+
+        return log_metric
+    if name in __all__:
         from plynx import sdk
 
         return getattr(sdk, name)

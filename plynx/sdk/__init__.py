@@ -19,6 +19,7 @@ Everything here is re-exported from :mod:`plynx` (lazily: ``import plynx`` stays
 """
 
 from plynx.errors import GraphInvalid
+from plynx.node_metrics import log_metric
 from plynx.sdk.connection import Connection, RunInfo, alocal, connect, local, runs
 from plynx.sdk.graph import Graph, NodeHandle, OutputHandle, file, ref
 from plynx.sdk.operations import OperationSpec, bash, op, operation
@@ -43,6 +44,7 @@ __all__ = [
     "connect",
     "file",
     "local",
+    "log_metric",
     "op",
     "operation",
     "ref",
