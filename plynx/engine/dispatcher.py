@@ -199,7 +199,14 @@ class Dispatcher:
                     continue
                 if sha256 is None or sha256 in lease.inputs:
                     return True
-        return False
+        # after a server restart, attempts reloaded from the store wait for their workers to
+        # say hello again (whose token is not known until then); a worker finishing one
+        # uploads its outputs before or while it reconnects. An upload is only bytes checked
+        # against their hash: which result uses them is fenced on the worker's connection.
+        return sha256 is None and any(
+            lease.worker_id is not None and lease.worker_id not in self.workers
+            for lease in self.leases.values()
+        )
 
     def forgive(self, seconds: float) -> None:
         """The server itself did not run for ``seconds`` (its loop stalled): nobody could be
