@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from aiohttp.test_utils import TestClient
+from conftest import local_headers  # tests/ is on the path (rootdir conftest)
 from pytest_aiohttp import AiohttpClient
 
 from plynx.model import Operation, ResourceType, connect_problem
@@ -22,7 +23,7 @@ Install = Callable[[str, str], str]  # the ``install`` fixture (tests/conftest.p
 
 
 async def _client(aiohttp_client: AiohttpClient, settings: Settings, r: Registry) -> TestClient:
-    return await aiohttp_client(create_app(settings, registry=r))
+    return await aiohttp_client(create_app(settings, registry=r), headers=local_headers(settings))
 
 
 async def test_a_plugin_that_fails_to_import_is_listed_with_its_error(
