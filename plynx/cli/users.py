@@ -11,7 +11,7 @@ from rich.table import Table
 
 from plynx.cli.admin import store_options, with_store
 from plynx.errors import Conflict, NotFound
-from plynx.model import User
+from plynx.model import Role, User
 from plynx.store import Store
 
 __all__ = ["users_group"]
@@ -36,7 +36,13 @@ def add_command(
         try:
             await store.get_user(name)
         except NotFound:
-            await store.put_user(User(name=name, is_admin=admin, created_at=datetime.now(UTC)))
+            await store.put_user(
+                User(
+                    name=name,
+                    role=Role.ADMIN if admin else Role.EDITOR,
+                    created_at=datetime.now(UTC),
+                )
+            )
         else:
             raise Conflict(f"user {name!r} already exists")
 

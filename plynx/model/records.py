@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from plynx.model.resources import ResourceType
 from plynx.model.run import ArtifactRef
@@ -16,6 +16,7 @@ __all__ = [
     "ArtifactMeta",
     "CacheEntry",
     "Page",
+    "Role",
     "Token",
     "TokenKind",
     "User",
@@ -61,14 +62,45 @@ class ArtifactMeta(BaseModel):
     created_at: datetime
 
 
+class Role(StrEnum):
+    """What a user may do. ``admin``: everything, users and every token included; ``editor``:
+    create graphs, operations and runs, change and delete their own, read and clone everything;
+    ``viewer``: read only. Workers are not users: they hold worker tokens."""
+
+    ADMIN = "admin"
+    EDITOR = "editor"
+    VIEWER = "viewer"
+
+
 class User(BaseModel):
-    """A person or service that owns tokens and authors operations, graphs and runs."""
+    """A person or service that owns tokens and the operations, graphs and runs it creates.
+
+    A disabled user's tokens and sessions stop working at once. ``password_hash`` is an argon2
+    hash (empty: no password, sign-in only with a token or single sign-on)."""
 
     model_config = ConfigDict(extra="forbid")
 
     name: str
     created_at: datetime
-    is_admin: bool = False
+    role: Role = Role.EDITOR
+    disabled: bool = False
+    password_hash: str = Field(default="", repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_is_admin(cls, data: object) -> object:
+        """Users stored before roles had ``is_admin``: an admin stays an admin, everyone else
+        becomes an editor (what they could do then)."""
+        if isinstance(data, dict) and "is_admin" in data:
+            data = dict(data)
+            admin = data.pop("is_admin")
+            data.setdefault("role", Role.ADMIN if admin else Role.EDITOR)
+        return data
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the user is an admin."""
+        return self.role == Role.ADMIN
 
 
 class TokenKind(StrEnum):

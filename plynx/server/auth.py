@@ -30,7 +30,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from plynx.errors import AuthError, NotFound
-from plynx.model import Token, TokenKind, User
+from plynx.model import Role, Token, TokenKind, User
 from plynx.settings import Settings
 from plynx.store import Store
 
@@ -64,16 +64,23 @@ _legacy_hasher = PasswordHasher()
 
 @dataclass(frozen=True)
 class Identity:
-    """Who is calling: the user a token acts for, and the token's kind."""
+    """Who is calling: the user a token acts for, their role, and the token's kind. A worker
+    token's identity has no role that lets it use the REST API (see :mod:`plynx.server.access`
+    once present): workers are a principal of their own, never a user role."""
 
     user: str
     kind: TokenKind
-    is_admin: bool = False
+    role: Role = Role.VIEWER
     token_id: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        """An admin's API token (worker tokens are never admin, whoever holds them)."""
+        return self.kind == TokenKind.API and self.role == Role.ADMIN
 
 
 #: The caller in local mode that shows the local token: the one admin.
-LOCAL_IDENTITY = Identity(user="", kind=TokenKind.API, is_admin=True)
+LOCAL_IDENTITY = Identity(user="", kind=TokenKind.API, role=Role.ADMIN)
 #: A worker of a local-mode server (it shows the configured ``worker_token``).
 LOCAL_WORKER_IDENTITY = Identity(user="local-worker", kind=TokenKind.WORKER)
 
@@ -228,9 +235,9 @@ class Authenticator:
             raise AuthError(
                 f"the token's user {stored.user!r} no longer exists: {HOW_TO_GET_A_TOKEN}"
             ) from None
-        return Identity(
-            user=user.name, kind=stored.kind, is_admin=user.is_admin, token_id=stored.id
-        )
+        if user.disabled:
+            raise AuthError(f"the user {user.name!r} is disabled; ask an admin")
+        return Identity(user=user.name, kind=stored.kind, role=user.role, token_id=stored.id)
 
     async def _verify_legacy(self, stored: Token, secret: str, invalid: AuthError) -> None:
         """Check a secret against an argon2 hash of an older PLynx, then store its SHA-256."""
