@@ -108,6 +108,7 @@ class RunDisplay:
         )
         self._task: TaskID | None = None
         self._reported: set[str] = set()
+        self._explained: dict[str, str] = {}  # node run id -> the status detail last shown
         self._pending: set[asyncio.Task[None]] = set()
 
     def __enter__(self) -> RunDisplay:
@@ -154,6 +155,9 @@ class RunDisplay:
         if self._task is not None:
             self.progress.update(self._task, total=total, completed=done, description=description)
         for nr in state.node_runs.values():
+            if nr.status_detail and self._explained.get(nr.id) != nr.status_detail:
+                self._explained[nr.id] = nr.status_detail
+                self.note(f"[yellow]{escape(nr.node_id)}: {escape(nr.status_detail)}[/]")
             if nr.status == _S.FAILED and nr.id not in self._reported:
                 self._reported.add(nr.id)
                 task = asyncio.create_task(self._report_failure(nr))

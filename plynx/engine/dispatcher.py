@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 
 from plynx.engine.state import RunState
 from plynx.engine.workers import FencingStats, Lease, WorkerSession, WorkerView
@@ -251,6 +251,17 @@ class Dispatcher:
         """Ids of the node runs in the ready queue, and of those with a dispatch prepared."""
         ready = {rs.node_runs[node_id].id for rs, node_id in self._ready}
         return ready, self._prepared.keys()
+
+    def served_kinds(self) -> set[str]:
+        """The kinds some connected worker runs."""
+        return {kind for w in self.workers.values() if w.connected for kind in w.hello.kinds}
+
+    def waiting(self) -> Iterator[tuple[RunState, NodeRun]]:
+        """The queued node runs not handed to a worker yet, in queue order."""
+        for rs, node_id in self._ready:
+            nr = rs.node_runs[node_id]
+            if nr.status == NodeRunStatus.QUEUED and nr.id not in self.leases:
+                yield rs, nr
 
     def forget(self, node_run_id: str) -> None:
         """The node run will not be dispatched again."""

@@ -121,6 +121,7 @@ class Transitions:
         previous = nr.status
         nr.set_status(status)
         rs.moved(previous, status)
+        nr.status_detail = None  # it explained the previous status
         for name, value in fields.items():
             setattr(nr, name, value)
         nr.seq = rs.run.seq + 1
@@ -255,6 +256,22 @@ class Transitions:
         """Hand queued nodes to free worker slots."""
         if self._dispatcher.pump():
             self._announce_workers()
+
+    def _explain_waits(self) -> None:
+        """Say in their status which queued nodes no connected worker can run ("waiting for a
+        worker with kind `notebook`"), and stop saying it once one can. While no worker at all
+        is connected, only after a lease timeout: local workers may still be starting."""
+        served = self._dispatcher.served_kinds()
+        cutoff = utc_now().timestamp() - (0.0 if served else self.settings.lease_timeout)
+        for rs, nr in self._dispatcher.waiting():
+            detail = None
+            if nr.kind not in served and nr.queued_at and nr.queued_at.timestamp() <= cutoff:
+                detail = f"waiting for a worker with kind `{nr.kind}`"
+            if detail != nr.status_detail:
+                nr.status_detail = detail
+                nr.seq = rs.run.seq + 1
+                self._event(rs, "node_run", nr.dump)
+                self._uow.node_changed(nr)
 
     # -- workers ---------------------------------------------------------------------------------
     def workers(self) -> list[WorkerView]:

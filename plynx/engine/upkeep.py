@@ -104,3 +104,4 @@ class Upkeep(Transitions):
                 self._dispatcher.revoke(nr.id, f"timed out after {timeout:g}s")
                 self._fail(rs, nr, f"timed out after {timeout:g}s (the worker did not stop it)")
         self._pump()
+        self._explain_waits()

@@ -57,6 +57,7 @@ class WorkerLink(Transitions):
                     "attempt was lost with its connection)",
                 )
         self._announce_workers()
+        self._explain_waits()  # before the pump: it may hand them to this worker at once
         self._pump()
         return session
 

@@ -176,6 +176,11 @@ class NodeRun(BaseModel):
     )
     exit_code: int | None = None
     error: str | None = None
+    status_detail: str | None = Field(
+        default=None,
+        description="why the node stays in its status when that is not obvious, e.g. queued "
+        "while no connected worker has its kind: 'waiting for a worker with kind `notebook`'",
+    )
     metrics: dict[str, float] = Field(
         default_factory=dict, description="the last reported value of each metric of the node"
     )
