@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from os import PathLike
@@ -19,14 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from plynx.client import ApiError, PlynxClient, RunDetail
-from plynx.errors import GraphInvalid
+from plynx.errors import GraphInvalid, InvalidInput
 from plynx.model import Graph as GraphModel
 from plynx.model import RunStatus
+from plynx.model.sweep import SweepDetail, SweepMode
 from plynx.sdk.loop import at_exit, run_sync
 
 if TYPE_CHECKING:
     from plynx.sdk.graph import Graph
     from plynx.sdk.run import Run
+    from plynx.sdk.sweep import Sweep
 
 __all__ = ["Connection", "RunInfo", "connect", "local", "resolve_connection", "runs"]
 
@@ -105,6 +107,43 @@ class Connection:
             except ApiError as exc:
                 raise _invalid(exc) from None
         return Run(self, detail)
+
+    async def asweep(
+        self,
+        graph: Graph,
+        values: Mapping[str, Sequence[Any]],
+        *,
+        mode: str = "grid",
+        fixed: Mapping[str, Any] | None = None,
+        title: str = "",
+    ) -> Sweep:
+        """Upload the graph's local files and start a sweep (see :meth:`plynx.Graph.sweep`);
+        :class:`GraphInvalid` lists every problem of every combination."""
+        from plynx.sdk.sweep import Sweep
+
+        problems = [
+            f"{target!r}: give a list of values, not {type(axis).__name__}"
+            for target, axis in values.items()
+            if isinstance(axis, str | bytes) or not isinstance(axis, Sequence)
+        ]
+        if mode not in set(SweepMode):
+            problems.append(f"mode {mode!r}: a sweep is 'grid' or 'zip'")
+        if problems:
+            raise InvalidInput("bad sweep", problems)
+        payload = {
+            "title": title,
+            "mode": mode,
+            "parameters": {target: list(axis) for target, axis in values.items()},
+            "fixed": dict(fixed or {}),
+        }
+        async with self.client() as client:
+            model = await self._attach(client, graph)
+            payload["graph"] = model.model_dump(mode="json")
+            try:
+                body = await client.request("POST", "/sweeps", json=payload)
+            except ApiError as exc:
+                raise _invalid(exc) from None
+        return Sweep(self, SweepDetail.model_validate(body))
 
     async def _attach(self, client: PlynxClient, graph: Graph) -> GraphModel:
         from plynx.model import FileRef

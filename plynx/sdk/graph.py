@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from types import TracebackType
@@ -27,8 +27,9 @@ from plynx.sdk.operations import OperationSpec, identifier
 if TYPE_CHECKING:
     from plynx.sdk.connection import Connection
     from plynx.sdk.run import Run
+    from plynx.sdk.sweep import Sweep
 
-__all__ = ["Graph", "NodeHandle", "OutputHandle", "current_graph", "file", "ref"]
+__all__ = ["Graph", "InputHandle", "NodeHandle", "OutputHandle", "current_graph", "file", "ref"]
 
 _current: contextvars.ContextVar[Graph | None] = contextvars.ContextVar("plynx_graph", default=None)
 
@@ -58,6 +59,18 @@ class OutputHandle:
 
     def __repr__(self) -> str:
         return f"<output {self.node_id}.{self.port}>"
+
+
+class InputHandle:
+    """An input of a composite being built (``c.input("text")``): passing it to an operation
+    call in the composite's body binds the input to that node's input."""
+
+    def __init__(self, graph: Graph, name: str) -> None:
+        self.graph = graph
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<composite input {self.name}>"
 
 
 class NodeHandle:
@@ -125,6 +138,8 @@ class Graph:
         self._graph, _ = parse_graph_document({**doc, "nodes": {}})
         self._files: dict[str, Path] = {}
         self._op_names: dict[str, str] = {}
+        #: a composite body's bindings: composite input -> inner ``node.input`` ports
+        self._bindings: dict[str, list[str]] = {}
         self._tokens: list[contextvars.Token[Graph | None]] = []
 
     # -- building ---------------------------------------------------------------------------
@@ -225,6 +240,7 @@ class Graph:
         operation = spec.operation
         node = Node(id=node_id, operation=operation.model_copy(deep=True), title=title)
         edges: list[Edge] = []
+        bound: list[tuple[str, str]] = []  # (composite input, inner input)
         problems: list[str] = []
         for name, value in arguments.items():
             inp = operation.input(name)
@@ -243,6 +259,11 @@ class Graph:
             for item in value if many else [value]:
                 if item is None and not inp.required:
                     continue  # an optional input left without an edge
+                if isinstance(item, InputHandle):
+                    if item.graph is not self:
+                        raise InvalidInput(f"{node_id}.{name}: {item} belongs to another graph")
+                    bound.append((item.name, name))
+                    continue
                 source = self._source(item, node_id, name)
                 if source is not None:
                     edges.append(
@@ -259,7 +280,9 @@ class Graph:
                     )
         if problems:
             raise GraphInvalid(f"cannot add node {node_id!r}", problems)
-        self._insert(node, edges)
+        self._insert(node, edges, frozenset((node_id, port) for _, port in bound))
+        for outer, port in bound:
+            self._bindings.setdefault(outer, []).append(f"{node_id}.{port}")
         self._op_names[node_id] = spec.name
         return NodeHandle(self, node_id)
 
@@ -275,14 +298,19 @@ class Graph:
             return out.node_id, out.port
         return None
 
-    def _insert(self, node: Node, edges: list[Edge]) -> None:
+    def _insert(
+        self, node: Node, edges: list[Edge], bound: frozenset[tuple[str, str]] = frozenset()
+    ) -> None:
+        """Add ``node`` and its incoming ``edges`` if that makes no problem for it; ``bound``
+        are its inputs fed by the composite whose body this is (they need no edge)."""
         candidate = self._graph.model_copy(deep=True)
         candidate.nodes.append(node)
         candidate.edges.extend(edges)
         issues = [
             issue
             for issue in validate_graph(candidate, _kind_checks())
-            if issue.node == node.id or issue.code == "cycle"
+            if (issue.node == node.id or issue.code == "cycle")
+            and not (issue.code == "missing_input" and (issue.node, issue.port) in bound)
         ]
         if issues:
             raise GraphInvalid(
@@ -360,6 +388,50 @@ class Graph:
 
         conn = await resolve_connection(connection, data_dir)
         return await conn.asubmit(self, parameters=parameters, title=title)
+
+    def sweep(
+        self,
+        values: Mapping[str, Sequence[Any]],
+        *,
+        mode: str = "grid",
+        fixed: Mapping[str, Any] | None = None,
+        title: str = "",
+        connection: Connection | None = None,
+        data_dir: str | PathLike[str] | None = None,
+    ) -> Sweep:
+        """Start one run per combination of ``values`` (as ``plynx run --sweep``) and return
+        the sweep without waiting. A target is a graph parameter (``"fraction"``) or a node's
+        parameter (``"split.seed"``); ``grid`` runs every combination, ``zip`` the i-th values
+        together; ``fixed`` values are shared by every run. Where it runs is chosen as for
+        :meth:`run`; :class:`GraphInvalid` lists every problem of every combination."""
+        from plynx.sdk.loop import run_sync
+
+        return run_sync(
+            self.asweep(
+                values,
+                mode=mode,
+                fixed=fixed,
+                title=title,
+                connection=connection,
+                data_dir=data_dir,
+            )
+        )
+
+    async def asweep(
+        self,
+        values: Mapping[str, Sequence[Any]],
+        *,
+        mode: str = "grid",
+        fixed: Mapping[str, Any] | None = None,
+        title: str = "",
+        connection: Connection | None = None,
+        data_dir: str | PathLike[str] | None = None,
+    ) -> Sweep:
+        """:meth:`sweep` for asyncio code."""
+        from plynx.sdk.connection import resolve_connection
+
+        conn = await resolve_connection(connection, data_dir)
+        return await conn.asweep(self, values, mode=mode, fixed=fixed, title=title)
 
     def publish(self, *, connection: Connection | None = None) -> str:
         """Store the graph and its operations (published) on the server, so they appear in

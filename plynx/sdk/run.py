@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from plynx.client import PlynxClient, RunDetail
 from plynx.errors import PlynxError
 from plynx.model import FILE_KIND, ArtifactRef, NodeRunStatus, ResourceType, RunStatus
+from plynx.model.metrics import MetricSeries
 from plynx.sdk.loop import run_sync
 
 if TYPE_CHECKING:
     from plynx.sdk.connection import Connection
+    from plynx.sdk.reproduce import Reproduction
 
 __all__ = ["Artifact", "Run", "RunFailed"]
 
@@ -191,6 +193,46 @@ class Run:
     def rerun(self) -> Run:
         """Run the same graph snapshot again (unchanged nodes come from the cache)."""
         return run_sync(self.arerun())
+
+    @property
+    def metrics(self) -> Mapping[str, Mapping[str, float]]:
+        """The last value of every metric, by node id and metric name (nodes that reported
+        some); :meth:`metric_series` has every point."""
+        return {nr.node_id: dict(nr.metrics) for nr in self.detail.node_runs if nr.metrics}
+
+    async def ametric_series(self) -> dict[str, dict[str, MetricSeries]]:
+        """:meth:`metric_series` for asyncio code."""
+        async with self.connection.client() as client:
+            body = await client.request("GET", f"/runs/{self.id}/metrics")
+        found: dict[str, dict[str, MetricSeries]] = {}
+        for raw in body["series"]:
+            series = MetricSeries.model_validate(raw)
+            found.setdefault(series.node_id, {})[series.name] = series
+        return found
+
+    def metric_series(self) -> dict[str, dict[str, MetricSeries]]:
+        """Every point of every metric (fetched now; a running run's so far), by node id and
+        metric name: ``series.steps`` and ``series.values``, aligned."""
+        return run_sync(self.ametric_series())
+
+    async def areproduce(self, *, progress: bool = False) -> Reproduction:
+        """:meth:`reproduce` for asyncio code."""
+        from plynx.model.reproduce import Reproduction as Report
+        from plynx.sdk.reproduce import Reproduction
+
+        async with self.connection.client() as client:
+            body = await client.request("POST", f"/runs/{self.id}/reproduce")
+        again = Run(self.connection, RunDetail.model_validate(body))
+        await again.wait_async(progress=progress, check=False)
+        async with self.connection.client() as client:
+            report = await client.request("GET", f"/runs/{again.id}/reproduction")
+        return Reproduction(again, Report.model_validate(report))
+
+    def reproduce(self, *, timeout: float | None = None, progress: bool = False) -> Reproduction:
+        """Execute this run's graph snapshot again ignoring the cache (as ``plynx
+        reproduce``), wait for it and compare every node's outputs with this run's by sha256.
+        Nothing is raised when a node does not reproduce: read the :class:`Reproduction`."""
+        return run_sync(asyncio.wait_for(self.areproduce(progress=progress), timeout))
 
     async def alog(self, node_id: str, stream: str = "stdout") -> str:
         """:meth:`log` for asyncio code."""
