@@ -129,7 +129,9 @@ class Composite(OperationSpec):
             if n.operation.kind == FILE_KIND
         )
         if problems:
-            raise GraphInvalid(f"the composite {self.name!r} is not complete", problems)
+            raise GraphInvalid(
+                f"the composite {self.name!r} is not complete: " + "; ".join(problems), problems
+            )
         operation = self.operation.model_copy(
             update={
                 "body": body.model_copy(update={"parameters": [], "title": ""}),
@@ -145,5 +147,7 @@ class Composite(OperationSpec):
             or (issue.node == self.name and issue.code in _COMPOSITE_CODES)
         ]
         if issues:
-            raise GraphInvalid(f"the composite {self.name!r} is not valid", issues)
+            raise GraphInvalid(
+                f"the composite {self.name!r} is not valid: " + "; ".join(map(str, issues)), issues
+            )
         return operation
