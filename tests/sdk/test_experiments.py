@@ -173,22 +173,27 @@ def test_a_composite_that_is_not_complete_raises_at_the_end_of_its_block() -> No
         ) as half,
     ):
         count(text=half.input("text"))
-        with pytest.raises(InvalidInput, match="used before its 'with' block has ended"):
-            with plynx.Graph("early"):
-                half(text=basket().text)
+        with (
+            pytest.raises(InvalidInput, match="used before its 'with' block has ended"),
+            plynx.Graph("early"),
+        ):
+            half(text=basket().text)
     assert invalid.value.problems == [
         "input 'extra' feeds no node of the body: pass composite.input('extra') to an "
         "operation call",
         "output 'count' is not bound: call composite.output('count', node.port)",
     ]
-    with pytest.raises(
-        GraphInvalid, match="refers to no parameter of the enclosing graph or composite"
+    unknown_ref = "refers to no parameter of the enclosing graph or composite"
+    with (
+        pytest.raises(GraphInvalid, match=unknown_ref),
+        plynx.Composite("unknown", inputs={"text": "text"}) as unknown,
     ):
-        with plynx.Composite("unknown", inputs={"text": "text"}) as unknown:
-            count(text=unknown.input("text"), word=plynx.ref("word"))
-    with pytest.raises(GraphInvalid, match="declares parameter 'word' but no node"):
-        with plynx.Composite("unused", parameters={"word": "x"}, outputs={"t": "text"}) as c:
-            c.output("t", basket())
+        count(text=unknown.input("text"), word=plynx.ref("word"))
+    with (
+        pytest.raises(GraphInvalid, match="declares parameter 'word' but no node"),
+        plynx.Composite("unused", parameters={"word": "x"}, outputs={"t": "text"}) as c,
+    ):
+        c.output("t", basket())
     with pytest.raises(InvalidInput, match="has no input 'nope'"):
         _count_word().input("nope")
 
