@@ -103,7 +103,7 @@ def test_bad_sweeps_are_refused_with_every_problem(conn: plynx.Connection) -> No
     with pytest.raises(GraphInvalid, match="zip sweeps need as many values"):
         g.sweep({"x": [1, 2], "score.y": [1]}, mode="zip", connection=conn)
     with pytest.raises(InvalidInput) as bad:
-        g.sweep({"x": "12"}, mode="diagonal", connection=conn)  # type: ignore[dict-item]
+        g.sweep({"x": "12"}, mode="diagonal", connection=conn)
     assert bad.value.problems == [
         "'x': give a list of values, not str",
         "mode 'diagonal': a sweep is 'grid' or 'zip'",
