@@ -145,6 +145,18 @@ class Connection:
                 raise _invalid(exc) from None
         return Sweep(self, SweepDetail.model_validate(body))
 
+    async def aget_sweep(self, sweep_id: str) -> Sweep:
+        """A stored sweep, with the values, status and metrics of each run."""
+        from plynx.sdk.sweep import Sweep
+
+        async with self.client() as client:
+            body = await client.request("GET", f"/sweeps/{sweep_id}")
+        return Sweep(self, SweepDetail.model_validate(body))
+
+    def get_sweep(self, sweep_id: str) -> Sweep:
+        """A stored sweep (see :meth:`aget_sweep`)."""
+        return run_sync(self.aget_sweep(sweep_id))
+
     async def _attach(self, client: PlynxClient, graph: Graph) -> GraphModel:
         from plynx.model import FileRef
 

@@ -73,6 +73,7 @@ def test_a_grid_sweep_gives_a_table_of_values_and_metrics(conn: plynx.Connection
         (2, 10, 20.0, 1 / 3),
         (2, 20, 40.0, 1 / 3),
     ]
+    assert conn.get_sweep(sweep.id).table() == sweep.table()
     runs = sweep.runs
     assert [r.id for r in runs] == sweep.run_ids
     assert sorted(r.outputs["score"]["report"].read_text().strip() for r in runs) == [
