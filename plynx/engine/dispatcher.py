@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 
 from plynx.engine.state import RunState
 from plynx.engine.workers import FencingStats, Lease, WorkerSession, WorkerView
@@ -36,6 +36,7 @@ class Dispatcher:
         self.workers: dict[str, WorkerSession] = {}
         self.leases: dict[str, Lease] = {}
         self._ready: deque[tuple[RunState, str]] = deque()
+        self._unexplained: list[tuple[RunState, str]] = []  # queued since the last waiting()
         self._prepared: dict[str, Dispatch] = {}
         # who held recent attempts, to tell a late message from a forged one
         self._ended: OrderedDict[tuple[str, int], str | None] = OrderedDict()
@@ -242,6 +243,7 @@ class Dispatcher:
         """Make ``node_run`` (status queued) runnable with this dispatch template."""
         self._prepared[node_run.id] = dispatch
         self._ready.append((rs, node_run.node_id))
+        self._unexplained.append((rs, node_run.node_id))
 
     def prepared(self, node_run_id: str) -> Dispatch | None:
         """The dispatch template of a queued node run, if it has one."""
@@ -256,9 +258,16 @@ class Dispatcher:
         """The kinds some connected worker runs."""
         return {kind for w in self.workers.values() if w.connected for kind in w.hello.kinds}
 
-    def waiting(self) -> Iterator[tuple[RunState, NodeRun]]:
-        """The queued node runs not handed to a worker yet, in queue order."""
-        for rs, node_id in self._ready:
+    def waiting(self, *, fresh: bool = False) -> Iterator[tuple[RunState, NodeRun]]:
+        """The queued node runs not handed to a worker yet, in queue order; with ``fresh``
+        only those queued since the last such call (a check of what is new costs what is new,
+        not the whole queue)."""
+        entries: Iterable[tuple[RunState, str]] = self._ready
+        if fresh:
+            entries, self._unexplained = self._unexplained, []
+        else:
+            self._unexplained.clear()
+        for rs, node_id in entries:
             nr = rs.node_runs[node_id]
             if nr.status == NodeRunStatus.QUEUED and nr.id not in self.leases:
                 yield rs, nr

@@ -91,6 +91,9 @@ class Transitions:
         self._workers_announced = False
         self._notes: set[asyncio.Task[None]] = set()  # log lines being written
         self._inflight: InFlight[tuple[RunState, str]] = InFlight()  # same key: run once
+        # what _explain_waits last saw: the kinds workers ran, nodes within the grace
+        self._served_kinds: set[str] | None = None
+        self._held_back: list[tuple[RunState, NodeRun]] = []
         self._metrics = MetricsRecorder(
             store, settings.max_metric_points, self._metrics_changed, self._note
         )
@@ -260,12 +263,27 @@ class Transitions:
     def _explain_waits(self) -> None:
         """Say in their status which queued nodes no connected worker can run ("waiting for a
         worker with kind `notebook`"), and stop saying it once one can. While no worker at all
-        is connected, only after a lease timeout: local workers may still be starting."""
+        is connected, only after a lease timeout: local workers may still be starting.
+
+        Called every watchdog tick, it looks at the whole queue only when the kinds the
+        connected workers run have changed; otherwise at the nodes queued since the last tick
+        and those the lease timeout held back."""
         served = self._dispatcher.served_kinds()
+        if served != self._served_kinds:
+            self._served_kinds = served
+            candidates = list(self._dispatcher.waiting())
+        else:
+            candidates = [*self._held_back, *self._dispatcher.waiting(fresh=True)]
+        self._held_back = []
         cutoff = utc_now().timestamp() - (0.0 if served else self.settings.lease_timeout)
-        for rs, nr in self._dispatcher.waiting():
+        for rs, nr in candidates:
+            if nr.status != _S.QUEUED or nr.id in self._dispatcher.leases:
+                continue  # held back, then handed out or finished meanwhile
             detail = None
-            if nr.kind not in served and nr.queued_at and nr.queued_at.timestamp() <= cutoff:
+            if nr.kind not in served:
+                if nr.queued_at is not None and nr.queued_at.timestamp() > cutoff:
+                    self._held_back.append((rs, nr))
+                    continue
                 detail = f"waiting for a worker with kind `{nr.kind}`"
             if detail != nr.status_detail:
                 nr.status_detail = detail
