@@ -92,6 +92,7 @@ def test_a_zip_sweep_pairs_values_and_a_failed_run_raises(conn: plynx.Connection
     [problem] = failed.value.problems
     assert problem.endswith("(x=0, score.y=7): failed")
     assert sorted(r["status"] for r in sweep.table()) == ["failed", "success"]
+    assert sweep.cancel().status == "failed"  # every run has finished: nothing to cancel
 
 
 def test_bad_sweeps_are_refused_with_every_problem(conn: plynx.Connection) -> None:
