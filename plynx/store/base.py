@@ -152,10 +152,12 @@ class Store(ABC):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
-        """Graphs, most recently updated first; ``query`` as for operations."""
+        """Graphs, most recently updated first; ``query`` as for operations. Deleted graphs
+        (``deleted_at`` set) are left out unless ``include_deleted``."""
 
     # -- runs ---------------------------------------------------------------------------------
     @abstractmethod
@@ -173,11 +175,13 @@ class Store(ABC):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first. Listed runs carry their graph's metadata but not its nodes and
-        edges (a snapshot can be large): :meth:`get_run` returns the whole run."""
+        edges (a snapshot can be large): :meth:`get_run` returns the whole run. Deleted runs
+        (``deleted_at`` set) are left out unless ``include_deleted``."""
 
     @abstractmethod
     async def list_unfinished_runs(self) -> list[Run]:

@@ -57,6 +57,7 @@ from plynx.store.mongo_docs import (
     artifact_fields,
     cache_fields,
     graph_fields,
+    live,
     node_run_fields,
     operation_fields,
     parse_run,
@@ -151,12 +152,13 @@ class MongoStore(MongoExperiments, Store):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
         order = [("updated_ts", -1), ("seq", -1)]
-        match = where(query, author=author)
+        match = live(where(query, author=author), include_deleted)
         return await self._page(Graph, "graphs", match, order, offset, limit)
 
     # -- runs -----------------------------------------------------------------------------------
@@ -215,11 +217,12 @@ class MongoStore(MongoExperiments, Store):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first, without their graph's nodes and edges."""
-        match = where(status=status, graph_id=graph_id, author=author)
+        match = live(where(status=status, graph_id=graph_id, author=author), include_deleted)
         total, docs = await self._page_docs("runs", match, _NEWEST_FIRST, offset, limit, {"doc": 1})
         items = self._runs(docs, "list runs")
         return Page(items=items, total=total, offset=offset, limit=limit)

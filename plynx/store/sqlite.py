@@ -318,11 +318,12 @@ class SQLiteStore(SQLiteExperiments, Store):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
-        where = Where().eq("author", author).search(query)
+        where = Where().eq("author", author).search(query).live(include_deleted)
         order = "updated_ts DESC, rowid DESC"
         return await self._page(Graph, "graphs", where, order, offset, limit)
 
@@ -352,11 +353,13 @@ class SQLiteStore(SQLiteExperiments, Store):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first."""
         where = Where().eq("status", status).eq("graph_id", graph_id).eq("author", author)
+        where.live(include_deleted)
         return await self._page(
             Run, "runs", where, "created_ts DESC, rowid DESC", offset, limit, _RUN_WITHOUT_GRAPH
         )

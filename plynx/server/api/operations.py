@@ -25,6 +25,7 @@ from plynx.model import (
 )
 from plynx.nodes import Registry
 from plynx.server import keys
+from plynx.server.access import EDITOR, VIEWER, owner
 from plynx.server.api.base import (
     PAGING,
     Query,
@@ -222,6 +223,7 @@ ROUTES = [
             Query("author", "only by this author"),
             *PAGING,
         ),
+        access=VIEWER,
     ),
     Route(
         "POST",
@@ -232,6 +234,7 @@ ROUTES = [
         request=Operation,
         response=Operation,
         status=201,
+        access=EDITOR,
     ),
     Route(
         "GET",
@@ -241,6 +244,7 @@ ROUTES = [
         _TAG,
         response=Operation,
         errors=(404,),
+        access=VIEWER,
     ),
     Route(
         "PUT",
@@ -251,6 +255,7 @@ ROUTES = [
         request=Operation,
         response=Operation,
         errors=(400, 404, 409),
+        access=owner("operation"),
     ),
     Route(
         "POST",
@@ -260,6 +265,7 @@ ROUTES = [
         _TAG,
         response=Operation,
         errors=(400, 404, 409),
+        access=owner("operation"),
     ),
     Route(
         "POST",
@@ -270,6 +276,7 @@ ROUTES = [
         response=Operation,
         status=201,
         errors=(404,),
+        access=EDITOR,
     ),
     Route(
         "POST",
@@ -280,5 +287,6 @@ ROUTES = [
         request=DeprecateOperation,
         response=Operation,
         errors=(400, 404, 409),
+        access=owner("operation"),
     ),
 ]
