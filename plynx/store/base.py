@@ -116,6 +116,11 @@ class Store(ABC):
         """The operation with this id."""
 
     @abstractmethod
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation from the library; :class:`NotFound` if there is none. (Whether
+        anything still uses it is the caller's to check.)"""
+
+    @abstractmethod
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation."""
 

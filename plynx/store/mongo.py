@@ -116,6 +116,12 @@ class MongoStore(MongoExperiments, Store):
         """The operation with this id."""
         return await self._one(Operation, "operation", "operations", operation_id)
 
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation; :class:`NotFound` if there is none."""
+        doing = f"delete operation {operation_id!r}"
+        if not await self._delete_ids(doing, "operations", [operation_id]):
+            raise NotFound("operation", operation_id)
+
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation; :class:`NotFound` if there is none."""
         await self._replace("operations", operation.id, operation_fields(operation), "operation")

@@ -248,6 +248,12 @@ class PostgresStore(PostgresExperiments, Store):
         sql = "SELECT doc FROM operations WHERE id = $1"
         return await self._one(Operation, "operation", sql, operation_id)
 
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation; :class:`NotFound` if there is none."""
+        sql = "DELETE FROM operations WHERE id = $1"
+        if not await self._execute(f"delete operation {operation_id!r}", sql, operation_id):
+            raise NotFound("operation", operation_id)
+
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation; :class:`NotFound` if there is none."""
         sql = (

@@ -261,6 +261,12 @@ class SQLiteStore(SQLiteExperiments, Store):
         sql = "SELECT doc FROM operations WHERE id = ?"
         return await self._one(Operation, "operation", sql, operation_id)
 
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation; :class:`NotFound` if there is none."""
+        doing = f"delete operation {operation_id!r}"
+        if not await self._delete_where_in(doing, "operations", "id", [operation_id]):
+            raise NotFound("operation", operation_id)
+
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation; :class:`NotFound` if there is none."""
         sql = (

@@ -29,6 +29,7 @@ EXPECTED: dict[tuple[str, str], str] = {
     ("POST", "/operations"): "editor",
     ("GET", "/operations/{id}"): "viewer",
     ("PUT", "/operations/{id}"): "owner(operation)",
+    ("DELETE", "/operations/{id}"): "owner(operation)",
     ("POST", "/operations/{id}/publish"): "owner(operation)",
     ("POST", "/operations/{id}/versions"): "editor",
     ("POST", "/operations/{id}/deprecate"): "owner(operation)",

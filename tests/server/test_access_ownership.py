@@ -137,6 +137,28 @@ async def test_operations_change_only_by_their_owner_and_anyone_may_version_them
     assert status == 200 and published["status"] == "ready"
 
 
+async def test_an_operation_in_use_is_not_deleted_an_unused_one_is(team: Team) -> None:
+    used = await _created(team, "owner", "/operations", echo_op(title="used"))
+    unused = await _created(team, "owner", "/operations", echo_op(title="unused"))
+    body = {"title": "uses it", "nodes": [node("n", used)]}
+    graph = await _created(team, "owner", "/graphs", body)
+    status, refused = await team.call("owner", "DELETE", f"{API}/operations/{used['id']}")
+    assert status == 409
+    message = refused["error"]["message"]
+    assert f"graph '{graph['id']}'" in message and "deprecate" in message
+    status, _ = await team.call("other", "DELETE", f"{API}/operations/{unused['id']}")
+    assert status == 403
+    status, _ = await team.call("owner", "DELETE", f"{API}/operations/{unused['id']}")
+    assert status == 204
+    status, _ = await team.call("viewer", "GET", f"{API}/operations/{unused['id']}")
+    assert status == 404
+    # a deleted graph still counts: an admin may bring it back
+    status, _ = await team.call("owner", "DELETE", f"{API}/graphs/{graph['id']}")
+    assert status == 204
+    status, _ = await team.call("admin", "DELETE", f"{API}/operations/{used['id']}")
+    assert status == 409
+
+
 async def test_an_upgrade_dry_run_is_anyones_saving_it_the_owners(team: Team) -> None:
     graph = await _created(team, "owner", "/graphs", _graph())
     url = f"{API}/graphs/{graph['id']}/upgrade"

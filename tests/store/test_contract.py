@@ -84,6 +84,19 @@ async def test_creating_an_operation_twice_conflicts(store: Store) -> None:
     assert (await store.get_operation("op1")).title == "Operation op1"
 
 
+async def test_delete_operation_removes_only_it(store: Store) -> None:
+    await store.create_operation(operation("op1"))
+    await store.create_operation(operation("op2", minute=1))
+    await store.delete_operation("op1")
+    with pytest.raises(NotFound):
+        await store.get_operation("op1")
+    with pytest.raises(NotFound, match="op1"):
+        await store.delete_operation("op1")
+    page = await store.list_operations()
+    assert [o.id for o in page.items] == ["op2"] and page.total == 1
+    await store.create_operation(operation("op1"))  # the id is free again
+
+
 async def test_update_operation_replaces_it_and_its_filters(store: Store) -> None:
     await store.create_operation(operation("op1"))
     changed = operation("op1", title="Renamed", status=OperationStatus.READY, kind="python")
