@@ -43,7 +43,6 @@ from plynx.errors import AuthError, Forbidden, NotFound
 from plynx.model import Role, TokenKind
 from plynx.server import keys
 from plynx.server.auth import HOW_TO_GET_A_TOKEN, Identity
-from plynx.store import Store
 
 __all__ = [
     "ADMIN",
@@ -158,8 +157,11 @@ def deleted(kind: str, ident: str) -> NotFound:
     return error
 
 
-async def _owner_of(store: Store, kind: str, ident: str) -> str:
+async def _owner_of(app: web.Application, kind: str, ident: str) -> str:
     """The owner of an object; :class:`NotFound` if unknown or deleted."""
+    store = app[keys.STORE]
+    if kind == "run" and app[keys.ENGINE].is_active(ident):  # in memory: no store read
+        return (await app[keys.ENGINE].get_run(ident))[0].author
     if kind == "graph":
         graph = await store.get_graph(ident)
         if graph.deleted_at is not None:
@@ -229,6 +231,6 @@ async def access_middleware(request: web.Request, handler: Handler) -> web.Strea
     check(rule, who)
     if rule.owns is not None and who is not None:
         ident = request.match_info["id"]
-        author = await _owner_of(request.app[keys.STORE], rule.owns, ident)
+        author = await _owner_of(request.app, rule.owns, ident)
         require_owner(who, rule, rule.owns, ident, author)
     return await handler(request)
