@@ -57,11 +57,13 @@ __all__ = [
     "WORKER_SOCKET",
     "Rule",
     "access_middleware",
+    "check",
     "declare",
     "deleted",
     "owner",
     "require_owner",
     "rule_of",
+    "rules",
 ]
 
 logger = logging.getLogger(__name__)
