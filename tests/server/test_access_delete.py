@@ -79,7 +79,7 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
     status, body = await team.call("owner", "GET", f"{API}/runs?include_deleted=true")
     assert status == 403 and "only an admin" in body["error"]["message"]
     status, page = await team.call("admin", "GET", f"{API}/runs?include_deleted=true")
-    assert [r["id"] for r in page["items"]] == [run_id]
+    assert [r["id"] for r in page["items"]] == [run_id] and page["items"][0]["deleted_at"]
     status, shown = await team.call("admin", "GET", f"{API}/runs/{run_id}?include_deleted=1")
     assert status == 200 and shown["run"]["deleted_at"] is not None
     status, body = await team.call("admin", "GET", f"{API}/runs?include_deleted=maybe")
@@ -119,7 +119,7 @@ async def test_a_graph_is_deleted_by_its_owner_and_its_runs_stay(team: Team) -> 
     status, page = await team.call("viewer", "GET", f"{API}/runs")
     assert [r["id"] for r in page["items"]] == [run_id]  # a graph's runs outlive it
     status, page = await team.call("admin", "GET", f"{API}/graphs?include_deleted=true")
-    assert [g["id"] for g in page["items"]] == [graph_id]
+    assert [g["id"] for g in page["items"]] == [graph_id] and page["items"][0]["deleted_at"]
 
 
 async def test_a_deleted_flag_sent_in_a_body_is_not_taken(team: Team) -> None:
