@@ -61,7 +61,7 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
     assert status == 409 and "cancel it first" in body["error"]["message"]
     await worker.log(dispatch, "made by the first run\n")
     await worker.succeed(dispatch)
-    await _finished(team, run_id)
+    detail_before = await _finished(team, run_id)
 
     status, body = await team.call("other", "DELETE", f"{API}/runs/{run_id}")
     assert status == 403 and "belongs to 'alice'" in body["error"]["message"]
@@ -71,6 +71,13 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
     assert status == 404 and body["error"]["message"] == f"run '{run_id}' was deleted."
     status, _ = await team.call("owner", "DELETE", f"{API}/runs/{run_id}")
     assert status == 404  # once is enough
+    for path in ("/metrics", "/nodes/n/log", "/reproduction", "/clone", "/rerun", "/cache"):
+        method = "DELETE" if path == "/cache" else "POST" if path in ("/clone", "/rerun") else "GET"
+        status, body = await team.call("admin", method, f"{API}/runs/{run_id}{path}")
+        assert status == 404 and "was deleted" in body["error"]["message"], path
+    node_run_id = detail_before["node_runs"][0]["id"]
+    status, log = await team.call("viewer", "GET", f"{API}/node-runs/{node_run_id}/log")
+    assert status == 200 and log == b"made by the first run\n"  # what cached runs show
     status, page = await team.call("viewer", "GET", f"{API}/runs")
     assert page["total"] == 0
     status, page = await team.call("viewer", "GET", f"{API}/graphs/{graph_id}/runs")
