@@ -18,10 +18,14 @@ The rules, weakest first:
 ``editor``                an editor or admin: create (graphs, operations, runs, clones)
 ``owner(kind)``           the editor who owns the object the path names, or an admin
 ``admin``                 admins only
+``viewer+worker``         ``viewer``, and worker tokens (artifact downloads and previews)
+``editor+worker``         ``editor``, and worker tokens (artifact uploads)
 ========================  =====================================================================
 
 A worker token is never a user: it passes only rules that say so (``worker=True``: artifact
 transfers, which :mod:`plynx.server.api.artifacts` narrows to the attempts its worker holds).
+A module may define a rule of its own where a route's body decides (the graph upgrade: a
+``dry_run`` is a viewer's, saving is the owner's).
 
 An ``owner`` rule loads the object (``{id}`` of the path) from the store to learn its owner
 (its ``author``): an unknown id stays a 404 and a deleted one says so, before any 403. This
