@@ -12,6 +12,7 @@ from aiohttp import web
 from pydantic import TypeAdapter
 
 from plynx import __version__
+from plynx.server.access import VIEWER
 from plynx.server.api import API_PREFIX
 from plynx.server.api import ROUTES as API_ROUTES
 from plynx.server.api.base import PATH_PATTERNS, Route, json_response
@@ -24,6 +25,7 @@ _PATH_PARAM = re.compile(r"{(\w+)}")
 _REASONS = {
     400: "Bad input: the message says what is wrong and where; problems lists every one",
     401: "Missing or invalid token",
+    403: "Not allowed: the caller's role, or another user's object (the message names the owner)",
     404: "Not found",
     409: "Not allowed in the current state",
     413: "Too large",
@@ -38,7 +40,15 @@ async def openapi_json(request: web.Request) -> web.Response:
 
 
 ROUTES = [
-    Route("GET", "/openapi.json", openapi_json, "This OpenAPI document", "server", errors=()),
+    Route(
+        "GET",
+        "/openapi.json",
+        openapi_json,
+        "This OpenAPI document",
+        "server",
+        errors=(),
+        access=VIEWER,
+    ),
 ]
 
 
@@ -96,13 +106,16 @@ def _operation(
         content = {
             route.content: {"schema": {"type": "string"} | ({"format": "binary"} if binary else {})}
         }
+    success: dict[str, Any] = {"description": route.summary}
+    if route.status != 204:  # No Content
+        success["content"] = content
     doc: dict[str, Any] = {
         "operationId": route.handler.__name__,
         "summary": route.summary,
         "tags": [route.tag],
         "parameters": parameters,
         "responses": {
-            str(route.status): {"description": route.summary, "content": content},
+            str(route.status): success,
             **{str(status): _error(status) for status in route.errors},
         },
     }
@@ -111,6 +124,10 @@ def _operation(
         doc["responses"]["429"] = _error(429)
     else:
         doc["security"] = []
+    # who may call it (plynx.server.access); any rule that needs a user refuses some (403)
+    doc["x-plynx-access"] = route.access.name
+    if route.access.role is not None:
+        doc["responses"]["403"] = _error(403)
     if request_schema is not None:
         doc["responses"]["415"] = _error(415)
         doc["requestBody"] = {

@@ -8,7 +8,9 @@ from aiohttp import web
 from plynx.errors import Conflict
 from plynx.model.reproduce import Reproduction, compare_runs
 from plynx.server import keys
+from plynx.server.access import VIEWER, owner
 from plynx.server.api.base import Route, author_of, json_response
+from plynx.server.api.live import live_run
 from plynx.server.api.runs import detail
 from plynx.server.schemas import RunDetail
 
@@ -33,6 +35,7 @@ async def reproduce(request: web.Request) -> web.Response:
 async def reproduction(request: web.Request) -> web.Response:
     """How a reproduction compares with its original, node by node (live while it runs)."""
     engine = request.app[keys.ENGINE]
+    await live_run(request, request.match_info["id"])
     run, node_runs = await engine.get_run(request.match_info["id"])
     if run.reproduces is None:
         raise Conflict(
@@ -52,6 +55,7 @@ ROUTES = [
         response=RunDetail,
         status=201,
         errors=(404,),
+        access=owner("run"),
     ),
     Route(
         "GET",
@@ -61,5 +65,6 @@ ROUTES = [
         "runs",
         response=Reproduction,
         errors=(404, 409),
+        access=VIEWER,
     ),
 ]
