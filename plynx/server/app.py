@@ -25,6 +25,7 @@ from plynx.nodes import Registry, load_registry
 from plynx.protocol import CLOSE_SHUTDOWN
 from plynx.server import keys
 from plynx.server.api import setup_api_routes
+from plynx.server.audit import audit_ctx, audit_middleware
 from plynx.server.auth import Authenticator, FailureLimiter
 from plynx.server.events import setup_event_routes
 from plynx.server.guard import guard_middleware, is_loopback, setup_guard
@@ -122,7 +123,8 @@ def create_app(
     if settings.local_mode and not settings.local_token:
         settings = replace(settings, local_token=secrets.token_urlsafe(32))
     app = web.Application(
-        middlewares=[error_middleware, guard_middleware, auth_middleware],
+        # the audit middleware is outermost: it sees every answer as the client does
+        middlewares=[audit_middleware, error_middleware, guard_middleware, auth_middleware],
         client_max_size=MAX_JSON_BODY,
     )
     setup_guard(app, settings)
@@ -162,6 +164,7 @@ def create_app(
 
     app.cleanup_ctx.append(loop_lag_ctx)
     app.cleanup_ctx.append(resources)
+    app.cleanup_ctx.append(audit_ctx)  # after the store opens, stopped before it closes
     app.cleanup_ctx.append(heap_ctx)
     app.on_shutdown.append(_close_websockets)
     setup_api_routes(app, all_routes())

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from plynx.server.api import (
     artifacts,
+    audit,
     cache,
     graphs,
     health,
@@ -44,6 +45,7 @@ ROUTES: list[Route] = [
     *lineage.ROUTES,
     *workers_api.ROUTES,
     *cache.ROUTES,
+    *audit.ROUTES,
 ]
 
 
