@@ -81,7 +81,8 @@ def _clip(text: str, size: int = _MAX_FIELD) -> str:
 
 def _created_id(kind: str, response: web.StreamResponse) -> str:
     """The id of what a creation made, from its response: ``id`` (``sha256`` of an artifact,
-    ``name`` of a user, ``run.id`` of a run with its node runs) of a small JSON body."""
+    ``name`` of a user; ``run.id`` of a run with its node runs, ``sweep.id`` of a sweep with
+    its runs) of a small JSON body."""
     if not isinstance(response, web.Response) or response.content_type != "application/json":
         return ""
     body = response.body
@@ -91,9 +92,10 @@ def _created_id(kind: str, response: web.StreamResponse) -> str:
         doc = pydantic_core.from_json(body)
     except ValueError:
         return ""
-    if isinstance(doc, dict) and isinstance(doc.get("run"), dict) and "id" not in doc:
-        doc = doc["run"]
-    value = doc.get(_ID_FIELDS.get(kind, "id")) if isinstance(doc, dict) else None
+    field = _ID_FIELDS.get(kind, "id")
+    if isinstance(doc, dict) and field not in doc and isinstance(doc.get(kind), dict):
+        doc = doc[kind]  # a detail document: {"run": {...}, "node_runs": [...]}
+    value = doc.get(field) if isinstance(doc, dict) else None
     return _clip(value) if isinstance(value, str) else ""
 
 
@@ -134,7 +136,7 @@ async def _claimed_user(request: web.Request) -> str:
         return ""
     try:
         doc = pydantic_core.from_json(await request.read())
-    except (ValueError, web.HTTPException):
+    except Exception:  # not JSON, cut short...: the handler will say what is wrong
         return ""
     user = doc.get("user") if isinstance(doc, dict) else None
     return _clip(user) if isinstance(user, str) else ""

@@ -5,6 +5,7 @@ and pages; the store's troubles never reach a request."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import time
 from collections.abc import Sequence
@@ -129,7 +130,7 @@ async def test_the_audit_trail_is_for_admins_only(secured: TestClient) -> None:
     assert await audit(secured, await admin_token(store)) == []
 
 
-async def test_local_mode_records_the_one_user_and_its_runs(
+async def test_local_mode_records_runs_and_uploads_with_their_objects(
     client: TestClient,
 ) -> None:
     graph = {"title": "g", "nodes": [node("a", echo_op(inputs=[]))], "edges": []}
@@ -138,8 +139,15 @@ async def test_local_mode_records_the_one_user_and_its_runs(
     run_id = (await resp.json())["run"]["id"]
     cancel = await client.post(f"{API}/runs/{run_id}/cancel")
     assert cancel.status == 200
+    rerun = await client.post(f"{API}/runs/{run_id}/rerun")
+    assert rerun.status == 201
+    uploaded = await client.post(f"{API}/artifacts", data=b"hello\n")
+    assert uploaded.status == 201, await uploaded.text()
+    sha256 = hashlib.sha256(b"hello\n").hexdigest()
     events = await audit(client, None)  # the local token is sent by the client
     assert brief(events) == [
+        ("", "artifact.create", "artifact", sha256, 201, "ok"),
+        ("", "run.rerun", "run", run_id, 201, "ok"),
         ("", "run.cancel", "run", run_id, 200, "ok"),
         ("", "run.create", "run", run_id, 201, "ok"),
     ]
