@@ -330,3 +330,24 @@ async def test_events_still_queued_are_written_at_shutdown(
     async with open_store(settings.store_url) as store:
         page = await store.list_audit_events()
     assert page.total == 3 and {e.action for e in page.items} == {"graph.create"}
+
+
+async def test_a_request_the_audit_cannot_describe_still_succeeds(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: Any) -> tuple[str, str, str]:
+        raise RuntimeError("a bug in the audit")
+
+    monkeypatch.setattr("plynx.server.audit.describe", broken)
+    resp = await client.post(f"{API}/graphs", json={"title": "still saved"})
+    assert resp.status == 201
+    assert "cannot audit POST /api/v1/graphs" in caplog.text
+    assert (await (await client.get(f"{API}/graphs")).json())["total"] == 1
+
+
+async def test_the_route_is_in_the_openapi_document_as_admin_only(client: TestClient) -> None:
+    document = await (await client.get(f"{API}/openapi.json")).json()
+    operation = document["paths"][f"{API}/audit"]["get"]
+    assert "admin only" in operation["summary"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"user", "object", "action", "since", "until", "offset", "limit"} <= names
