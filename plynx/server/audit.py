@@ -66,6 +66,8 @@ _VERBS = {"versions": "new_version"}
 # Where a created object's id is in a response, by object kind (``id`` for the others).
 _ID_FIELDS = {"artifact": "sha256", "user": "name"}
 _PARAM = re.compile(r"^\{(\w+)")
+#: Failed writes of the same batch before its events are tried one by one.
+_ISOLATE_AFTER = 3
 
 
 def kind_of(collection: str) -> str:
@@ -76,7 +78,11 @@ def kind_of(collection: str) -> str:
 
 
 def _clip(text: str, size: int = _MAX_FIELD) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
+    """``text`` cut to ``size`` characters, as text every store keeps: a NUL (``%00`` in a
+    path) or a lone surrogate would make PostgreSQL refuse the whole batch."""
+    if len(text) > size:
+        text = text[: size - 1] + "…"
+    return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
 def _created_id(kind: str, response: web.StreamResponse) -> str:
@@ -205,9 +211,13 @@ class AuditLog:
                 await asyncio.sleep(self.linger)  # let a burst gather into one write
             self._wake.clear()
             self._hurry = False
+            failures = 0
             while self._queue:
                 if await self._write_batch():
-                    delay = 0.5
+                    delay, failures = 0.5, 0
+                    continue
+                failures += 1
+                if failures >= _ISOLATE_AFTER and await self._drop_poison():
                     continue
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
@@ -223,6 +233,31 @@ class AuditLog:
         for _ in events:
             self._queue.popleft()
         self.written += len(events)
+        await self._settle(len(events))
+        return True
+
+    async def _drop_poison(self) -> bool:
+        """After a batch failed again and again: write its events one by one. When some land,
+        the store works and the others are events it will never take: they are dropped (with
+        an error) so that they do not hold up the trail. When none lands, the store is down
+        and everything stays queued. Whether anything was written or dropped."""
+        events = [self._queue[i] for i in range(min(self.batch, len(self._queue)))]
+        refused: list[AuditEvent] = []
+        problem: Exception | None = None
+        for event in events:
+            try:
+                await self.store.add_audit_events([event])
+            except Exception as exc:
+                refused.append(event)
+                problem = exc
+        if len(refused) == len(events):
+            return False
+        for event in refused:
+            logger.error("dropping an audit event the store refuses (%s): %r", problem, event)
+        for _ in events:
+            self._queue.popleft()
+        self.written += len(events) - len(refused)
+        self.dropped += len(refused)
         await self._settle(len(events))
         return True
 

@@ -48,15 +48,24 @@ ON CONFLICT (id) DO NOTHING
 """
 
 
+def _column(value: str) -> str:
+    """``value`` for a ``text`` column, which cannot hold a NUL (the document keeps it)."""
+    return value.replace("\x00", "\ufffd")
+
+
+def _eq(value: str | None) -> str | None:
+    return _column(value) if value is not None else None
+
+
 def audit_where(where: AuditFilter | None) -> Where:
     """The WHERE clause of a listing."""
     where = where or AuditFilter()
     clause = (
         Where()
-        .eq("user_name", where.user)
-        .eq("action", where.action)
-        .eq("object_kind", where.object_kind)
-        .eq("object_id", where.object_id)
+        .eq("user_name", _eq(where.user))
+        .eq("action", _eq(where.action))
+        .eq("object_kind", _eq(where.object_kind))
+        .eq("object_id", _eq(where.object_id))
     )
     if where.since is not None:
         clause.terms.append(f"at >= {clause._param(instant(where.since))}")
@@ -98,10 +107,10 @@ class PostgresAudit:
             _INSERT,
             [e.id for e in events],
             [instant(e.at) for e in events],
-            [e.user for e in events],
-            [e.action for e in events],
-            [e.object_kind for e in events],
-            [e.object_id for e in events],
+            [_column(e.user) for e in events],
+            [_column(e.action) for e in events],
+            [_column(e.object_kind) for e in events],
+            [_column(e.object_id) for e in events],
             docs,
         )
 

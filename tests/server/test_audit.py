@@ -351,3 +351,74 @@ async def test_the_route_is_in_the_openapi_document_as_admin_only(client: TestCl
     assert "admin only" in operation["summary"]
     names = {p["name"] for p in operation["parameters"]}
     assert {"user", "object", "action", "since", "until", "offset", "limit"} <= names
+
+
+async def test_events_are_stored_as_plain_text_whatever_the_path(client: TestClient) -> None:
+    resp = await client.put(f"{API}/graphs/%00x", json={"title": "t"})
+    assert resp.status in (400, 404)
+    [event] = await audit(client, None)
+    # PostgreSQL's text columns refuse a NUL: it would hold up every later event
+    assert event["object_id"] == "\ufffdx" and event["path"] == f"{API}/graphs/\ufffdx"
+
+
+def _event(ident: str) -> AuditEvent:
+    return AuditEvent(
+        id=ident,
+        at=datetime.now(UTC),
+        action="graph.create",
+        method="POST",
+        path="/api/v1/graphs",
+        status=201,
+        outcome=AuditOutcome.OK,
+    )
+
+
+async def test_an_event_the_store_never_takes_is_dropped_not_retried_forever(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with open_store(settings.store_url) as store:
+        real = store.add_audit_events
+
+        async def picky(events: Sequence[AuditEvent]) -> None:
+            if any(e.id == "poison" for e in events):
+                raise StoreError("this one cannot be stored")
+            await real(events)
+
+        store.add_audit_events = picky  # type: ignore[method-assign]
+        log = AuditLog(store, linger=0)
+        writer = asyncio.create_task(log.run())
+        for ident in ("e1", "poison", "e2"):
+            log.record(_event(ident))
+        async with asyncio.timeout(20):
+            await log.flush()
+        log.record(_event("e3"))
+        async with asyncio.timeout(5):
+            await log.flush()
+        writer.cancel()
+        assert sorted(e.id for e in (await store.list_audit_events()).items) == ["e1", "e2", "e3"]
+        assert (log.written, log.dropped) == (3, 1)
+        assert "dropping an audit event the store refuses" in caplog.text
+
+
+async def test_a_store_that_is_down_loses_nothing(settings: Settings) -> None:
+    async with open_store(settings.store_url) as store:
+        real = store.add_audit_events
+        up = False
+
+        async def down(events: Sequence[AuditEvent]) -> None:
+            if not up:
+                raise StoreError("connection refused")
+            await real(events)
+
+        store.add_audit_events = down  # type: ignore[method-assign]
+        log = AuditLog(store, linger=0)
+        writer = asyncio.create_task(log.run())
+        for ident in ("e1", "e2"):
+            log.record(_event(ident))
+        await asyncio.sleep(4)  # more failed writes than it takes to look for poison
+        assert (log.pending, log.dropped) == (2, 0)
+        up = True
+        async with asyncio.timeout(40):
+            await log.flush()
+        writer.cancel()
+        assert log.written == 2

@@ -131,3 +131,12 @@ async def test_a_store_of_the_previous_schema_gains_the_audit_trail(
 async def test_negative_audit_paging_is_refused(store: Store, offset: int, limit: int) -> None:
     with pytest.raises(InvalidInput):
         await store.list_audit_events(offset=offset, limit=limit)
+
+
+async def test_any_text_is_kept_even_a_nul(store: Store) -> None:
+    odd = event("e1", 1, user="a\x00b", path="/api/v1/graphs/\x00x", object_id="\x00x")
+    await store.add_audit_events([odd, event("e2", 2, user="ünï ✓")])
+    page = await store.list_audit_events()
+    assert page.items == [event("e2", 2, user="ünï ✓"), odd]
+    assert await ids(store, AuditFilter(user="ünï ✓")) == ["e2"]
+    assert await ids(store, AuditFilter(user="a\x00b", object_id="\x00x")) == ["e1"]
