@@ -79,7 +79,11 @@ def _table(events: list[AuditEvent], total: int) -> None:
 
 
 @click.command("audit")
-@click.option("--user", help="Only requests by this user (or the name a sign-in attempt gave).")
+@click.option(
+    "--user",
+    help="Only requests by this user, or the name a sign-in attempt gave ('' : anonymous "
+    "requests and the local user of `plynx local`).",
+)
 @click.option(
     "--object",
     "object_",

@@ -59,6 +59,7 @@ def test_audit_filters_and_shows_the_trail(plynx: Plynx) -> None:
     seed(
         plynx,
         [
+            event("e0", timedelta(days=4), "", "graph.create", "", 401),
             event("e1", timedelta(days=3), "alice", "graph.create", "g1", 201),
             event("e2", timedelta(hours=5), "bob", "graph.update", "g1", 403),
             event("e3", timedelta(minutes=10), "alice", "run.cancel", "r1", 200),
@@ -69,7 +70,8 @@ def test_audit_filters_and_shows_the_trail(plynx: Plynx) -> None:
     def ids(*args: str) -> list[str]:
         return [e["id"] for e in json_lines(plynx("audit", "--json", *args, *data))]
 
-    assert ids() == ["e3", "e2", "e1"]
+    assert ids() == ["e3", "e2", "e1", "e0"]
+    assert ids("--user", "") == ["e0"]
     assert ids("--user", "alice") == ["e3", "e1"]
     assert ids("--object", "graph/g1") == ["e2", "e1"]
     assert ids("--object", "run") == ["e3"]
@@ -81,10 +83,10 @@ def test_audit_filters_and_shows_the_trail(plynx: Plynx) -> None:
     table = plynx("audit", *data)
     assert table.returncode == 0, table.stderr
     rows = [line for line in table.stdout.splitlines() if "192.0.2.10" in line]
-    assert len(rows) == 3
+    assert len(rows) == 4
     assert "bob" in rows[1] and "graph/g1" in rows[1] and "403 denied" in rows[1]
     short = plynx("audit", "--limit", "2", *data)
-    assert "2 of 3 events" in short.stdout
+    assert "2 of 4 events" in short.stdout
 
 
 @pytest.mark.parametrize(
