@@ -4,6 +4,8 @@ migration step that adds it to a store of the previous schema version."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -12,7 +14,14 @@ from pymongo import AsyncMongoClient
 
 from plynx.errors import InvalidInput
 from plynx.model import AuditEvent, AuditFilter, AuditOutcome
-from plynx.store import SCHEMA_VERSION, Store, open_store
+from plynx.store import (
+    SCHEMA_VERSION,
+    Store,
+    mongo_schema,
+    open_store,
+    postgres_schema,
+    sqlite_schema,
+)
 from plynx.store.mongo_base import database_name
 from plynx.store.sqlite import parse_sqlite_url
 
@@ -93,36 +102,44 @@ async def test_audit_events_survive_reopening(store_url: str) -> None:
         assert await ids(store) == ["e1"]
 
 
-async def _drop_audit(backend: Backend, url: str) -> None:
-    """Make the store at ``url`` look like one of the schema before the audit trail."""
+def _audit_step(migrations: Sequence[Any]) -> int:
+    """The schema version the audit step starts from (wherever the step sits in the list)."""
+    return next(n for n, step in enumerate(migrations) if step.__name__ == "_audit")
+
+
+async def _database_before_audit(backend: Backend, url: str) -> None:
+    """Set up the database at ``url`` at the schema version just before the audit trail."""
     if backend.name == "sqlite":
-        with sqlite3.connect(parse_sqlite_url(url)) as conn:
-            conn.execute("DROP TABLE audit")
-        conn.close()
+        path = Path(parse_sqlite_url(url))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, isolation_level=None)
+        try:
+            sqlite_schema.migrate(db, url, target=_audit_step(sqlite_schema.MIGRATIONS))
+        finally:
+            db.close()
     elif backend.name == "postgres":
         conn = await asyncpg.connect(url)
         try:
-            await conn.execute("DROP TABLE audit")
+            target = _audit_step(postgres_schema.MIGRATIONS)
+            await postgres_schema.migrate(conn, url, target=target)
         finally:
             await conn.close()
     else:
         client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(url)
         try:
-            await client[database_name(url)].drop_collection("audit")
+            target = _audit_step(mongo_schema.MIGRATIONS)
+            await mongo_schema.migrate(client[database_name(url)], url, target=target)
         finally:
             await client.close()
-    await backend.set_schema_version(url, SCHEMA_VERSION - 1)
 
 
-async def test_a_store_of_the_previous_schema_gains_the_audit_trail(
+async def test_a_store_of_the_schema_before_the_audit_trail_gains_it(
     backend: Backend, store_url: str
 ) -> None:
-    async with open_store(store_url) as store:
-        await store.create_operation(operation("op1"))
-    await _drop_audit(backend, store_url)
+    await _database_before_audit(backend, store_url)
     async with open_store(store_url) as store:
         assert await store.schema_version() == SCHEMA_VERSION
-        assert (await store.get_operation("op1")).id == "op1"
+        await store.create_operation(operation("op1"))
         await store.add_audit_events([event("e1", 1)])
         assert await ids(store, AuditFilter(user="alice")) == ["e1"]
 
