@@ -17,6 +17,7 @@ from rich.logging import RichHandler
 
 from plynx import __version__
 from plynx.cli.artifacts import artifacts_group
+from plynx.cli.audit import audit_command
 from plynx.cli.cache import cache_group
 from plynx.cli.examples import examples_command
 from plynx.cli.history import logs_command, runs_command, show_command
@@ -95,6 +96,7 @@ for _command in (
     examples_command,
     token_group,
     users_group,
+    audit_command,
     cache_group,
     artifacts_group,
     export_command,

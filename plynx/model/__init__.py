@@ -2,6 +2,7 @@
 
 Imports nothing of PLynx but :mod:`plynx.errors`, and does no I/O."""
 
+from plynx.model.audit import AuditEvent, AuditFilter, AuditOutcome, outcome_of
 from plynx.model.cache import cache_key, canonical_json
 from plynx.model.graph import Edge, Graph, Node, Position
 from plynx.model.graphfile import FILE_KIND, FileRef, parse_edge, parse_graph_document
@@ -44,6 +45,9 @@ __all__ = [
     "REF_KEY",
     "ArtifactMeta",
     "ArtifactRef",
+    "AuditEvent",
+    "AuditFilter",
+    "AuditOutcome",
     "CacheEntry",
     "Edge",
     "FileRef",
@@ -77,6 +81,7 @@ __all__ = [
     "check_run_transition",
     "coerce_value",
     "connect_problem",
+    "outcome_of",
     "parameter_values",
     "parse_edge",
     "parse_graph_document",

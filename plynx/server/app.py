@@ -26,6 +26,7 @@ from plynx.protocol import CLOSE_SHUTDOWN
 from plynx.server import keys
 from plynx.server.access import PUBLIC, VIEWER, WORKER_SOCKET, access_middleware, declare
 from plynx.server.api import setup_api_routes
+from plynx.server.audit import audit_ctx, audit_middleware
 from plynx.server.auth import Authenticator, FailureLimiter
 from plynx.server.events import setup_event_routes
 from plynx.server.guard import guard_middleware, is_loopback, setup_guard
@@ -123,7 +124,14 @@ def create_app(
     if settings.local_mode and not settings.local_token:
         settings = replace(settings, local_token=secrets.token_urlsafe(32))
     app = web.Application(
-        middlewares=[error_middleware, guard_middleware, auth_middleware, access_middleware],
+        # the audit middleware is outermost: it sees every answer as the client does
+        middlewares=[
+            audit_middleware,
+            error_middleware,
+            guard_middleware,
+            auth_middleware,
+            access_middleware,
+        ],
         client_max_size=MAX_JSON_BODY,
     )
     setup_guard(app, settings)
@@ -163,6 +171,7 @@ def create_app(
 
     app.cleanup_ctx.append(loop_lag_ctx)
     app.cleanup_ctx.append(resources)
+    app.cleanup_ctx.append(audit_ctx)  # after the store opens, stopped before it closes
     app.cleanup_ctx.append(heap_ctx)
     app.on_shutdown.append(_close_websockets)
     setup_api_routes(app, all_routes())  # each REST route carries its own rule

@@ -20,6 +20,8 @@ from typing import Self, TypeVar
 from plynx.errors import NotFound
 from plynx.model import (
     ArtifactMeta,
+    AuditEvent,
+    AuditFilter,
     CacheEntry,
     Graph,
     NodeRun,
@@ -56,7 +58,8 @@ async def oldest_first(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> A
 #: Version of the schema this code writes; backends migrate older stores up to it on open.
 #: 2: metric points and sweeps (the ``metrics`` and ``sweeps`` tables / collections).
 #: 3: an index of node runs by output artifact (lineage).
-SCHEMA_VERSION = 3
+#: 4: the audit trail (the ``audit`` table / collection): see each backend's ``_audit`` step.
+SCHEMA_VERSION = 4
 
 
 @dataclass
@@ -316,6 +319,19 @@ class Store(ABC):
     @abstractmethod
     async def list_tokens(self) -> list[Token]:
         """All tokens, oldest first."""
+
+    # -- audit trail --------------------------------------------------------------------------
+    @abstractmethod
+    async def add_audit_events(self, events: Sequence[AuditEvent]) -> None:
+        """Record audit events, in one write. An event whose id is already stored is kept as
+        it is, so a batch whose write may or may not have landed can be written again."""
+
+    @abstractmethod
+    async def list_audit_events(
+        self, where: AuditFilter | None = None, *, offset: int = 0, limit: int = 50
+    ) -> Page[AuditEvent]:
+        """Audit events matching ``where`` (all when ``None``), newest first (events at the
+        same instant: the last recorded first)."""
 
     # -- workers ------------------------------------------------------------------------------
     @abstractmethod

@@ -30,6 +30,7 @@ from plynx import __version__
 from plynx.errors import InvalidInput
 from plynx.model import (
     ArtifactMeta,
+    AuditEvent,
     CacheEntry,
     Graph,
     NodeRun,
@@ -74,6 +75,7 @@ RECORD_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "metric_series": (MetricSeries, "metric_series"),
     "cache_entry": (CacheEntry, "cache_entries"),
     "sweep": (Sweep, "sweeps"),
+    "audit_event": (AuditEvent, "audit_events"),
 }
 COUNT_KEYS = [key for _, key in RECORD_TYPES.values()]
 
@@ -280,7 +282,9 @@ def _ident(record: Record) -> str:
         return doc.name
     if isinstance(doc, MetricSeries):
         return f"{doc.node_run_id}/{doc.name}"
-    if isinstance(doc, Operation | Graph | Run | NodeRun | Token | WorkerRecord | Sweep):
+    if isinstance(
+        doc, Operation | Graph | Run | NodeRun | Token | WorkerRecord | Sweep | AuditEvent
+    ):
         return doc.id
     raise TypeError(f"no identity for {type(doc).__name__}")  # RECORD_TYPES and this disagree
 

@@ -51,6 +51,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.store.base import Batch, Store
+from plynx.store.mongo_audit import MongoAudit
 from plynx.store.mongo_base import Session, in_chunks, redact
 from plynx.store.mongo_docs import (
     Doc,
@@ -73,7 +74,7 @@ __all__ = ["MongoStore"]
 _NEWEST_FIRST = [("created_ts", -1), ("seq", -1)]
 
 
-class MongoStore(MongoExperiments, Store):
+class MongoStore(MongoExperiments, MongoAudit, Store):
     """The :class:`Store` on one MongoDB database, opened from a ``mongodb://`` URL."""
 
     def __repr__(self) -> str:

@@ -28,6 +28,7 @@ from pymongo.errors import CollectionInvalid, OperationFailure
 
 from plynx.errors import SchemaVersionError
 from plynx.store.base import SCHEMA_VERSION
+from plynx.store.mongo_audit import AUDIT_INDEXES
 
 __all__ = [
     "INDEXES",
@@ -145,8 +146,13 @@ async def _lineage_v3(db: Database) -> None:
     await create_indexes(db, LINEAGE_INDEXES)
 
 
+async def _audit(db: Database) -> None:
+    """The audit trail: the ``audit`` collection (see :mod:`plynx.store.mongo_audit`)."""
+    await create_indexes(db, AUDIT_INDEXES)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2, _lineage_v3]
+MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2, _lineage_v3, _audit]
 
 
 async def read_version(db: Database) -> int:

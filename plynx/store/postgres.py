@@ -41,6 +41,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.store.base import Batch, Store
+from plynx.store.postgres_audit import PostgresAudit
 from plynx.store.postgres_experiments import PostgresExperiments
 from plynx.store.postgres_pool import CONNECTION_LOST, DRIVER_ERRORS, PostgresURL, create_pool
 from plynx.store.postgres_rows import (
@@ -88,7 +89,7 @@ def _check_page(offset: int, limit: int) -> None:
         raise InvalidInput(f"offset ({offset}) and limit ({limit}) must not be negative")
 
 
-class PostgresStore(PostgresExperiments, Store):
+class PostgresStore(PostgresExperiments, PostgresAudit, Store):
     """The :class:`Store` on a PostgreSQL database, opened from a ``postgresql://`` URL (see
     :mod:`plynx.store.postgres_pool` for its pool parameters). The database must exist; the
     schema is created in it on first open."""

@@ -35,6 +35,7 @@ import asyncpg
 
 from plynx.errors import SchemaVersionError
 from plynx.store.base import SCHEMA_VERSION
+from plynx.store.postgres_audit import AUDIT_SCHEMA
 
 __all__ = ["MIGRATIONS", "OUTPUT_DIGESTS", "Migration", "migrate", "read_version"]
 
@@ -222,8 +223,13 @@ async def _lineage_v3(conn: Any) -> None:
     await conn.execute(_LINEAGE_V3)
 
 
+async def _audit(conn: Any) -> None:
+    """The audit trail: the ``audit`` table (see :mod:`plynx.store.postgres_audit`)."""
+    await conn.execute(AUDIT_SCHEMA)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _audit]
 
 _READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 

@@ -39,6 +39,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.store.base import Batch, Store
+from plynx.store.sqlite_audit import SQLiteAudit
 from plynx.store.sqlite_experiments import SQLiteExperiments
 from plynx.store.sqlite_rows import (
     INSERT_CACHE_ENTRY,
@@ -109,7 +110,7 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
-class SQLiteStore(SQLiteExperiments, Store):
+class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
     """The :class:`Store` on one SQLite file (or ``:memory:``), opened from a ``sqlite://`` URL.
 
     WAL journal with ``synchronous=NORMAL``: a commit survives a crash of PLynx without an fsync

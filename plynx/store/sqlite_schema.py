@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from plynx.errors import SchemaVersionError
 from plynx.store.base import SCHEMA_VERSION
+from plynx.store.sqlite_audit import create_audit_table
 
 __all__ = ["MIGRATIONS", "Migration", "migrate"]
 
@@ -172,8 +173,13 @@ def _lineage_v3(db: sqlite3.Connection) -> None:
     db.execute(f"INSERT OR IGNORE INTO node_run_outputs {backfill}")
 
 
+def _audit(db: sqlite3.Connection) -> None:
+    """The audit trail: the ``audit`` table (see :mod:`plynx.store.sqlite_audit`)."""
+    create_audit_table(db)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _audit]
 
 
 def _read_version(db: sqlite3.Connection) -> int:

@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from plynx.errors import Conflict, InvalidInput, PlynxError, StoreError
 from plynx.model import (
     ArtifactMeta,
+    AuditEvent,
     CacheEntry,
     Graph,
     NodeRun,
@@ -105,6 +106,8 @@ async def _write_records(store: Store, writer: _Writer) -> None:
         await writer.add("cache_entry", entry)
     async for sweep in oldest_first(lambda o, n: store.list_sweeps(offset=o, limit=n)):
         await writer.add("sweep", sweep)
+    async for event in oldest_first(lambda o, n: store.list_audit_events(offset=o, limit=n)):
+        await writer.add("audit_event", event)
     await writer.flush()
 
 
@@ -161,13 +164,14 @@ async def store_counts(store: Store) -> dict[str, int]:
         "runs": (await store.list_runs(include_deleted=True, limit=1)).total,
         "cache_entries": (await store.list_cache_entries(limit=1)).total,
         "sweeps": (await store.list_sweeps(limit=1)).total,
+        "audit_events": (await store.list_audit_events(limit=1)).total,
     }
     return counts
 
 
 class _Inserter:
-    """Writes records into the target store; a run waits for its node runs, cache entries go
-    in batches."""
+    """Writes records into the target store; a run waits for its node runs, cache entries and
+    audit events go in batches."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -175,6 +179,7 @@ class _Inserter:
         self.node_runs: list[NodeRun] = []
         self.stored: dict[str, NodeRun] = {}  # node runs of the last run stored, for metrics
         self.cache: list[CacheEntry] = []
+        self.audit: list[AuditEvent] = []
 
     async def add(self, kind: str, doc: BaseModel) -> None:
         if kind != "node_run":
@@ -207,6 +212,10 @@ class _Inserter:
             await self.store.add_metrics(self.stored[doc.node_run_id], points)
         elif isinstance(doc, Sweep):
             await self.store.create_sweep(doc)
+        elif isinstance(doc, AuditEvent):
+            self.audit.append(doc)
+            if len(self.audit) >= _CHUNK:
+                await self.flush_audit()
 
     async def flush_run(self) -> None:
         if self.run is not None:
@@ -218,6 +227,11 @@ class _Inserter:
         entries, self.cache = self.cache, []
         if entries:
             await self.store.apply(Batch(cache_entries=entries))
+
+    async def flush_audit(self) -> None:
+        events, self.audit = self.audit, []
+        if events:
+            await self.store.add_audit_events(events)
 
 
 async def import_store(store: Store, path: Path) -> Header:
@@ -244,6 +258,7 @@ async def import_store(store: Store, path: Path) -> Header:
                     await inserter.add(record.kind, record.doc)
         await inserter.flush_run()
         await inserter.flush_cache()
+        await inserter.flush_audit()
     except ExportFileError as exc:
         # the file changed after it was checked
         raise StoreError(

@@ -23,7 +23,8 @@ MIN_CASES = 3000
 # Input can be valid to the schema and still be refused on purpose: a graph that is a
 # well-formed document but cannot run (a cycle, an unknown kind) is a 400 with every problem;
 # so is an upload whose bytes do not hash to the sha256 it claims, and a sweep whose source
-# (graph or graph_id, exactly one) or values do not make runs.
+# (graph or graph_id, exactly one) or values do not make runs, and an audit filter whose
+# object names no kind of object or whose times are not ISO 8601 (or since is not before until).
 CONFIG = """
 [[operations]]
 include-operation-id = "upload_artifact"
@@ -36,6 +37,10 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "404"]
 [[operations]]
 include-operation-id = "create_sweep"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "404"]
+
+[[operations]]
+include-operation-id = "list_audit"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400"]
 
 [[operations]]
 include-operation-id = "publish_operation"

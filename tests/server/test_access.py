@@ -22,6 +22,7 @@ API = "/api/v1"
 #: changing this table too (and the README's "Users and roles").
 EXPECTED: dict[tuple[str, str], str] = {
     ("GET", "/health"): "public",
+    ("GET", "/audit"): "admin",
     ("GET", "/openapi.json"): "viewer",
     ("GET", "/kinds"): "viewer",
     ("GET", "/resource-types"): "viewer",

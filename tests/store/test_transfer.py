@@ -17,6 +17,8 @@ import pytest
 
 from plynx.errors import Conflict
 from plynx.model import (
+    AuditEvent,
+    AuditOutcome,
     NodeRunStatus,
     OperationStatus,
     ResourceType,
@@ -122,6 +124,33 @@ async def fill(store: Store) -> None:
         )
     )
 
+    # the audit trail: e2 and e3 at the same instant (their order must survive)
+    await store.add_audit_events(
+        [
+            AuditEvent(
+                id=f"e{i}",
+                at=at(minute),
+                user=user_name,
+                action=action,
+                method="POST",
+                path="/api/v1/runs",
+                object_kind="run",
+                object_id=f"r{i}" if status < 400 else "",
+                status=status,
+                outcome=AuditOutcome.OK if status < 400 else AuditOutcome.DENIED,
+                address="10.0.0.7",
+            )
+            for i, (minute, user_name, action, status) in enumerate(
+                [
+                    (1, "alice", "run.create", 201),
+                    (2, "bob", "run.create", 403),
+                    (2, "", "session.create", 401),
+                    (7, "alice", "run.cancel", 200),
+                ]
+            )
+        ]
+    )
+
 
 async def everything(store: Store) -> dict[str, Any]:
     """Every document of the store, as listed and as read one by one (JSON-ready)."""
@@ -156,6 +185,7 @@ async def everything(store: Store) -> dict[str, Any]:
         "tokens by id": [await store.get_token(t.id) for t in await store.list_tokens()],
         "metrics": {r.id: await store.get_metrics(r.id) for r in runs},
         "sweeps": await pages(store.list_sweeps),
+        "audit": await pages(store.list_audit_events),
     }
     node_runs = [nr for nrs in doc["node runs"].values() for nr in nrs]
     doc["node runs by id"] = [await store.get_node_run(nr.id) for nr in node_runs]
@@ -197,6 +227,7 @@ async def test_a_round_trip_keeps_every_document(
         "metric_series": 3,
         "cache_entries": 5,
         "sweeps": 1,
+        "audit_events": 4,
     }
     lines = read_lines(exported)
     assert lines[0]["format"] == "plynx-export" and lines[0]["version"] == 1
@@ -298,8 +329,7 @@ async def test_a_truncated_file_is_refused_and_the_target_stays_empty(
         backend,
         tmp_path,
         short,
-        rf"line {len(lines) - 2}: the file ends here "
-        r".*cache_entries: 3 of 5, sweeps: 0 of 1.*truncated",
+        rf"line {len(lines) - 2}: the file ends here .*audit_events: 1 of 4.*truncated",
     )
 
 
@@ -334,7 +364,7 @@ async def test_a_node_run_away_from_its_run_is_refused(backend: Backend, tmp_pat
     lines.insert(len(lines) - 1, moved)
     bad = tmp_path / "bad.plx"
     bad.write_bytes(gzip.compress(b"".join(lines)))
-    await assert_refused_and_empty(backend, tmp_path, bad, "comes after cache_entry records")
+    await assert_refused_and_empty(backend, tmp_path, bad, "comes after audit_event records")
 
 
 async def test_a_newer_format_or_schema_is_refused(backend: Backend, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from aiohttp import web
 from plynx.server.access import declare
 from plynx.server.api import (
     artifacts,
+    audit,
     cache,
     graphs,
     health,
@@ -45,6 +46,7 @@ ROUTES: list[Route] = [
     *lineage.ROUTES,
     *workers_api.ROUTES,
     *cache.ROUTES,
+    *audit.ROUTES,
 ]
 
 
