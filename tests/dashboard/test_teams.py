@@ -1,0 +1,411 @@
+"""Users and roles in the dashboard (issue 11), against a server with accounts (not local
+mode): sign in and out, someone else's graph read-only with a Clone button, an editor refused
+on another's graph with the server's message, the admin's Users page, My tokens.
+
+Each person has a browser context of their own (their own session cookie). The admin
+``root`` is made through the store (as ``plynx users add`` does); everyone else through the
+REST API with root's token, as the dashboard itself would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from e2e.conftest import Cluster, running_cluster
+from playwright.async_api import Browser, Dialog, expect
+
+from plynx.model import Role, TokenKind, User
+from plynx.server import keys
+from plynx.server.auth import create_token
+
+from .conftest import Dashboard
+from .test_library import two_steps
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-22", "root": "root-secret-333"}
+
+
+@dataclass
+class Team:
+    """A server with accounts, root's API token, and a way to open browsers as someone."""
+
+    cluster: Cluster
+    browser: Browser
+    http: aiohttp.ClientSession
+    worker_token: str
+    boards: list[Dashboard] = dataclasses.field(default_factory=list)
+    workers: list[subprocess.Popen[bytes]] = dataclasses.field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.cluster.url
+
+    async def api(self, method: str, path: str, token: str | None = None, **kw: Any) -> Any:
+        """Call the API as root (or with ``token``); returns ``(status, body)``."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        async with self.http.request(method, self.url + path, headers=headers, **kw) as resp:
+            if resp.content_type == "application/json":
+                return resp.status, await resp.json()
+            return resp.status, await resp.text()
+
+    async def add_user(self, name: str, role: str) -> None:
+        status, body = await self.api(
+            "POST", "/api/v1/users", json={"name": name, "role": role, "password": PASSWORDS[name]}
+        )
+        assert status == 201, body
+
+    async def token_of(self, name: str) -> str:
+        status, body = await self.api("POST", "/api/v1/tokens", json={"user": name})
+        assert status == 201, body
+        return str(body["token"])
+
+    async def board(self) -> Dashboard:
+        """A fresh browser context (nobody signed in); fails the test on console errors."""
+        context = await self.browser.new_context(viewport={"width": 1400, "height": 900})
+        page = await context.new_page()
+        page.set_default_timeout(20_000)
+        board = Dashboard(page=page, base=self.url)
+
+        async def on_dialog(dialog: Dialog) -> None:
+            board.dialogs.append(f"{dialog.type}: {dialog.message}")
+            await dialog.dismiss()
+
+        page.on("console", lambda m: m.type == "error" and board.errors.append(m.text))
+        page.on("pageerror", lambda exc: board.errors.append(f"uncaught: {exc}"))
+        page.on("dialog", on_dialog)
+        # the first page of someone not signed in asks who they are (GET /me: 401)
+        board.allow(r"401 \(Unauthorized\)")
+        self.boards.append(board)
+        return board
+
+    async def signed_in(self, name: str, path: str = "/", password: str = "") -> Dashboard:
+        """A browser where ``name`` signed in through the sign-in page, now at ``path``."""
+        board = await self.board()
+        page = board.page
+        await board.open(path)
+        await expect(page).to_have_url(re.compile(r"/signin\?next="))
+        await page.get_by_label("User name").fill(name)
+        await page.get_by_label("Password").fill(password or PASSWORDS[name])
+        await page.get_by_role("button", name="Sign in").click()
+        await expect(page.get_by_test_id("whoami")).to_contain_text(name)
+        await expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+        return board
+
+    def start_worker(self) -> None:
+        """A worker process that shows a worker token of the store."""
+        tmp = self.cluster.tmp
+        n = len(self.workers)
+        with open(tmp / f"team-worker-{n}.log", "wb") as log:
+            self.workers.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "plynx", "worker", "--server", self.url, "--token",
+                     self.worker_token, "--slots", "2", "--work-dir", str(tmp / f"tw-{n}")],
+                    stdout=subprocess.DEVNULL,
+                    stderr=log,
+                )
+            )  # fmt: skip
+
+
+@pytest.fixture
+async def team(tmp_path: Path, browser: Browser) -> AsyncIterator[Team]:
+    """A server with accounts: root (admin, with a password), alice and bob (editors)."""
+    async with running_cluster(None, tmp_path) as cluster:
+        await cluster.stop_server()
+        cluster.settings = dataclasses.replace(cluster.settings, local_mode=False)
+        await cluster.start_server()
+        assert cluster.server is not None
+        store = cluster.server.app[keys.STORE]
+        now = datetime.now(UTC)
+        await store.put_user(User(name="root", role=Role.ADMIN, created_at=now))
+        root_token = await create_token(store, TokenKind.API, "root")
+        worker_token = await create_token(store, TokenKind.WORKER, "workers")
+        async with aiohttp.ClientSession(headers={"Authorization": f"Bearer {root_token}"}) as http:
+            t = Team(cluster=cluster, browser=browser, http=http, worker_token=worker_token)
+            status, body = await t.api(
+                "PATCH", "/api/v1/users/root", json={"password": PASSWORDS["root"]}
+            )
+            assert status == 200, body
+            for name in ("alice", "bob"):
+                await t.add_user(name, "editor")
+            try:
+                yield t
+            finally:
+                for proc in t.workers:
+                    proc.send_signal(signal.SIGTERM)
+                for proc in t.workers:
+                    try:
+                        proc.wait(timeout=10)
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
+                        proc.wait()
+                for board in t.boards:
+                    await board.page.context.close()
+    for board in t.boards:
+        assert not board.dialogs, f"dialogs were opened: {board.dialogs}"
+        assert not board.unexpected(), f"console errors: {board.unexpected()}"
+
+
+async def alices_graph(team: Team) -> str:
+    """A two-step graph that alice saved (with her own token)."""
+    status, graph = await team.api(
+        "POST", "/api/v1/graphs", token=await team.token_of("alice"), json=two_steps("hers")
+    )
+    assert status == 201, graph
+    assert graph["author"] == "alice"
+    return str(graph["id"])
+
+
+async def test_sign_in_then_someone_elses_graph_is_read_only_and_a_clone_of_it_runs(
+    team: Team,
+) -> None:
+    graph_id = await alices_graph(team)
+    team.start_worker()
+    board = await team.board()
+    page = board.page
+    await board.open(f"/graphs/{graph_id}/edit")
+    await expect(page).to_have_url(re.compile(r"/signin\?next="))
+    # a wrong password: the server's answer, the same for an unknown user
+    await page.get_by_label("User name").fill("bob")
+    await page.get_by_label("Password").fill("not-his-password")
+    await page.get_by_role("button", name="Sign in").click()
+    refusal = page.locator(".signin-form .error-text")
+    await expect(refusal).to_be_visible()
+    wrong_password = await refusal.inner_text()
+    await page.get_by_label("User name").fill("nobody")
+    await page.get_by_label("Password").fill("not-his-password")
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(refusal).to_have_text(wrong_password)
+    await page.get_by_label("User name").fill("bob")
+    await page.get_by_label("Password").fill(PASSWORDS["bob"])
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page).to_have_url(re.compile(f"/graphs/{graph_id}/edit$"))
+    await expect(page.get_by_test_id("whoami")).to_contain_text("bob")
+    await expect(page.get_by_test_id("whoami")).to_contain_text("editor")
+    await expect(page.get_by_role("link", name="Users")).to_have_count(0)  # not an admin
+
+    # alice's graph: her name, read-only, a Clone button; nothing to edit it with
+    await expect(page.locator("[data-testid=editor-canvas][data-ready=true]")).to_have_count(1)
+    await expect(page.get_by_test_id("owner")).to_contain_text("alice")
+    banner = page.get_by_test_id("read-only")
+    await expect(banner).to_contain_text("belongs to alice")
+    await expect(page.get_by_role("button", name="Save", exact=True)).to_have_count(0)
+    await expect(page.locator(".palette")).to_have_count(0)
+    await expect(page.locator(".editor-side").get_by_label("Title")).to_be_disabled()
+    await page.locator("[data-cell-id='b']").click()
+    await expect(page.locator(".node-form")).to_have_attribute("data-node", "b")
+    await expect(page.locator(".editor-side input").first).to_be_disabled()
+
+    # dragging a node moves it not (the view may pan: compare it with the other node)
+    async def offset() -> tuple[float, float]:
+        a = await page.locator("[data-cell-id='a']").bounding_box()
+        b = await page.locator("[data-cell-id='b']").bounding_box()
+        assert a is not None and b is not None
+        return b["x"] - a["x"], b["y"] - a["y"]
+
+    before = await offset()
+    box = await page.locator("[data-cell-id='b']").bounding_box()
+    assert box is not None
+    await page.mouse.move(box["x"] + 20, box["y"] + 10)
+    await page.mouse.down()
+    await page.mouse.move(box["x"] + 220, box["y"] + 150, steps=5)
+    await page.mouse.up()
+    after = await offset()
+    assert abs(after[0] - before[0]) < 1 and abs(after[1] - before[1]) < 1, (before, after)
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
+    await board.screenshot("teams-read-only")
+
+    # Clone: bob's own copy, editable, runs
+    await banner.get_by_role("button", name="Clone").click()
+    await expect(page).not_to_have_url(re.compile(graph_id))
+    await expect(page.get_by_test_id("owner")).to_contain_text("bob (you)")
+    await expect(page.get_by_test_id("read-only")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Save", exact=True)).to_be_enabled()
+    copy_id = page.url.split("/graphs/")[1].split("/")[0]
+    status, copy = await team.api("GET", f"/api/v1/graphs/{copy_id}")
+    assert status == 200 and copy["author"] == "bob", copy
+    status, original = await team.api("GET", f"/api/v1/graphs/{graph_id}")
+    assert original["author"] == "alice" and original["title"] == "two steps", original
+
+    await page.get_by_role("button", name="Run", exact=True).click()
+    await expect(page).to_have_url(re.compile(r"/runs/[0-9a-f]+$"))
+    await expect(page.locator(".run-page")).to_have_attribute(
+        "data-status", "success", timeout=60_000
+    )
+    await expect(page.get_by_test_id("owner")).to_contain_text("bob")
+    run_id = page.url.rsplit("/", 1)[1]
+    status, detail = await team.api("GET", f"/api/v1/runs/{run_id}")
+    assert detail["run"]["author"] == "bob" and detail["run"]["graph_id"] == copy_id, detail
+
+    # alice's run page, seen by bob: no Cancel or Re-run (hers), Clone to graph (anyone's)
+    status, hers = await team.api(
+        "POST", "/api/v1/runs", token=await team.token_of("alice"), json={"graph_id": graph_id}
+    )
+    assert status == 201, hers
+    await board.open(f"/runs/{hers['run']['id']}")
+    await expect(page.get_by_test_id("owner")).to_contain_text("alice")
+    await expect(page.get_by_role("button", name="Clone to graph")).to_be_visible()
+    await expect(page.get_by_role("button", name="Re-run")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Cancel")).to_have_count(0)
+
+
+async def test_an_editor_refused_on_anothers_graph_sees_the_servers_message_and_keeps_the_edits(
+    team: Team,
+) -> None:
+    graph_id = await alices_graph(team)
+    status, body = await team.api("PATCH", "/api/v1/users/bob", json={"role": "admin"})
+    assert status == 200, body
+    board = await team.signed_in("bob", f"/graphs/{graph_id}/edit")
+    page = board.page
+    await expect(page.locator("[data-testid=editor-canvas][data-ready=true]")).to_have_count(1)
+    # an admin may change alice's graph: the editor is editable
+    await expect(page.get_by_test_id("read-only")).to_have_count(0)
+    title = page.locator(".editor-side").get_by_label("Title")
+    await title.fill("bob's better steps")
+    await title.press("Tab")
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "true")
+
+    # meanwhile bob is made an editor again: the next request counts
+    status, body = await team.api("PATCH", "/api/v1/users/bob", json={"role": "editor"})
+    assert status == 200, body
+    board.allow(r"403 \(Forbidden\)")
+    await page.get_by_role("button", name="Save", exact=True).click()
+    refused = page.get_by_test_id("refused")
+    await expect(refused).to_contain_text("belongs to 'alice'")
+    await expect(refused).to_contain_text("editor")
+    await expect(page.locator(".toast-error")).to_contain_text("belongs to 'alice'")
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "true")
+    status, original = await team.api("GET", f"/api/v1/graphs/{graph_id}")
+    assert original["title"] == "two steps", original  # unchanged
+    await board.screenshot("teams-refused")
+
+    # the edits are not lost: saved as bob's own copy
+    await refused.get_by_role("button", name="Save as my copy").click()
+    await expect(page).not_to_have_url(re.compile(graph_id))
+    await expect(page.get_by_test_id("owner")).to_contain_text("bob (you)")
+    await expect(page.locator(".editor-title")).to_have_text("bob's better steps (copy)")
+    copy_id = page.url.split("/graphs/")[1].split("/")[0]
+    status, copy = await team.api("GET", f"/api/v1/graphs/{copy_id}")
+    assert copy["author"] == "bob" and len(copy["nodes"]) == 2, copy
+
+
+async def test_the_admin_adds_a_user_who_signs_in_and_is_disabled(team: Team) -> None:
+    admin = await team.signed_in("root", "/")
+    page = admin.page
+    await page.get_by_role("link", name="Users").click()
+    await expect(page).to_have_url(re.compile(r"/users$"))
+    rows = page.locator("tr[data-user]")
+    await expect(rows).to_have_count(3)
+    await page.get_by_label("New user name").fill("carol")
+    await page.get_by_label("New user role").select_option("viewer")
+    await page.get_by_label("New user password").fill("carol-secret-4444")
+    await page.get_by_role("button", name="Add user").click()
+    carol = page.locator("tr[data-user=carol]")
+    await expect(carol).to_have_attribute("data-role", "viewer")
+    await expect(carol).to_contain_text("set")  # has a password
+    status, body = await team.api("GET", "/api/v1/users/carol")
+    assert status == 200 and body["role"] == "viewer", body
+
+    # a viewer reads, and is offered nothing to change
+    graph_id = await alices_graph(team)
+    viewer = await team.signed_in("carol", f"/graphs/{graph_id}/edit", "carol-secret-4444")
+    await expect(viewer.page.get_by_test_id("whoami")).to_contain_text("viewer")
+    await expect(viewer.page.get_by_test_id("read-only")).to_contain_text("not change or clone")
+    await expect(viewer.page.get_by_role("button", name="Clone")).to_have_count(0)
+    await expect(viewer.page.get_by_role("button", name="Run", exact=True)).to_be_disabled()
+
+    # made an editor: the role counts on carol's next request
+    await page.get_by_label("Role of carol").select_option("editor")
+    await expect(carol).to_have_attribute("data-role", "editor")
+    await viewer.page.reload()
+    await expect(viewer.page.get_by_test_id("whoami")).to_contain_text("editor")
+    await expect(
+        viewer.page.get_by_test_id("read-only").get_by_role("button", name="Clone")
+    ).to_be_visible()
+
+    # the last admin cannot be demoted: the server's reason is shown, the role stays
+    admin.allow(r"409 \(Conflict\)")
+    await page.get_by_label("Role of root").select_option("editor")
+    await expect(page.locator(".toast-error")).to_contain_text("admin")
+    await expect(page.locator("tr[data-user=root]")).to_have_attribute("data-role", "admin")
+    await expect(page.get_by_label("Role of root")).to_have_value("admin")
+
+    # a password reset lets carol in with the new one
+    await carol.get_by_role("button", name="Reset password").click()
+    await page.get_by_label("New password for carol").fill("carol-new-55555")
+    await carol.get_by_role("button", name="Set", exact=True).click()
+    await expect(page.locator(".toast").last).to_contain_text("Password of carol set")
+    again = await team.signed_in("carol", "/runs", "carol-new-55555")
+
+    # disabled: carol's sessions stop working on their next request
+    await carol.get_by_role("button", name="Disable").click()
+    await expect(carol).to_have_attribute("data-disabled", "true")
+    await again.page.get_by_role("link", name="Graphs").click()
+    await expect(again.page).to_have_url(re.compile(r"/signin\?next="))
+    await admin.screenshot("teams-users")
+
+
+async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
+    team: Team,
+) -> None:
+    board = await team.signed_in("alice", "/graphs")
+    page = board.page
+    await page.get_by_role("link", name="My tokens").click()
+    await expect(page).to_have_url(re.compile(r"/tokens$"))
+    await expect(page.locator("tr[data-token]")).to_have_count(0)
+    await page.get_by_label("Token name").fill("laptop")
+    await page.get_by_role("button", name="Create token").click()
+    shown = page.get_by_label("New token")
+    await expect(shown).to_have_value(re.compile(r"^plx_"))
+    secret = await shown.input_value()
+    await board.screenshot("teams-new-token")
+    row = page.locator("tr[data-token]")
+    await expect(row).to_have_count(1)
+    await expect(row).to_contain_text("laptop")
+    await expect(row).to_have_attribute("data-state", "active")
+
+    # the token works, as alice
+    status, who = await team.api("GET", "/api/v1/me", token=secret)
+    assert status == 200 and who["name"] == "alice", who
+
+    # shown once: gone when dismissed, and not on the page after a reload
+    await page.get_by_role("button", name="Done").click()
+    await expect(page.get_by_test_id("new-token")).to_have_count(0)
+    await page.reload()
+    await expect(row).to_have_count(1)
+    assert secret not in await page.content()
+
+    await row.get_by_role("button", name="Revoke").click()
+    await row.get_by_role("button", name="Yes, revoke").click()
+    await expect(row).to_have_attribute("data-state", "revoked")
+    status, _ = await team.api("GET", "/api/v1/me", token=secret)
+    assert status == 401
+
+    # sign out: back to the sign-in page, and the session is over on the server too
+    cookies = await page.context.cookies()
+    session = next(c["value"] for c in cookies if c["name"] == "plynx_session")
+    await page.get_by_role("button", name="Sign out").click()
+    await expect(page).to_have_url(re.compile(r"/signin$"))
+    await expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    await expect(page.get_by_test_id("whoami")).to_have_count(0)
+    assert not [c for c in await page.context.cookies() if c["name"] == "plynx_session"]
+    async with (
+        aiohttp.ClientSession() as anonymous,
+        anonymous.get(
+            f"{team.url}/api/v1/me", headers={"Cookie": f"plynx_session={session}"}
+        ) as resp,
+    ):
+        assert resp.status == 401, await resp.text()
+    await board.open("/graphs")
+    await expect(page).to_have_url(re.compile(r"/signin\?next=%2Fgraphs$"))
