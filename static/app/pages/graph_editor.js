@@ -21,7 +21,7 @@ import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
 import { canChange, canCreate } from "../session.js";
 import { toast } from "../toast.js";
-import { useAction } from "../widgets.js";
+import { ConfirmButton, useAction } from "../widgets.js";
 
 const UNSAVED = "This graph has unsaved changes. Leave without saving?";
 const NEW_GRAPH = { title: "Untitled graph", description: "", parameters: [], nodes: [], edges: [] };
@@ -156,6 +156,15 @@ export default function GraphEditor({ params }) {
       navigate(`/graphs/${copy.id}/edit`);
     });
 
+  /** Delete (soft: its runs and their artifacts stay) and go to the graphs. */
+  const remove = () =>
+    act(async () => {
+      await api.delete(`/graphs/${encodeURIComponent(params.id)}`);
+      setDirty(false);
+      toast(`Deleted “${metaRef.current.title || params.id}”.`);
+      navigate("/graphs");
+    });
+
   /** After a refused save: what is on the canvas, as a new graph of mine. */
   const saveCopy = () =>
     act(async () => {
@@ -282,6 +291,7 @@ export default function GraphEditor({ params }) {
       <button class=${readOnly ? "" : "primary"} onClick=${run} disabled=${busy || !stored || !canCreate()}
         title=${canCreate() ? "Save and run" : "viewers cannot start runs"}>Run</button>
       ${isNew ? null : html`<a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>`}
+      ${isNew || readOnly ? null : html`<${ConfirmButton} label="Delete" confirm="Yes, delete this graph" onConfirm=${remove} disabled=${busy || !stored} />`}
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
       ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}
     </div>

@@ -12,7 +12,7 @@ import { NodePanel } from "../run/node_panel.js";
 import { canChange, canCreate, ownerName } from "../session.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
-import { Progress, useAction } from "../widgets.js";
+import { ConfirmButton, Progress, useAction } from "../widgets.js";
 
 function byNode(nodeRuns) {
   return Object.fromEntries(nodeRuns.map((nr) => [nr.node_id, nr]));
@@ -159,6 +159,11 @@ export default function RunPage({ params, query }) {
     const detail = await api.post(`/runs/${id}/rerun`);
     navigate(`/runs/${detail.run.id}`);
   });
+  const remove = () => act(async () => {
+    await api.delete(`/runs/${id}`);
+    toast(`Run ${shortId(id)} deleted.`);
+    navigate("/runs");
+  });
   const clone = () => act(async () => {
     const { id: _, created_at, updated_at, author, ...graph } = run.graph;
     const title = `${run.title || run.graph.title || "run"} (from run ${shortId(id)})`;
@@ -189,6 +194,7 @@ export default function RunPage({ params, query }) {
         ${finished || !canChange(run.author) ? null : html`<button class="danger" onClick=${cancel} disabled=${busy}>Cancel</button>`}
         ${canChange(run.author) ? html`<button onClick=${rerun} disabled=${busy}>Re-run</button>` : null}
         ${canCreate() ? html`<button onClick=${clone} disabled=${busy}>Clone to graph</button>` : null}
+        ${finished && canChange(run.author) ? html`<${ConfirmButton} label="Delete" confirm="Yes, delete this run" onConfirm=${remove} disabled=${busy} />` : null}
         <${CompareMenu} run=${run} />
       </div>
     </div>
