@@ -33,6 +33,7 @@ from plynx.server.local_login import setup_local_login
 from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
 from plynx.server.openapi import all_routes
+from plynx.server.sessions import Passwords, Sessions
 from plynx.server.ws_worker import setup_worker_routes
 from plynx.settings import Settings
 from plynx.store import Store, open_store
@@ -149,6 +150,9 @@ def create_app(
             app[keys.AUTHENTICATOR] = Authenticator(
                 settings, store, limiter=FailureLimiter(settings.auth_failures_per_minute)
             )
+            passwords = Passwords()
+            stack.callback(passwords.close)
+            app[keys.SESSIONS] = Sessions(settings, store, passwords)
             await engine.start()
             stack.push_async_callback(engine.stop)
             logger.info(

@@ -1,5 +1,6 @@
-"""Two middlewares of the app: errors become JSON, and API requests need a token (the third,
-:mod:`plynx.server.guard`, checks ``Host`` and ``Origin`` between them).
+"""Two middlewares of the app: errors become JSON, and API requests need a token or a
+sign-in session (the third, :mod:`plynx.server.guard`, checks ``Host`` and ``Origin`` between
+them).
 
 Every error response has the body ``{"error": {"message", "code", "problems"}}``
 (:class:`~plynx.server.schemas.ErrorBody`). A :class:`~plynx.errors.PlynxError` maps to its
@@ -40,8 +41,10 @@ from plynx.server.auth import (
 )
 from plynx.server.guard import needs_origin_check, same_origin, served_port
 from plynx.server.schemas import ErrorBody, ErrorDetail
+from plynx.server.sessions import CSRF_HEADER, SESSION_COOKIE, same_csrf
 
 __all__ = [
+    "OPEN_ROUTES",
     "STATUS",
     "auth_middleware",
     "error_middleware",
@@ -136,7 +139,16 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
 
 # Paths a worker token opens (besides /ws/worker, which checks its hello itself).
 _WORKER_PATH = re.compile(r"^/api/v1/artifacts(/[^/]+)?$")
-_OPEN_PATHS = frozenset({"/api/v1/health"})
+#: ``(method, path)`` of the API routes anyone may call: health, signing in and out.
+OPEN_ROUTES = frozenset(
+    {
+        ("GET", "/api/v1/health"),
+        ("HEAD", "/api/v1/health"),
+        ("POST", "/api/v1/session"),
+        ("DELETE", "/api/v1/session"),
+    }
+)
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _token(request: web.Request) -> str | None:
@@ -171,21 +183,51 @@ def _local_cookie(request: web.Request) -> Identity | None:
     return LOCAL_IDENTITY
 
 
+async def _session_cookie(request: web.Request) -> Identity | None:
+    """The signed-in user of a browser that shows a session cookie (role read now). A
+    request that changes something must come from this server's pages (``Origin``) and carry
+    the session's CSRF token; a websocket upgrade, which cannot carry a header, the former."""
+    secret = request.cookies.get(SESSION_COOKIE)
+    if not secret:
+        return None
+    session, user = await request.app[keys.SESSIONS].resolve(secret)
+    if needs_origin_check(request) and not same_origin(request):
+        raise web.HTTPForbidden(
+            text="a browser request that changes something must come from this server's "
+            "own pages (the browser sent no Origin header)"
+        )
+    if request.method not in _SAFE_METHODS and not same_csrf(
+        request.headers.get(CSRF_HEADER), session
+    ):
+        raise web.HTTPForbidden(
+            text=f"a signed-in request that changes something needs the session's CSRF token "
+            f"in the {CSRF_HEADER} header (GET /api/v1/me gives it)"
+        )
+    request[keys.SESSION] = session
+    return Identity(user=user.name, kind=TokenKind.API, role=user.role, session_id=session.id)
+
+
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Require a token on ``/api/`` and ``/ws/events``.
+    """Require a token or a sign-in session on ``/api/`` and ``/ws/events``.
 
-    ``GET /api/v1/health`` is open; a worker token opens only artifact transfers. In local
+    :data:`OPEN_ROUTES` are open; a worker token opens only artifact transfers. In local
     mode the token is the instance's local token (header, or its cookie in a browser), or the
-    local workers' token."""
+    local workers' token, and there are no sessions. Elsewhere a browser shows its session
+    cookie (:func:`_session_cookie`)."""
     path = request.path
     if not (path.startswith("/api/") or path == "/ws/events"):
         return await handler(request)
-    if path in _OPEN_PATHS and request.method in ("GET", "HEAD"):
+    if (request.method, path) in OPEN_ROUTES:
         return await handler(request)
     settings = request.app[keys.SETTINGS]
     token = _token(request)
-    identity = _local_cookie(request) if settings.local_mode and token is None else None
+    identity: Identity | None = None
+    if token is None:
+        if settings.local_mode:
+            identity = _local_cookie(request)
+        else:
+            identity = await _session_cookie(request)
     if identity is None:
         if token is None:
             hint = local_token_hint(settings) if settings.local_mode else HOW_TO_GET_A_TOKEN

@@ -222,8 +222,25 @@ async def _lineage_v3(conn: Any) -> None:
     await conn.execute(_LINEAGE_V3)
 
 
+_SESSIONS_V4 = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id          text COLLATE "C" PRIMARY KEY,
+    user_name   text NOT NULL,
+    expires_at  timestamptz NOT NULL,
+    doc         json NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_name);
+CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires_at);
+"""
+
+
+async def _sessions_v4(conn: Any) -> None:
+    """Version 4: sign-in sessions, by the SHA-256 of their cookie's secret."""
+    await conn.execute(_SESSIONS_V4)
+
+
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _sessions_v4]
 
 _READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 

@@ -1,0 +1,111 @@
+"""``/session``: signing a browser in (user name and password) and out.
+
+Rules (until the authorization table holds them): both are public. Signing in sets the
+``plynx_session`` cookie (``HttpOnly``, ``SameSite=Strict``, ``Path=/``, ``Secure`` when the
+request came over https or ``public_url`` is https); see :mod:`plynx.server.sessions`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aiohttp import web
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from plynx.errors import InvalidInput
+from plynx.model import Role
+from plynx.server import keys
+from plynx.server.api.base import Route, json_response, read_body
+from plynx.server.sessions import MAX_PASSWORD, SESSION_COOKIE, SignInLimited
+
+__all__ = ["ROUTES", "SessionInfo", "SignInBody"]
+
+
+class SignInBody(BaseModel):
+    """A user name and their password."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    password: Annotated[str, StringConstraints(max_length=MAX_PASSWORD)]
+
+
+class SessionInfo(BaseModel):
+    """The signed-in user and the CSRF token the pages send in ``X-CSRF-Token``."""
+
+    name: str
+    role: Role
+    csrf_token: str
+
+
+def _secure(request: web.Request) -> bool:
+    return request.secure or request.app[keys.SETTINGS].public_url.startswith("https://")
+
+
+async def sign_in(request: web.Request) -> web.Response:
+    """Sign in with a password; sets the session cookie. Failed attempts are limited per
+    address and per user (429 with Retry-After)."""
+    settings = request.app[keys.SETTINGS]
+    if settings.local_mode:
+        raise InvalidInput(
+            "a local-mode server has no sign-in: open the link `plynx local` printed"
+        )
+    body = await read_body(request, SignInBody)
+    try:
+        signed_in = await request.app[keys.SESSIONS].sign_in(
+            body.user, body.password, request.remote
+        )
+    except SignInLimited as exc:
+        raise web.HTTPTooManyRequests(
+            text=exc.message, headers={"Retry-After": str(exc.retry_after)}
+        ) from None
+    response = json_response(
+        SessionInfo(
+            name=signed_in.user.name,
+            role=signed_in.user.role,
+            csrf_token=signed_in.session.csrf_token,
+        )
+    )
+    response.set_cookie(
+        SESSION_COOKIE,
+        signed_in.secret,
+        max_age=int(settings.session_hours * 3600),
+        path="/",
+        httponly=True,
+        samesite="Strict",
+        secure=_secure(request),
+    )
+    return response
+
+
+async def sign_out(request: web.Request) -> web.Response:
+    """End the browser's session (if any) and clear its cookie."""
+    secret = request.cookies.get(SESSION_COOKIE)
+    if secret:
+        await request.app[keys.SESSIONS].sign_out(secret)
+    response = web.Response(status=204)
+    response.del_cookie(SESSION_COOKIE, path="/", secure=_secure(request), samesite="Strict")
+    return response
+
+
+ROUTES = [
+    Route(
+        "POST",
+        "/session",
+        sign_in,
+        "Sign in with user name and password: sets the plynx_session cookie (public)",
+        "session",
+        request=SignInBody,
+        response=SessionInfo,
+        errors=(400, 401, 429),
+    ),
+    Route(
+        "DELETE",
+        "/session",
+        sign_out,
+        "Sign out: ends the session and clears its cookie (public)",
+        "session",
+        status=204,
+        errors=(),
+    ),
+]
