@@ -8,6 +8,7 @@
     ├── NotFound             an id that does not exist
     ├── Conflict             the request is valid but not in the current state
     ├── AuthError            missing or wrong token
+    ├── Forbidden            a known caller who may not do this (role, ownership)
     ├── ProtocolError        a wire message that cannot be decoded
     ├── StoreError           the store failed (driver errors are translated to this)
     │   └── SchemaVersionError
@@ -26,6 +27,7 @@ __all__ = [
     "ArtifactError",
     "AuthError",
     "Conflict",
+    "Forbidden",
     "GraphInvalid",
     "IllegalTransition",
     "InvalidInput",
@@ -73,6 +75,21 @@ class Conflict(PlynxError):
 
 class AuthError(PlynxError):
     """A token is missing, unknown or of the wrong kind."""
+
+
+class Forbidden(PlynxError):
+    """The caller is known but may not do this: ``rule`` names the route's access rule and
+    ``owner`` the owner of the object when ownership is why."""
+
+    def __init__(self, message: str, rule: str, *, owner: str | None = None) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.owner = owner
+
+    @property
+    def problems(self) -> list[dict[str, str | None]]:
+        """The refusal as structured fields (for the error body)."""
+        return [{"code": "access", "rule": self.rule, "owner": self.owner, "message": self.message}]
 
 
 class ProtocolError(PlynxError):

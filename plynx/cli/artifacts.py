@@ -69,6 +69,9 @@ def gc_command(
 ) -> None:
     """Remove the artifacts that no graph, run, operation or cache entry refers to.
 
+    Deleted graphs and runs do not count: what only they refer to is removed, what a cache
+    entry or another run still uses stays.
+
     What a cache entry still points at stays (clear the cache first with `plynx cache clear`
     to let those go too). Run it with the server stopped, or keep --older-than well above the
     length of the runs in progress."""

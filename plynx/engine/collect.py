@@ -4,7 +4,9 @@ What refers to an artifact: a node run's outputs, a cache entry, a ``file`` node
 run's snapshot, or a composite operation's body), and an inline input value (its text hashes to
 the artifact). The collector reads every operation, graph, run, node run and cache entry through
 the :class:`~plynx.store.Store` and keeps every sha256-like string it finds anywhere in them —
-more than strictly needed, never less. Artifacts recorded less than ``older_than`` ago are kept
+more than strictly needed, never less. Deleted graphs and runs are not read (the store's lists
+leave them out): what only they refer to is collectable, while a cache entry or a live run that
+reuses it keeps it. Artifacts recorded less than ``older_than`` ago are kept
 as well: an upload whose run is not stored yet, or outputs whose result is still on its way to
 the server, are not referred to *yet*. Run it with the server stopped, or with a generous
 ``older_than``.

@@ -134,6 +134,15 @@ class Runs(Transitions):
         run.seq = snapshot_seq(run, node_runs)
         return run, node_runs
 
+    def is_active(self, run_id: str) -> bool:
+        """Whether ``run_id`` is still active here (until its last writes are stored)."""
+        return run_id in self._runs
+
+    def forget_finished(self, run_id: str) -> None:
+        """Drop the copy of a finished run kept for whoever asks right after it finished: the
+        store's is newer (the run was deleted)."""
+        self._recent.pop(run_id, None)
+
     def active_node_runs(self) -> int:
         """How many node runs the active runs hold (a measure of the engine's memory)."""
         return len(self._node_runs)

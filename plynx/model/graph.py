@@ -74,6 +74,10 @@ class Graph(BaseModel):
     author: str = ""
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    deleted_at: datetime | None = Field(
+        default=None,
+        description="when the graph was deleted (soft: hidden from lists, kept in the store)",
+    )
 
     def node(self, node_id: str) -> Node | None:
         """The node with id ``node_id``, if any."""

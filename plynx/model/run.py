@@ -148,6 +148,11 @@ class Run(BaseModel):
         default_factory=dict, description="the value of every graph parameter in this run"
     )
     seq: int = Field(default=0, description="sequence number of the last event of this run")
+    deleted_at: datetime | None = Field(
+        default=None,
+        description="when the run was deleted (soft delete: hidden from lists; its artifacts "
+        "stay while a cache entry or another run refers to them)",
+    )
 
     def set_status(self, target: RunStatus) -> None:
         """Move to ``target`` after checking the transition."""

@@ -24,6 +24,7 @@ from plynx.errors import InvalidInput, SchemaVersionError, StoreError
 from plynx.nodes import Registry, load_registry
 from plynx.protocol import CLOSE_SHUTDOWN
 from plynx.server import keys
+from plynx.server.access import PUBLIC, VIEWER, WORKER_SOCKET, access_middleware, declare
 from plynx.server.api import setup_api_routes
 from plynx.server.auth import Authenticator, FailureLimiter
 from plynx.server.events import setup_event_routes
@@ -123,7 +124,7 @@ def create_app(
     if settings.local_mode and not settings.local_token:
         settings = replace(settings, local_token=secrets.token_urlsafe(32))
     app = web.Application(
-        middlewares=[error_middleware, guard_middleware, auth_middleware],
+        middlewares=[error_middleware, guard_middleware, auth_middleware, access_middleware],
         client_max_size=MAX_JSON_BODY,
     )
     setup_guard(app, settings)
@@ -168,9 +169,12 @@ def create_app(
     app.cleanup_ctx.append(resources)
     app.cleanup_ctx.append(heap_ctx)
     app.on_shutdown.append(_close_websockets)
-    setup_api_routes(app, all_routes())
-    setup_event_routes(app)
-    setup_worker_routes(app)
-    setup_local_login(app)
-    _setup_static(app, settings)
+    setup_api_routes(app, all_routes())  # each REST route carries its own rule
+    with declare(app, VIEWER):
+        setup_event_routes(app)
+    with declare(app, WORKER_SOCKET):  # the hello message carries the token
+        setup_worker_routes(app)
+    with declare(app, PUBLIC):
+        setup_local_login(app)
+        _setup_static(app, settings)
     return app

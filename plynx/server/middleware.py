@@ -11,7 +11,6 @@ a 500 that shows no internals.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -22,6 +21,7 @@ from plynx.errors import (
     ArtifactError,
     AuthError,
     Conflict,
+    Forbidden,
     GraphInvalid,
     InvalidInput,
     NotFound,
@@ -31,6 +31,7 @@ from plynx.errors import (
 )
 from plynx.model import TokenKind
 from plynx.server import keys
+from plynx.server.access import rule_of
 from plynx.server.auth import (
     HOW_TO_GET_A_TOKEN,
     LOCAL_IDENTITY,
@@ -44,7 +45,6 @@ from plynx.server.schemas import ErrorBody, ErrorDetail
 from plynx.server.sessions import CSRF_HEADER, SESSION_COOKIE, same_csrf
 
 __all__ = [
-    "OPEN_ROUTES",
     "STATUS",
     "auth_middleware",
     "error_middleware",
@@ -65,6 +65,7 @@ STATUS: list[tuple[type[PlynxError], int, str]] = [
     (NotFound, 404, "not_found"),
     (Conflict, 409, "conflict"),
     (AuthError, 401, "unauthorized"),
+    (Forbidden, 403, "forbidden"),
 ]
 
 _HTTP_CODES = {
@@ -91,7 +92,7 @@ def error_response(
 def _plynx_error(exc: PlynxError) -> web.Response:
     for cls, status, code in STATUS:
         if isinstance(exc, cls):
-            problems = exc.problems if isinstance(exc, InvalidInput) else []
+            problems = exc.problems if isinstance(exc, InvalidInput | Forbidden) else []
             return error_response(status, exc.message, code, problems)
     if isinstance(exc, StoreError):
         logger.error("store error: %s", exc.message, exc_info=exc)
@@ -137,17 +138,6 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return error_response(500, "internal error, see the server log", "internal_error")
 
 
-# Paths a worker token opens (besides /ws/worker, which checks its hello itself).
-_WORKER_PATH = re.compile(r"^/api/v1/artifacts(/[^/]+)?$")
-#: ``(method, path)`` of the API routes anyone may call: health, signing in and out.
-OPEN_ROUTES = frozenset(
-    {
-        ("GET", "/api/v1/health"),
-        ("HEAD", "/api/v1/health"),
-        ("POST", "/api/v1/session"),
-        ("DELETE", "/api/v1/session"),
-    }
-)
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -209,16 +199,18 @@ async def _session_cookie(request: web.Request) -> Identity | None:
 
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Require a token or a sign-in session on ``/api/`` and ``/ws/events``.
+    """Require a token or a sign-in session on ``/api/`` and ``/ws/events``, except on public
+    routes, and say who the caller is; what they may do is :mod:`plynx.server.access`'s to
+    decide.
 
-    :data:`OPEN_ROUTES` are open; a worker token opens only artifact transfers. In local
-    mode the token is the instance's local token (header, or its cookie in a browser), or the
-    local workers' token, and there are no sessions. Elsewhere a browser shows its session
-    cookie (:func:`_session_cookie`)."""
+    In local mode the token is the instance's local token (header, or its cookie in a
+    browser), or the local workers' token, and there are no sessions. Elsewhere a browser
+    shows its session cookie (:func:`_session_cookie`)."""
     path = request.path
     if not (path.startswith("/api/") or path == "/ws/events"):
         return await handler(request)
-    if (request.method, path) in OPEN_ROUTES:
+    rule = rule_of(request)
+    if rule is not None and rule.role is None:
         return await handler(request)
     settings = request.app[keys.SETTINGS]
     token = _token(request)
@@ -238,12 +230,5 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             raise web.HTTPTooManyRequests(
                 text=exc.message, headers={"Retry-After": str(exc.retry_after)}
             ) from None
-    if identity.kind == TokenKind.WORKER and not (
-        _WORKER_PATH.match(path) and request.method in ("GET", "HEAD", "POST")
-    ):
-        raise AuthError(
-            "a worker token only opens /ws/worker and artifact transfers; "
-            f"use an API token here: {HOW_TO_GET_A_TOKEN}"
-        )
     request[keys.IDENTITY] = identity
     return await handler(request)

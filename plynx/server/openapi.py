@@ -12,10 +12,10 @@ from aiohttp import web
 from pydantic import TypeAdapter
 
 from plynx import __version__
+from plynx.server.access import VIEWER
 from plynx.server.api import API_PREFIX
 from plynx.server.api import ROUTES as API_ROUTES
 from plynx.server.api.base import PATH_PATTERNS, Route, json_response
-from plynx.server.middleware import OPEN_ROUTES
 from plynx.server.schemas import ErrorBody
 from plynx.server.sessions import CSRF_HEADER, SESSION_COOKIE
 
@@ -26,8 +26,8 @@ _PATH_PARAM = re.compile(r"{(\w+)}")
 _REASONS = {
     400: "Bad input: the message says what is wrong and where; problems lists every one",
     401: "Missing or invalid token or session",
-    403: "Not allowed for this caller (the message says why), or a browser request without "
-    "its CSRF token or from another origin",
+    403: "Not allowed: the caller's role, or another user's object (the message names the "
+    "owner), or a browser request without its CSRF token or from another origin",
     404: "Not found",
     409: "Not allowed in the current state",
     413: "Too large",
@@ -42,7 +42,15 @@ async def openapi_json(request: web.Request) -> web.Response:
 
 
 ROUTES = [
-    Route("GET", "/openapi.json", openapi_json, "This OpenAPI document", "server", errors=()),
+    Route(
+        "GET",
+        "/openapi.json",
+        openapi_json,
+        "This OpenAPI document",
+        "server",
+        errors=(),
+        access=VIEWER,
+    ),
 ]
 
 
@@ -102,18 +110,22 @@ def _operation(
         content = {
             route.content: {"schema": {"type": "string"} | ({"format": "binary"} if binary else {})}
         }
+    success: dict[str, Any] = {"description": route.summary}
+    if route.status != 204:  # No Content
+        success["content"] = content
     doc: dict[str, Any] = {
         "operationId": route.handler.__name__,
         "summary": route.summary,
         "tags": [route.tag],
         "parameters": parameters,
         "responses": {
-            str(route.status): {"description": route.summary}
-            | ({"content": content} if content is not None else {}),
+            str(route.status): success,
             **{str(status): _error(status) for status in route.errors},
         },
     }
-    if (route.method, API_PREFIX + route.path) not in OPEN_ROUTES:
+    # who may call it (plynx.server.access); any rule that needs a user refuses some (403)
+    doc["x-plynx-access"] = route.access.name
+    if route.access.role is not None:
         doc["responses"]["401"] = _error(401)
         doc["responses"]["403"] = _error(403)
         doc["responses"]["429"] = _error(429)

@@ -119,6 +119,11 @@ class Store(ABC):
         """The operation with this id."""
 
     @abstractmethod
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation from the library; :class:`NotFound` if there is none. (Whether
+        anything still uses it is the caller's to check.)"""
+
+    @abstractmethod
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation."""
 
@@ -155,10 +160,12 @@ class Store(ABC):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
-        """Graphs, most recently updated first; ``query`` as for operations."""
+        """Graphs, most recently updated first; ``query`` as for operations. Deleted graphs
+        (``deleted_at`` set) are left out unless ``include_deleted``."""
 
     # -- runs ---------------------------------------------------------------------------------
     @abstractmethod
@@ -176,11 +183,13 @@ class Store(ABC):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first. Listed runs carry their graph's metadata but not its nodes and
-        edges (a snapshot can be large): :meth:`get_run` returns the whole run."""
+        edges (a snapshot can be large): :meth:`get_run` returns the whole run. Deleted runs
+        (``deleted_at`` set) are left out unless ``include_deleted``."""
 
     @abstractmethod
     async def list_unfinished_runs(self) -> list[Run]:

@@ -59,6 +59,7 @@ from plynx.store.mongo_docs import (
     artifact_fields,
     cache_fields,
     graph_fields,
+    live,
     node_run_fields,
     operation_fields,
     parse_run,
@@ -117,6 +118,12 @@ class MongoStore(MongoExperiments, Store):
         """The operation with this id."""
         return await self._one(Operation, "operation", "operations", operation_id)
 
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation; :class:`NotFound` if there is none."""
+        doing = f"delete operation {operation_id!r}"
+        if not await self._delete_ids(doing, "operations", [operation_id]):
+            raise NotFound("operation", operation_id)
+
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation; :class:`NotFound` if there is none."""
         await self._replace("operations", operation.id, operation_fields(operation), "operation")
@@ -153,12 +160,13 @@ class MongoStore(MongoExperiments, Store):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
         order = [("updated_ts", -1), ("seq", -1)]
-        match = where(query, author=author)
+        match = live(where(query, author=author), include_deleted)
         return await self._page(Graph, "graphs", match, order, offset, limit)
 
     # -- runs -----------------------------------------------------------------------------------
@@ -217,11 +225,12 @@ class MongoStore(MongoExperiments, Store):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first, without their graph's nodes and edges."""
-        match = where(status=status, graph_id=graph_id, author=author)
+        match = live(where(status=status, graph_id=graph_id, author=author), include_deleted)
         total, docs = await self._page_docs("runs", match, _NEWEST_FIRST, offset, limit, {"doc": 1})
         items = self._runs(docs, "list runs")
         return Page(items=items, total=total, offset=offset, limit=limit)

@@ -37,6 +37,7 @@ __all__ = [
     "artifact_fields",
     "cache_fields",
     "graph_fields",
+    "live",
     "node_run_fields",
     "operation_fields",
     "output_digests",
@@ -99,6 +100,7 @@ def graph_fields(graph: Graph) -> Doc:
         "created_ts": _ts(graph.created_at),
         "updated_ts": _ts(graph.updated_at or graph.created_at),
         "search_text": graph.searchable_text().lower(),
+        "deleted": graph.deleted_at is not None,
         "doc": graph.model_dump_json(),
     }
 
@@ -112,6 +114,7 @@ def run_fields(run: Run) -> Doc:
         "author": run.author,
         "created_ts": run.created_at.timestamp(),
         "finished_ts": _ts(run.finished_at),
+        "deleted": run.deleted_at is not None,
         "doc": run.model_dump_json(exclude=_RUN_GRAPH_BODY),
         "graph": run.graph.model_dump_json(include={"nodes", "edges"}),
     }
@@ -175,3 +178,12 @@ def where(query: str | None = None, **equal: str | None) -> Doc:
     for word in (query or "").lower().split():
         terms.append({"search_text": {"$regex": re.escape(word)}})
     return {"$and": terms} if terms else {}
+
+
+def live(match: Doc, include_deleted: bool) -> Doc:
+    """``match`` that also leaves out soft-deleted documents unless ``include_deleted``
+    (documents stored before soft delete have no ``deleted`` field: they are live)."""
+    if include_deleted:
+        return match
+    alive: Doc = {"deleted": {"$ne": True}}
+    return {"$and": [match, alive]} if match else alive

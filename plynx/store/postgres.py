@@ -250,6 +250,12 @@ class PostgresStore(PostgresExperiments, Store):
         sql = "SELECT doc FROM operations WHERE id = $1"
         return await self._one(Operation, "operation", sql, operation_id)
 
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation; :class:`NotFound` if there is none."""
+        sql = "DELETE FROM operations WHERE id = $1"
+        if not await self._execute(f"delete operation {operation_id!r}", sql, operation_id):
+            raise NotFound("operation", operation_id)
+
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation; :class:`NotFound` if there is none."""
         sql = (
@@ -307,11 +313,12 @@ class PostgresStore(PostgresExperiments, Store):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
-        where = Where().eq("author", author).search(query)
+        where = Where().eq("author", author).search(query).live(include_deleted)
         order = "updated_at DESC NULLS LAST, pos DESC"
         return await self._page(Graph, "graphs", where, order, offset, limit)
 
@@ -338,11 +345,13 @@ class PostgresStore(PostgresExperiments, Store):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first, without their graph's nodes and edges."""
         where = Where().eq("status", status).eq("graph_id", graph_id).eq("author", author)
+        where.live(include_deleted)
         order = "created_at DESC, pos DESC"
         page = await self._page(Run, "runs", where, order, offset, limit, _RUN_WITHOUT_GRAPH)
         for listed in page.items:

@@ -124,6 +124,12 @@ class Where:
             self.terms.append(f"search_text LIKE {self._param(_like(word))} ESCAPE E'\\\\'")
         return self
 
+    def live(self, include_deleted: bool) -> Where:
+        """Leave out soft-deleted documents (``deleted_at`` set) unless ``include_deleted``."""
+        if not include_deleted:
+            self.terms.append("(doc->>'deleted_at') IS NULL")
+        return self
+
     def sql(self) -> str:
         """The clause, with a leading space, or nothing."""
         return f" WHERE {' AND '.join(self.terms)}" if self.terms else ""

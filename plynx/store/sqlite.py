@@ -263,6 +263,12 @@ class SQLiteStore(SQLiteExperiments, Store):
         sql = "SELECT doc FROM operations WHERE id = ?"
         return await self._one(Operation, "operation", sql, operation_id)
 
+    async def delete_operation(self, operation_id: str) -> None:
+        """Remove an operation; :class:`NotFound` if there is none."""
+        doing = f"delete operation {operation_id!r}"
+        if not await self._delete_where_in(doing, "operations", "id", [operation_id]):
+            raise NotFound("operation", operation_id)
+
     async def update_operation(self, operation: Operation) -> None:
         """Replace a stored operation; :class:`NotFound` if there is none."""
         sql = (
@@ -320,11 +326,12 @@ class SQLiteStore(SQLiteExperiments, Store):
         *,
         query: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
-        where = Where().eq("author", author).search(query)
+        where = Where().eq("author", author).search(query).live(include_deleted)
         order = "updated_ts DESC, rowid DESC"
         return await self._page(Graph, "graphs", where, order, offset, limit)
 
@@ -354,11 +361,13 @@ class SQLiteStore(SQLiteExperiments, Store):
         status: RunStatus | None = None,
         graph_id: str | None = None,
         author: str | None = None,
+        include_deleted: bool = False,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[Run]:
         """Runs, newest first."""
         where = Where().eq("status", status).eq("graph_id", graph_id).eq("author", author)
+        where.live(include_deleted)
         return await self._page(
             Run, "runs", where, "created_ts DESC, rowid DESC", offset, limit, _RUN_WITHOUT_GRAPH
         )

@@ -74,6 +74,12 @@ class Where:
             self.params.append(_like(word))
         return self
 
+    def live(self, include_deleted: bool) -> Where:
+        """Leave out soft-deleted documents (``deleted_at`` set) unless ``include_deleted``."""
+        if not include_deleted:
+            self.terms.append("json_extract(doc, '$.deleted_at') IS NULL")
+        return self
+
     def sql(self) -> str:
         return f" WHERE {' AND '.join(self.terms)}" if self.terms else ""
 

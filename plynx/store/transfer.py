@@ -88,9 +88,13 @@ async def _write_records(store: Store, writer: _Writer) -> None:
         await writer.add("artifact", meta)
     async for operation in oldest_first(lambda o, n: store.list_operations(offset=o, limit=n)):
         await writer.add("operation", operation)
-    async for graph in oldest_first(lambda o, n: store.list_graphs(offset=o, limit=n)):
+    async for graph in oldest_first(
+        lambda o, n: store.list_graphs(include_deleted=True, offset=o, limit=n)
+    ):
         await writer.add("graph", graph)
-    async for listed in oldest_first(lambda o, n: store.list_runs(offset=o, limit=n)):
+    async for listed in oldest_first(
+        lambda o, n: store.list_runs(include_deleted=True, offset=o, limit=n)
+    ):
         # a listed run lacks its graph's nodes and edges: read the whole snapshot
         await writer.add("run", await store.get_run(listed.id))
         for node_run in await store.get_node_runs(listed.id):
@@ -153,8 +157,8 @@ async def store_counts(store: Store) -> dict[str, int]:
         "workers": len(await store.list_workers()),
         "artifacts": (await store.list_artifact_meta(limit=1)).total,
         "operations": (await store.list_operations(limit=1)).total,
-        "graphs": (await store.list_graphs(limit=1)).total,
-        "runs": (await store.list_runs(limit=1)).total,
+        "graphs": (await store.list_graphs(include_deleted=True, limit=1)).total,
+        "runs": (await store.list_runs(include_deleted=True, limit=1)).total,
         "cache_entries": (await store.list_cache_entries(limit=1)).total,
         "sweeps": (await store.list_sweeps(limit=1)).total,
     }

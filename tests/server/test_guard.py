@@ -174,7 +174,7 @@ async def test_local_workers_token_opens_only_artifacts(
     resp = await anonymous.post(f"{API}/artifacts", data=b"output", headers=worker)
     assert resp.status != 401
     resp = await anonymous.post(f"{API}/graphs", json=GRAPH, headers=worker)
-    assert resp.status == 401
+    assert resp.status == 403  # a known principal, refused by the access table
     assert "worker token" in (await resp.json())["error"]["message"]
 
 

@@ -152,7 +152,7 @@ async def test_only_admins_manage_users(secured: TestClient, role: str) -> None:
     for method, path, body in calls:
         resp = await secured.request(method, API + path, json=body, headers=bearer(alice))
         assert resp.status == 403, (method, path)
-        assert "only an admin" in await _error(resp)
+        assert "needs the admin role" in await _error(resp)
     store = secured.app[keys.STORE]
     assert (await store.get_user("alice")).role.value == role
     assert not (await store.get_user("root")).disabled

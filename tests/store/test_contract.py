@@ -85,6 +85,19 @@ async def test_creating_an_operation_twice_conflicts(store: Store) -> None:
     assert (await store.get_operation("op1")).title == "Operation op1"
 
 
+async def test_delete_operation_removes_only_it(store: Store) -> None:
+    await store.create_operation(operation("op1"))
+    await store.create_operation(operation("op2", minute=1))
+    await store.delete_operation("op1")
+    with pytest.raises(NotFound):
+        await store.get_operation("op1")
+    with pytest.raises(NotFound, match="op1"):
+        await store.delete_operation("op1")
+    page = await store.list_operations()
+    assert [o.id for o in page.items] == ["op2"] and page.total == 1
+    await store.create_operation(operation("op1"))  # the id is free again
+
+
 async def test_update_operation_replaces_it_and_its_filters(store: Store) -> None:
     await store.create_operation(operation("op1"))
     changed = operation("op1", title="Renamed", status=OperationStatus.READY, kind="python")
@@ -186,6 +199,18 @@ async def test_graph_search_and_author_filter(store: Store) -> None:
     assert [g.id for g in page.items] == ["g1"] and page.total == 1
 
 
+async def test_deleted_graphs_are_left_out_of_lists_unless_asked_for(store: Store) -> None:
+    for i in range(3):
+        await store.create_graph(graph(f"g{i}", minute=i, author="bob"))
+    await store.update_graph(graph("g1", minute=1, author="bob", deleted_at=at(30)))
+    page = await store.list_graphs()
+    assert [g.id for g in page.items] == ["g2", "g0"] and page.total == 2
+    assert [g.id for g in (await store.list_graphs(author="bob", query="g1")).items] == []
+    page = await store.list_graphs(include_deleted=True)
+    assert [g.id for g in page.items] == ["g2", "g1", "g0"] and page.total == 3
+    assert (await store.get_graph("g1")).deleted_at == at(30)  # kept, readable by id
+
+
 # -- runs and node runs --------------------------------------------------------------------------
 
 
@@ -247,6 +272,23 @@ async def test_runs_are_listed_newest_first_with_filters(store: Store) -> None:
     assert await ids(graph_id="g2", status=RunStatus.RUNNING) == ["r2"]
     page = await store.list_runs(offset=1, limit=2)
     assert [r.id for r in page.items] == ["r3", "r2"] and page.total == 5
+
+
+async def test_deleted_runs_are_left_out_of_lists_unless_asked_for(store: Store) -> None:
+    stored = {}
+    for i in range(3):
+        the_run, node_runs = run(f"r{i}", minute=i, status=RunStatus.SUCCESS, graph_id="g1")
+        await store.create_run(the_run, node_runs)
+        stored[the_run.id] = node_runs
+    gone = (await store.get_run("r1")).model_copy(update={"deleted_at": at(30)})
+    await store.apply(Batch(runs=[gone]))
+    page = await store.list_runs(graph_id="g1")
+    assert [r.id for r in page.items] == ["r2", "r0"] and page.total == 2
+    page = await store.list_runs(include_deleted=True, status=RunStatus.SUCCESS)
+    assert [r.id for r in page.items] == ["r2", "r1", "r0"] and page.total == 3
+    assert page.items[1].deleted_at == at(30)
+    assert (await store.get_run("r1")).deleted_at == at(30)
+    assert await store.get_node_runs("r1") == stored["r1"] != []  # node runs are kept
 
 
 async def test_listed_runs_leave_out_the_graph_snapshot(store: Store) -> None:

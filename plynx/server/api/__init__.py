@@ -9,6 +9,7 @@ import re
 
 from aiohttp import web
 
+from plynx.server.access import declare
 from plynx.server.api import (
     artifacts,
     cache,
@@ -75,12 +76,14 @@ def _exclusive_paths(routes: list[Route]) -> dict[str, str]:
 
 
 def setup_api_routes(app: web.Application, routes: list[Route] | None = None) -> None:
-    """Register every route of the table under :data:`API_PREFIX`."""
+    """Register every route of the table under :data:`API_PREFIX`, each with its access
+    rule."""
     table = routes if routes is not None else ROUTES
     paths = _exclusive_paths(table)
     for route in table:
         path = API_PREFIX + paths[route.path]
-        if route.method == "GET":  # HEAD too
-            app.router.add_get(path, route.handler)
-        else:
-            app.router.add_route(route.method, path, route.handler)
+        with declare(app, route.access):
+            if route.method == "GET":  # HEAD too
+                app.router.add_get(path, route.handler)
+            else:
+                app.router.add_route(route.method, path, route.handler)

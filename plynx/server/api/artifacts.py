@@ -23,6 +23,7 @@ from plynx.artifacts.preview import preview, sniff_image
 from plynx.errors import InvalidInput, NotFound
 from plynx.model import ArtifactMeta, ArtifactRef, ResourceType, TokenKind
 from plynx.server import keys
+from plynx.server.access import ARTIFACT_READ, ARTIFACT_WRITE
 from plynx.server.api.base import PATH_PATTERNS, Query, Route, identity, json_response
 from plynx.server.schemas import Preview
 
@@ -251,6 +252,7 @@ ROUTES = [
         ),
         request_content=("application/octet-stream", "multipart/form-data"),
         errors=(400, 403, 413),
+        access=ARTIFACT_WRITE,
     ),
     Route(
         "GET",
@@ -264,6 +266,7 @@ ROUTES = [
         ),
         content="*/*",
         errors=(400, 403, 404),
+        access=ARTIFACT_READ,
     ),
     Route(
         "GET",
@@ -274,5 +277,6 @@ ROUTES = [
         response=Preview,
         query=(Query("type", "preview as this type", enum=[t.value for t in ResourceType]),),
         errors=(400, 403, 404),
+        access=ARTIFACT_READ,
     ),
 ]

@@ -14,19 +14,23 @@ import pydantic_core
 from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
-from plynx.errors import InvalidInput
+from plynx.errors import Forbidden, InvalidInput
 from plynx.server import keys
+from plynx.server.access import Rule
 from plynx.server.auth import LOCAL_IDENTITY, Identity
 
 __all__ = [
     "API_PREFIX",
+    "INCLUDE_DELETED",
     "Handler",
     "Query",
     "Route",
     "author_of",
+    "bool_query",
     "decode_body",
     "enum_query",
     "identity",
+    "include_deleted",
     "int_query",
     "json_response",
     "page_query",
@@ -86,7 +90,9 @@ class Route:
     """One endpoint: what aiohttp routes and what the OpenAPI document describes.
 
     ``path`` is relative to :data:`API_PREFIX`. ``response`` is any type pydantic can describe
-    (a model, ``list[Model]``, ``Page[Model]``) or ``None`` when ``content`` is not JSON."""
+    (a model, ``list[Model]``, ``Page[Model]``) or ``None`` when ``content`` is not JSON.
+    ``access`` is who may call it (:mod:`plynx.server.access`): required, with no default, so
+    a route nobody thought about is an error at import."""
 
     method: str
     path: str
@@ -100,6 +106,7 @@ class Route:
     content: str = "application/json"
     request_content: Sequence[str] = ("application/json",)
     errors: Sequence[int] = field(default=(400,))
+    access: Rule = field(kw_only=True)
 
 
 def json_response(value: Any, status: int = 200) -> web.Response:
@@ -220,6 +227,37 @@ def enum_query(request: web.Request, name: str, enum: type[E]) -> E | None:
         raise InvalidInput(
             f"query parameter {name!r} must be one of {allowed}, got {raw!r}"
         ) from None
+
+
+def bool_query(request: web.Request, name: str) -> bool:
+    """A boolean query parameter (``true``/``false``, ``1``/``0``; absent: false)."""
+    raw = request.query.get(name)
+    if raw is None or raw.lower() in ("false", "0"):
+        return False
+    if raw.lower() in ("true", "1"):
+        return True
+    raise InvalidInput(f"query parameter {name!r} must be true or false, got {raw[:40]!r}")
+
+
+def include_deleted(request: web.Request, kind: str) -> bool:
+    """Whether the request asks for deleted ``kind`` too (``?include_deleted=true``): only an
+    admin may (403 for anyone else, rather than silently leaving them out)."""
+    if not bool_query(request, "include_deleted"):
+        return False
+    who = identity(request)
+    if not who.is_admin:
+        raise Forbidden(
+            f"only an admin may see deleted {kind}s (include_deleted); {who.user!r} is a "
+            f"{who.role.value}",
+            "admin",
+        )
+    return True
+
+
+#: The query parameter of routes that can show deleted objects to an admin.
+INCLUDE_DELETED = Query(
+    "include_deleted", "also deleted ones (admins only)", "boolean", default=False
+)
 
 
 def str_query(request: web.Request, name: str) -> str | None:

@@ -8,6 +8,7 @@ from aiohttp import web
 
 from plynx.model import CacheEntry, Page
 from plynx.server import keys
+from plynx.server.access import ADMIN, VIEWER
 from plynx.server.api.base import PAGING, Route, identity, json_response, page_query
 from plynx.server.schemas import Deleted
 
@@ -39,6 +40,7 @@ ROUTES = [
         "cache",
         response=Page[CacheEntry],
         query=PAGING,
+        access=VIEWER,
     ),
     Route(
         "DELETE",
@@ -48,5 +50,6 @@ ROUTES = [
         "cache",
         response=Deleted,
         errors=(),
+        access=ADMIN,
     ),
 ]

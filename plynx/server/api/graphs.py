@@ -2,11 +2,15 @@
 
 Saving does not require a graph to be valid (people save work in progress); only its shape
 must match the model. ``POST /graphs/validate`` lists every problem that would stop a run.
+A graph belongs to its ``author``: only they (or an admin) change or delete it, anyone with the
+editor role clones it. Deleting is soft: the graph leaves the lists and its ``GET`` says 404
+"deleted", but its runs and what they produced stay.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from datetime import UTC, datetime
 
@@ -14,21 +18,28 @@ from aiohttp import web
 
 from plynx.model import Graph, Page
 from plynx.server import keys
+from plynx.server.access import EDITOR, VIEWER, owner
 from plynx.server.api.base import (
+    INCLUDE_DELETED,
     PAGING,
     Query,
     Route,
     author_of,
+    identity,
+    include_deleted,
     json_response,
     page_query,
     str_query,
 )
 from plynx.server.api.graph_body import is_large, read_graph
+from plynx.server.api.live import live_graph
 from plynx.server.api.runs import summaries
 from plynx.server.heap import HEAP
 from plynx.server.schemas import GraphSummary, RunSummary, ValidateResult
 
 __all__ = ["ROUTES"]
+
+logger = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -41,6 +52,7 @@ async def list_graphs(request: web.Request) -> web.Response:
     page = await request.app[keys.STORE].list_graphs(
         query=str_query(request, "q"),
         author=str_query(request, "author"),
+        include_deleted=include_deleted(request, "graph"),
         offset=offset,
         limit=limit,
     )
@@ -61,6 +73,7 @@ async def create_graph(request: web.Request) -> web.Response:
             "author": author_of(request, body.author),
             "created_at": now,
             "updated_at": now,
+            "deleted_at": None,
         }
     )
     await request.app[keys.STORE].create_graph(graph)
@@ -69,7 +82,16 @@ async def create_graph(request: web.Request) -> web.Response:
 
 async def get_graph(request: web.Request) -> web.Response:
     """One graph."""
-    return json_response(await request.app[keys.STORE].get_graph(request.match_info["id"]))
+    return json_response(await live_graph(request, request.match_info["id"], shown=True))
+
+
+async def delete_graph(request: web.Request) -> web.Response:
+    """Delete a graph (softly: its runs and their results stay)."""
+    store = request.app[keys.STORE]
+    graph = await store.get_graph(request.match_info["id"])  # the access rule saw it live
+    await store.update_graph(graph.model_copy(update={"deleted_at": _now()}))
+    logger.info("graph %s deleted by %s", graph.id, identity(request).user or "local")
+    return web.Response(status=204)
 
 
 async def update_graph(request: web.Request) -> web.Response:
@@ -84,6 +106,7 @@ async def update_graph(request: web.Request) -> web.Response:
             "author": current.author,
             "created_at": current.created_at,
             "updated_at": _now(),
+            "deleted_at": None,
         }
     )
     await store.update_graph(graph)
@@ -93,7 +116,7 @@ async def update_graph(request: web.Request) -> web.Response:
 async def clone_graph(request: web.Request) -> web.Response:
     """A copy of a graph under a new id."""
     store = request.app[keys.STORE]
-    source = await store.get_graph(request.match_info["id"])
+    source = await live_graph(request, request.match_info["id"])
     now = _now()
     graph = source.model_copy(
         update={
@@ -102,6 +125,7 @@ async def clone_graph(request: web.Request) -> web.Response:
             "author": author_of(request, source.author),
             "created_at": now,
             "updated_at": now,
+            "deleted_at": None,
         },
         deep=True,
     )
@@ -121,7 +145,7 @@ async def validate_graph(request: web.Request) -> web.Response:
 async def graph_runs(request: web.Request) -> web.Response:
     """Runs of a graph, newest first."""
     graph_id = request.match_info["id"]
-    await request.app[keys.STORE].get_graph(graph_id)  # 404 for an unknown graph
+    await live_graph(request, graph_id)  # 404 for an unknown or deleted graph
     offset, limit = page_query(request)
     page = await request.app[keys.STORE].list_runs(graph_id=graph_id, offset=offset, limit=limit)
     return json_response(await summaries(request, page))
@@ -139,8 +163,10 @@ ROUTES = [
         query=(
             Query("q", "words that must all appear in title, description or author"),
             Query("author", "only by this author"),
+            INCLUDE_DELETED,
             *PAGING,
         ),
+        access=VIEWER,
     ),
     Route(
         "POST",
@@ -151,6 +177,7 @@ ROUTES = [
         request=Graph,
         response=Graph,
         status=201,
+        access=EDITOR,
     ),
     Route(
         "POST",
@@ -160,8 +187,30 @@ ROUTES = [
         _TAG,
         request=Graph,
         response=ValidateResult,
+        access=VIEWER,
     ),
-    Route("GET", "/graphs/{id}", get_graph, "Get a graph", _TAG, response=Graph, errors=(404,)),
+    Route(
+        "GET",
+        "/graphs/{id}",
+        get_graph,
+        "Get a graph (404 once deleted, unless an admin asks with include_deleted)",
+        _TAG,
+        response=Graph,
+        query=(INCLUDE_DELETED,),
+        errors=(400, 404),
+        access=VIEWER,
+    ),
+    Route(
+        "DELETE",
+        "/graphs/{id}",
+        delete_graph,
+        "Delete a graph (soft: hidden from lists; its runs and their results stay)",
+        _TAG,
+        status=204,
+        content="",
+        errors=(404,),
+        access=owner("graph"),
+    ),
     Route(
         "PUT",
         "/graphs/{id}",
@@ -171,6 +220,7 @@ ROUTES = [
         request=Graph,
         response=Graph,
         errors=(400, 404),
+        access=owner("graph"),
     ),
     Route(
         "POST",
@@ -181,6 +231,7 @@ ROUTES = [
         response=Graph,
         status=201,
         errors=(404,),
+        access=EDITOR,
     ),
     Route(
         "GET",
@@ -191,5 +242,6 @@ ROUTES = [
         response=Page[RunSummary],
         query=PAGING,
         errors=(400, 404),
+        access=VIEWER,
     ),
 ]

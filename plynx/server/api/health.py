@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from plynx import __version__
+from plynx.server.access import PUBLIC
 from plynx.server.api.base import Route, json_response
 from plynx.server.looplag import LOOP_LAG
 from plynx.server.schemas import Health, LoopLag
@@ -28,5 +29,6 @@ ROUTES = [
         "server",
         response=Health,
         errors=(),
+        access=PUBLIC,
     ),
 ]

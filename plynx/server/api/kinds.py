@@ -10,6 +10,7 @@ from aiohttp import web
 from plynx.nodes import KindInfo
 from plynx.nodes.resource_types import ResourceTypeInfo
 from plynx.server import keys
+from plynx.server.access import VIEWER
 from plynx.server.api.base import Route, json_response
 
 __all__ = ["ROUTES"]
@@ -34,6 +35,7 @@ ROUTES = [
         "kinds",
         response=list[KindInfo],
         errors=(),
+        access=VIEWER,
     ),
     Route(
         "GET",
@@ -43,5 +45,6 @@ ROUTES = [
         "kinds",
         response=list[ResourceTypeInfo],
         errors=(),
+        access=VIEWER,
     ),
 ]

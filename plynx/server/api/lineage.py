@@ -9,6 +9,7 @@ from plynx.artifacts import check_sha256
 from plynx.engine.lineage import artifact_lineage
 from plynx.model.lineage import DEFAULT_LINEAGE_DEPTH, MAX_LINEAGE_DEPTH, ArtifactLineage
 from plynx.server import keys
+from plynx.server.access import VIEWER
 from plynx.server.api.base import Query, Route, int_query, json_response
 
 __all__ = ["ROUTES"]
@@ -42,5 +43,6 @@ ROUTES = [
             ),
         ),
         errors=(400, 404),
+        access=VIEWER,
     ),
 ]

@@ -9,6 +9,7 @@ from plynx.artifacts.logs import STREAMS
 from plynx.errors import InvalidInput, NotFound
 from plynx.model import NodeRun
 from plynx.server import keys
+from plynx.server.access import VIEWER
 from plynx.server.api.base import MAX_QUERY_INT, Query, Route, int_query
 
 __all__ = ["ROUTES", "STREAMS", "log_source"]
@@ -78,6 +79,7 @@ ROUTES = [
         query=_QUERY,
         content="text/plain",
         errors=(400, 404),
+        access=VIEWER,
     ),
     Route(
         "GET",
@@ -88,5 +90,6 @@ ROUTES = [
         query=_QUERY,
         content="text/plain",
         errors=(400, 404),
+        access=VIEWER,
     ),
 ]

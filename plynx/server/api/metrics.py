@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from plynx.model.metrics import MetricSeries
 from plynx.server import keys
+from plynx.server.access import VIEWER
 from plynx.server.api.base import Route, json_response
 
 __all__ = ["ROUTES", "RunMetrics"]
@@ -42,5 +43,6 @@ ROUTES = [
         "runs",
         response=RunMetrics,
         errors=(404,),
+        access=VIEWER,
     ),
 ]

@@ -7,8 +7,10 @@ changes only by creating a new version: a draft copy with ``version + 1`` and ``
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from aiohttp import web
@@ -25,20 +27,25 @@ from plynx.model import (
 )
 from plynx.nodes import Registry
 from plynx.server import keys
+from plynx.server.access import EDITOR, VIEWER, owner
 from plynx.server.api.base import (
     PAGING,
     Query,
     Route,
     author_of,
     enum_query,
+    identity,
     json_response,
     page_query,
     read_body,
     str_query,
 )
 from plynx.server.schemas import DeprecateOperation
+from plynx.store import Store, oldest_first
 
 __all__ = ["ROUTES", "check_operation"]
+
+logger = logging.getLogger(__name__)
 
 _PROBE = "operation"
 # Issues that depend on how a graph uses the operation, not on the operation itself.
@@ -178,6 +185,53 @@ async def new_version(request: web.Request) -> web.Response:
     return json_response(operation, status=201)
 
 
+def _operation_ids(graph: Graph) -> Iterator[str]:
+    """The ids of the operations ``graph`` uses, inside its composites too."""
+    for graph_node in graph.nodes:
+        if graph_node.operation.id:
+            yield graph_node.operation.id
+        if graph_node.operation.body is not None:
+            yield from _operation_ids(graph_node.operation.body)
+
+
+async def _used_by(store: Store, operation_id: str, limit: int = 5) -> list[str]:
+    """Up to ``limit`` graphs (deleted ones too: an admin may bring them back) and composite
+    operations that use ``operation_id``, as ``kind 'id'``."""
+    users: list[str] = []
+    graphs = oldest_first(lambda o, n: store.list_graphs(include_deleted=True, offset=o, limit=n))
+    async for graph in graphs:
+        if operation_id in _operation_ids(graph):
+            users.append(f"graph {graph.id!r}")
+            if len(users) >= limit:
+                return users
+    async for op in oldest_first(lambda o, n: store.list_operations(offset=o, limit=n)):
+        if (
+            op.body is not None
+            and op.id != operation_id
+            and operation_id in _operation_ids(op.body)
+        ):
+            users.append(f"operation {op.id!r}")
+            if len(users) >= limit:
+                break
+    return users
+
+
+async def delete_operation(request: web.Request) -> web.Response:
+    """Remove an operation from the library, unless a graph or composite uses it (409:
+    deprecate it instead)."""
+    store = request.app[keys.STORE]
+    operation_id = request.match_info["id"]
+    users = await _used_by(store, operation_id)
+    if users:
+        raise Conflict(
+            f"operation {operation_id} is used by {', '.join(users)}; an operation in use is "
+            f"deprecated, not deleted (POST /api/v1/operations/{operation_id}/deprecate)"
+        )
+    await store.delete_operation(operation_id)
+    logger.info("operation %s deleted by %s", operation_id, identity(request).user or "local")
+    return web.Response(status=204)
+
+
 async def deprecate_operation(request: web.Request) -> web.Response:
     """Deprecate a published operation, optionally naming its successor."""
     store = request.app[keys.STORE]
@@ -222,6 +276,7 @@ ROUTES = [
             Query("author", "only by this author"),
             *PAGING,
         ),
+        access=VIEWER,
     ),
     Route(
         "POST",
@@ -232,6 +287,7 @@ ROUTES = [
         request=Operation,
         response=Operation,
         status=201,
+        access=EDITOR,
     ),
     Route(
         "GET",
@@ -241,6 +297,7 @@ ROUTES = [
         _TAG,
         response=Operation,
         errors=(404,),
+        access=VIEWER,
     ),
     Route(
         "PUT",
@@ -251,6 +308,18 @@ ROUTES = [
         request=Operation,
         response=Operation,
         errors=(400, 404, 409),
+        access=owner("operation"),
+    ),
+    Route(
+        "DELETE",
+        "/operations/{id}",
+        delete_operation,
+        "Remove an operation no graph or composite uses (409 while one does: deprecate it)",
+        _TAG,
+        status=204,
+        content="",
+        errors=(404, 409),
+        access=owner("operation"),
     ),
     Route(
         "POST",
@@ -260,6 +329,7 @@ ROUTES = [
         _TAG,
         response=Operation,
         errors=(400, 404, 409),
+        access=owner("operation"),
     ),
     Route(
         "POST",
@@ -270,6 +340,7 @@ ROUTES = [
         response=Operation,
         status=201,
         errors=(404,),
+        access=EDITOR,
     ),
     Route(
         "POST",
@@ -280,5 +351,6 @@ ROUTES = [
         request=DeprecateOperation,
         response=Operation,
         errors=(400, 404, 409),
+        access=owner("operation"),
     ),
 ]

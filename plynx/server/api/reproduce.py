@@ -8,6 +8,7 @@ from aiohttp import web
 from plynx.errors import Conflict
 from plynx.model.reproduce import Reproduction, compare_runs
 from plynx.server import keys
+from plynx.server.access import VIEWER, owner
 from plynx.server.api.base import Route, author_of, json_response
 from plynx.server.api.runs import detail
 from plynx.server.schemas import RunDetail
@@ -52,6 +53,7 @@ ROUTES = [
         response=RunDetail,
         status=201,
         errors=(404,),
+        access=owner("run"),
     ),
     Route(
         "GET",
@@ -61,5 +63,6 @@ ROUTES = [
         "runs",
         response=Reproduction,
         errors=(404, 409),
+        access=VIEWER,
     ),
 ]

@@ -1,30 +1,47 @@
-"""``/runs``: start, follow, cancel and rerun runs.
+"""``/runs``: start, follow, cancel, rerun, clone and delete runs.
 
-Active runs are answered from the engine's live state, finished ones from the store."""
+Active runs are answered from the engine's live state, finished ones from the store. A run
+belongs to its ``author``: only they (or an admin) cancel, rerun or delete it, or drop the
+cache entries it produced; an editor clones anyone's run into a graph of their own. Deleting is
+soft and needs a finished run: the run leaves the lists and its ``GET`` says 404 "deleted",
+while its node runs, logs and cache entries stay (other runs restored from them still show
+them), so its artifacts stay while anything else refers to them (``plynx artifacts gc``)."""
 
 from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime
 
 from aiohttp import web
 
 from plynx.errors import Conflict
-from plynx.model import Page, Run, RunStatus
+from plynx.model import Graph, Page, Run, RunStatus
 from plynx.server import keys
+from plynx.server.access import EDITOR, VIEWER, owner
 from plynx.server.api.base import (
+    INCLUDE_DELETED,
     PAGING,
     Query,
     Route,
     author_of,
     enum_query,
+    identity,
+    include_deleted,
     json_response,
     page_query,
     str_query,
 )
 from plynx.server.api.graph_body import is_large, read_create_run
+from plynx.server.api.live import live_graph, live_run
 from plynx.server.heap import HEAP
-from plynx.server.schemas import CreateRun, RunDetail, RunSummary
+from plynx.server.schemas import CreateRun, Deleted, RunDetail, RunSummary
 from plynx.server.snapshots import SNAPSHOTS
+from plynx.store import Batch
 
 __all__ = ["ROUTES", "detail", "summaries"]
+
+logger = logging.getLogger(__name__)
 
 
 async def detail(request: web.Request, run_id: str, status: int = 200) -> web.Response:
@@ -65,7 +82,7 @@ async def create_run(request: web.Request) -> web.Response:
 async def _create(request: web.Request) -> Run:
     body = await read_create_run(request)
     if body.graph_id is not None:
-        graph = await request.app[keys.STORE].get_graph(body.graph_id)
+        graph = await live_graph(request, body.graph_id)
         graph_id: str | None = graph.id
     else:
         assert body.graph is not None  # CreateRun checks that exactly one is given
@@ -88,6 +105,7 @@ async def list_runs(request: web.Request) -> web.Response:
         status=enum_query(request, "status", RunStatus),
         graph_id=str_query(request, "graph_id"),
         author=str_query(request, "author"),
+        include_deleted=include_deleted(request, "run"),
         offset=offset,
         limit=limit,
     )
@@ -96,7 +114,70 @@ async def list_runs(request: web.Request) -> web.Response:
 
 async def get_run(request: web.Request) -> web.Response:
     """A run with its graph snapshot and node runs."""
-    return await detail(request, request.match_info["id"])
+    run_id = request.match_info["id"]
+    await live_run(request, run_id, shown=True)
+    return await detail(request, run_id)
+
+
+async def delete_run(request: web.Request) -> web.Response:
+    """Delete a finished run (softly); 409 while it is active."""
+    run_id = request.match_info["id"]
+    engine, store = request.app[keys.ENGINE], request.app[keys.STORE]
+    run, _ = await engine.get_run(run_id)
+    if engine.is_active(run_id) or not run.status.finished:
+        raise Conflict(
+            f"run {run_id} is {run.status.value}: cancel it first "
+            f"(POST /api/v1/runs/{run_id}/cancel), then delete it"
+        )
+    stored = await store.get_run(run_id)  # the whole snapshot, as the engine last wrote it
+    await store.apply(Batch(runs=[stored.model_copy(update={"deleted_at": _now()})]))
+    engine.forget_finished(run_id)
+    logger.info("run %s deleted by %s", run_id, identity(request).user or "local")
+    return web.Response(status=204)
+
+
+async def clone_run(request: web.Request) -> web.Response:
+    """A new graph, owned by the caller, from a run's graph snapshot (to build on it)."""
+    run = await live_run(request, request.match_info["id"])
+    now = _now()
+    title = run.title or run.graph.title or run.id
+    graph = run.graph.model_copy(
+        update={
+            "id": uuid.uuid4().hex,
+            "title": f"{title} (copy)",
+            "author": author_of(request, run.author),
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
+        },
+        deep=True,
+    )
+    await request.app[keys.STORE].create_graph(graph)
+    return json_response(graph, status=201)
+
+
+async def drop_run_cache(request: web.Request) -> web.Response:
+    """Forget the cache entries this run's nodes produced (later runs execute those nodes
+    again); entries other runs produced stay, and so do the artifacts."""
+    run_id = request.match_info["id"]
+    store = request.app[keys.STORE]
+    node_runs = await store.get_node_runs(run_id)
+    produced = {nr.id for nr in node_runs}
+    keys_ = [nr.cache_key for nr in node_runs if nr.cache_key]
+    entries = await store.get_cache_entries(keys_)
+    mine = [key for key, entry in entries.items() if entry.node_run_id in produced]
+    dropped = await store.delete_cache_entries(mine) if mine else 0
+    logger.info(
+        "cache entries of run %s dropped by %s: %d",
+        run_id,
+        identity(request).user or "local",
+        dropped,
+    )
+    return json_response(Deleted(deleted=dropped))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 async def cancel_run(request: web.Request) -> web.Response:
@@ -129,6 +210,7 @@ ROUTES = [
         response=RunDetail,
         status=201,
         errors=(400, 404),
+        access=EDITOR,
     ),
     Route(
         "GET",
@@ -141,17 +223,53 @@ ROUTES = [
             Query("status", "only this status", enum=[s.value for s in RunStatus]),
             Query("graph_id", "only runs of this graph"),
             Query("author", "only by this author"),
+            INCLUDE_DELETED,
             *PAGING,
         ),
+        access=VIEWER,
     ),
     Route(
         "GET",
         "/runs/{id}",
         get_run,
-        "A run with its node runs",
+        "A run with its node runs (404 once deleted, unless an admin asks with include_deleted)",
         _TAG,
         response=RunDetail,
+        query=(INCLUDE_DELETED,),
+        errors=(400, 404),
+        access=VIEWER,
+    ),
+    Route(
+        "DELETE",
+        "/runs/{id}",
+        delete_run,
+        "Delete a finished run (soft: hidden from lists; 409 while it is active)",
+        _TAG,
+        status=204,
+        content="",
+        errors=(404, 409),
+        access=owner("run"),
+    ),
+    Route(
+        "POST",
+        "/runs/{id}/clone",
+        clone_run,
+        "A new graph of your own from a run's graph snapshot",
+        _TAG,
+        response=Graph,
+        status=201,
         errors=(404,),
+        access=EDITOR,
+    ),
+    Route(
+        "DELETE",
+        "/runs/{id}/cache",
+        drop_run_cache,
+        "Forget the cache entries this run produced (its artifacts stay)",
+        _TAG,
+        response=Deleted,
+        errors=(404,),
+        access=owner("run"),
     ),
     Route(
         "POST",
@@ -161,6 +279,7 @@ ROUTES = [
         _TAG,
         response=RunDetail,
         errors=(404, 409),
+        access=owner("run"),
     ),
     Route(
         "POST",
@@ -171,5 +290,6 @@ ROUTES = [
         response=RunDetail,
         status=201,
         errors=(404,),
+        access=owner("run"),
     ),
 ]

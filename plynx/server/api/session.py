@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 from plynx.errors import InvalidInput
 from plynx.model import Role
 from plynx.server import keys
+from plynx.server.access import PUBLIC
 from plynx.server.api.base import Route, json_response, read_body
 from plynx.server.sessions import MAX_PASSWORD, SESSION_COOKIE, SignInLimited
 
@@ -98,6 +99,7 @@ ROUTES = [
         request=SignInBody,
         response=SessionInfo,
         errors=(400, 401, 429),
+        access=PUBLIC,
     ),
     Route(
         "DELETE",
@@ -107,5 +109,6 @@ ROUTES = [
         "session",
         status=204,
         errors=(),
+        access=PUBLIC,
     ),
 ]

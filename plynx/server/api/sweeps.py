@@ -12,6 +12,7 @@ from plynx.engine.sweeps import Sweeps
 from plynx.model import Graph, Page
 from plynx.model.sweep import MAX_SWEEP_RUNS, Sweep, SweepDetail, SweepMode
 from plynx.server import keys
+from plynx.server.access import EDITOR, VIEWER, owner
 from plynx.server.api.base import (
     PAGING,
     Query,
@@ -22,6 +23,7 @@ from plynx.server.api.base import (
     read_body,
     str_query,
 )
+from plynx.server.api.live import live_graph
 
 __all__ = ["ROUTES", "CreateSweep"]
 
@@ -56,7 +58,7 @@ async def create_sweep(request: web.Request) -> web.Response:
     """Validate every combination and start the sweep's runs; 400 lists every problem."""
     body = await read_body(request, CreateSweep)
     if body.graph_id is not None:
-        graph = await request.app[keys.STORE].get_graph(body.graph_id)
+        graph = await live_graph(request, body.graph_id)
         graph_id: str | None = graph.id
     else:
         assert body.graph is not None  # CreateSweep checks that exactly one is given
@@ -107,6 +109,7 @@ ROUTES = [
         response=SweepDetail,
         status=201,
         errors=(400, 404),
+        access=EDITOR,
     ),
     Route(
         "GET",
@@ -116,6 +119,7 @@ ROUTES = [
         _TAG,
         response=Page[Sweep],
         query=(Query("graph_id", "only sweeps of this graph"), *PAGING),
+        access=VIEWER,
     ),
     Route(
         "GET",
@@ -125,6 +129,7 @@ ROUTES = [
         _TAG,
         response=SweepDetail,
         errors=(404,),
+        access=VIEWER,
     ),
     Route(
         "POST",
@@ -134,5 +139,6 @@ ROUTES = [
         _TAG,
         response=SweepDetail,
         errors=(404, 409),
+        access=owner("sweep"),
     ),
 ]

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from plynx.errors import InvalidInput
 from plynx.model import Token, TokenKind
 from plynx.server import keys
+from plynx.server.access import SELF
 from plynx.server.api.base import Query, Route, identity, json_response, read_body, str_query
 from plynx.server.api.users import USER_NAME, UserName, require_admin
 from plynx.server.auth import issue_token
@@ -157,6 +158,7 @@ ROUTES = [
             Query("all", "everyone's tokens (admin only)", "string", enum=("true", "false")),
         ),
         errors=(400, 403),
+        access=SELF,
     ),
     Route(
         "POST",
@@ -169,6 +171,7 @@ ROUTES = [
         response=NewToken,
         status=201,
         errors=(400, 403, 404),
+        access=SELF,
     ),
     Route(
         "DELETE",
@@ -178,5 +181,6 @@ ROUTES = [
         "tokens",
         status=204,
         errors=(403, 404),
+        access=SELF,
     ),
 ]

@@ -13,14 +13,19 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict
 
 from plynx.errors import NotFound
-from plynx.model import Graph, Operation, OperationStatus
+from plynx.model import Graph, Operation, OperationStatus, Role
 from plynx.model.upgrade import UpgradeResult, upgrade_graph
 from plynx.server import keys
-from plynx.server.api.base import Route, json_response, read_body
+from plynx.server.access import Rule, require_owner
+from plynx.server.api.base import Route, identity, json_response, read_body
+from plynx.server.api.live import live_graph
 from plynx.store import Store
 
 __all__ = ["ROUTES", "UpgradeRequest", "UpgradeResponse"]
 
+#: A dry run only reads (the dashboard asks it for every graph it shows, anyone's); saving
+#: changes the graph, so the handler then requires its owner (or an admin).
+UPGRADE = Rule("viewer (dry_run) / owner(graph)", Role.VIEWER)
 _MAX_LOOKUPS = 1000  # operations read at most for one graph (distinct ids and successors)
 
 
@@ -60,8 +65,10 @@ async def upgrade(request: web.Request) -> web.Response:
     """Move every node on a deprecated operation to its successor (or, with ``dry_run``, say
     what that would do)."""
     store = request.app[keys.STORE]
-    graph = await store.get_graph(request.match_info["id"])
+    graph = await live_graph(request, request.match_info["id"])
     body = await read_body(request, UpgradeRequest, optional=True)
+    if not body.dry_run:
+        require_owner(identity(request), UPGRADE, "graph", graph.id, graph.author)
     result = upgrade_graph(graph, await _operations(store, graph))
     saved = False
     if not body.dry_run and result.upgraded:
@@ -81,5 +88,6 @@ ROUTES = [
         request=UpgradeRequest,
         response=UpgradeResponse,
         errors=(400, 404),
+        access=UPGRADE,
     ),
 ]

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from plynx.errors import Conflict, InvalidInput, NotFound
 from plynx.model import Role, User
 from plynx.server import keys
+from plynx.server.access import ADMIN, SELF
 from plynx.server.api.base import Route, identity, json_response, read_body
 from plynx.server.auth import Identity
 from plynx.server.sessions import MAX_PASSWORD, check_password
@@ -263,6 +264,7 @@ ROUTES = [
         "users",
         response=MeInfo,
         errors=(),
+        access=SELF,
     ),
     Route(
         "POST",
@@ -273,6 +275,7 @@ ROUTES = [
         request=PasswordChange,
         status=204,
         errors=(400, 429),
+        access=SELF,
     ),
     Route(
         "GET",
@@ -282,6 +285,7 @@ ROUTES = [
         "users",
         response=UserList,
         errors=(403,),
+        access=ADMIN,
     ),
     Route(
         "POST",
@@ -293,6 +297,7 @@ ROUTES = [
         response=UserInfo,
         status=201,
         errors=(400, 403, 409),
+        access=ADMIN,
     ),
     Route(
         "GET",
@@ -302,6 +307,7 @@ ROUTES = [
         "users",
         response=UserInfo,
         errors=(403, 404),
+        access=ADMIN,
     ),
     Route(
         "PATCH",
@@ -313,5 +319,6 @@ ROUTES = [
         request=UserPatch,
         response=UserInfo,
         errors=(400, 403, 404, 409),
+        access=ADMIN,
     ),
 ]

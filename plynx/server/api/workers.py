@@ -7,6 +7,7 @@ from aiohttp import web
 from pydantic import BaseModel, Field
 
 from plynx.server import keys
+from plynx.server.access import VIEWER
 from plynx.server.api.base import Route, json_response
 from plynx.server.schemas import WorkerInfo
 
@@ -49,6 +50,7 @@ ROUTES = [
         "workers",
         response=list[WorkerInfo],
         errors=(),
+        access=VIEWER,
     ),
     Route(
         "GET",
@@ -59,5 +61,6 @@ ROUTES = [
         "workers",
         response=FencingInfo,
         errors=(),
+        access=VIEWER,
     ),
 ]
