@@ -249,6 +249,19 @@ async def test_sign_in_then_someone_elses_graph_is_read_only_and_a_clone_of_it_r
     status, detail = await team.api("GET", f"/api/v1/runs/{run_id}")
     assert detail["run"]["author"] == "bob" and detail["run"]["graph_id"] == copy_id, detail
 
+    # his own run and graph he may delete (asked in place, no dialog)
+    await page.get_by_role("button", name="Delete", exact=True).click()
+    await page.get_by_role("button", name="Yes, delete this run").click()
+    await expect(page).to_have_url(re.compile(r"/runs$"))
+    status, gone = await team.api("GET", f"/api/v1/runs/{run_id}")
+    assert status == 404 and "deleted" in gone["error"]["message"], gone
+    await board.open(f"/graphs/{copy_id}/edit")
+    await page.get_by_role("button", name="Delete", exact=True).click()
+    await page.get_by_role("button", name="Yes, delete this graph").click()
+    await expect(page).to_have_url(re.compile(r"/graphs$"))
+    status, gone = await team.api("GET", f"/api/v1/graphs/{copy_id}")
+    assert status == 404, gone
+
     # alice's run page, seen by bob: no Cancel or Re-run (hers), Clone to graph (anyone's)
     status, hers = await team.api(
         "POST", "/api/v1/runs", token=await team.token_of("alice"), json={"graph_id": graph_id}
@@ -259,6 +272,7 @@ async def test_sign_in_then_someone_elses_graph_is_read_only_and_a_clone_of_it_r
     await expect(page.get_by_role("button", name="Clone to graph")).to_be_visible()
     await expect(page.get_by_role("button", name="Re-run")).to_have_count(0)
     await expect(page.get_by_role("button", name="Cancel")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Delete", exact=True)).to_have_count(0)
 
 
 async def test_an_editor_refused_on_anothers_graph_sees_the_servers_message_and_keeps_the_edits(
@@ -410,3 +424,24 @@ async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
         assert resp.status == 401, await resp.text()
     await board.open("/graphs")
     await expect(page).to_have_url(re.compile(r"/signin\?next=%2Fgraphs$"))
+
+
+async def test_local_mode_has_no_sign_in_and_its_one_user_changes_everything(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    status, graph = await cluster.request("POST", "/api/v1/graphs", json=two_steps("x"))
+    assert status == 201, graph
+    page = dashboard.page
+    await dashboard.open(f"/graphs/{graph['id']}/edit")
+    await expect(page.locator("[data-testid=editor-canvas][data-ready=true]")).to_have_count(1)
+    await expect(page.get_by_test_id("read-only")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Save", exact=True)).to_be_visible()
+    await expect(page.get_by_test_id("whoami")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    await dashboard.open("/signin")
+    await expect(page.locator("h1")).to_have_text("Local server")
+    # the old token page's address leads there too
+    await dashboard.open("/token?next=/runs")
+    await expect(page).to_have_url(re.compile(r"/signin\?next=/runs$"))
+    await page.get_by_role("link", name="Go on").click()
+    await expect(page).to_have_url(re.compile(r"/runs$"))
