@@ -21,10 +21,11 @@ from plynx.model import Role, User
 from plynx.server import keys
 from plynx.server.api.base import Route, identity, json_response, read_body
 from plynx.server.auth import Identity
-from plynx.server.sessions import MAX_PASSWORD, check_password
+from plynx.server.sessions import MAX_PASSWORD, MIN_PASSWORD, check_password
 
 __all__ = [
     "ROUTES",
+    "USER_NAME",
     "MeInfo",
     "PasswordChange",
     "UserCreate",
@@ -40,6 +41,7 @@ logger = logging.getLogger(__name__)
 USER_NAME = r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"
 UserName = Annotated[str, StringConstraints(pattern=USER_NAME)]
 Password = Annotated[str, StringConstraints(max_length=MAX_PASSWORD)]
+NewPassword = Annotated[str, StringConstraints(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)]
 
 
 class MeInfo(BaseModel):
@@ -60,7 +62,7 @@ class PasswordChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     old: Password
-    new: Password
+    new: NewPassword
 
 
 class UserInfo(BaseModel):
@@ -98,7 +100,7 @@ class UserCreate(BaseModel):
 
     name: UserName = Field(description=f"letters, digits and . _ @ - ({USER_NAME})")
     role: Role = Role.EDITOR
-    password: Password | None = None
+    password: NewPassword | None = None
 
 
 class UserPatch(BaseModel):
@@ -108,7 +110,7 @@ class UserPatch(BaseModel):
 
     role: Role | None = None
     disabled: bool | None = None
-    password: Password | None = None
+    password: NewPassword | None = None
 
 
 def require_admin(request: web.Request) -> Identity:
