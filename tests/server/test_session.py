@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import pytest
+from aiohttp import WSServerHandshakeError
 from aiohttp.test_utils import TestClient
 from argon2 import PasswordHasher
 
@@ -252,3 +253,15 @@ async def test_password_checks_run_off_the_event_loop_at_a_lower_priority(
     assert all(ident != loop_thread and prio > loop_priority for ident, prio in hasher.seen)
     # a figure, not a check: the machine is shared
     print(f"longest event loop stall during 4 concurrent sign-ins: {max(stalls) * 1000:.1f} ms")
+
+
+async def test_the_events_socket_opens_for_a_session_from_our_pages(secured: TestClient) -> None:
+    await _with_alice(secured)
+    await sign_in(secured, "alice", PASSWORD)
+    with pytest.raises(WSServerHandshakeError) as info:
+        await secured.ws_connect("/ws/events", headers={"Origin": "https://evil.example"})
+    assert info.value.status == 403
+    ws = await secured.ws_connect("/ws/events", headers=origin(secured))
+    await ws.send_json({"type": "subscribe", "topic": "workers"})
+    assert (await ws.receive_json(timeout=5))["topic"] == "workers"
+    await ws.close()
