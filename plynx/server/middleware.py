@@ -222,8 +222,12 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             identity = await _session_cookie(request)
     if identity is None:
         if token is None:
-            hint = local_token_hint(settings) if settings.local_mode else HOW_TO_GET_A_TOKEN
-            raise AuthError(f"this server needs a token: {hint}")
+            if settings.local_mode:
+                raise AuthError(f"this server needs a token: {local_token_hint(settings)}")
+            raise AuthError(
+                "this server needs you to sign in (POST /api/v1/session) or a token: "
+                + HOW_TO_GET_A_TOKEN
+            )
         try:
             identity = await request.app[keys.AUTHENTICATOR].authenticate(token, request.remote)
         except RateLimited as exc:

@@ -194,19 +194,25 @@ class Sessions:
             raise AuthError(WRONG_CREDENTIALS)
         if user.disabled:
             raise AuthError(f"the user {name!r} is disabled; ask an admin")
+        signed_in = await self.start(user)
+        logger.info("user %s signed in from %s", user.name, client)
+        return signed_in
+
+    async def start(self, user: User, csrf_token: str | None = None) -> SignIn:
+        """A new session for ``user`` (with this CSRF token, e.g. the one of the session it
+        replaces, else a new one)."""
         now = datetime.now(UTC)
         secret = secrets.token_urlsafe(32)
         session = Session(
             id=session_id(secret),
             user=user.name,
-            csrf_token=secrets.token_urlsafe(32),
+            csrf_token=csrf_token or secrets.token_urlsafe(32),
             created_at=now,
             expires_at=now + self.lifetime,
         )
         await self.store.put_session(session)
-        # Forget sessions whose time is up (an indexed delete, once per sign-in).
+        # Forget sessions whose time is up (an indexed delete, once per new session).
         await self.store.delete_sessions(expired_at=now)
-        logger.info("user %s signed in from %s", user.name, client)
         return SignIn(secret=secret, session=session, user=user)
 
     def _address_wait(self, client: str | None) -> float:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import pytest
+from aiohttp import WSServerHandshakeError
 from aiohttp.test_utils import TestClient
 from argon2 import PasswordHasher
 
@@ -252,3 +253,39 @@ async def test_password_checks_run_off_the_event_loop_at_a_lower_priority(
     assert all(ident != loop_thread and prio > loop_priority for ident, prio in hasher.seen)
     # a figure, not a check: the machine is shared
     print(f"longest event loop stall during 4 concurrent sign-ins: {max(stalls) * 1000:.1f} ms")
+
+
+async def test_the_events_socket_opens_for_a_session_from_our_pages(secured: TestClient) -> None:
+    await _with_alice(secured)
+    await sign_in(secured, "alice", PASSWORD)
+    with pytest.raises(WSServerHandshakeError) as info:
+        await secured.ws_connect("/ws/events", headers={"Origin": "https://evil.example"})
+    assert info.value.status == 403
+    ws = await secured.ws_connect("/ws/events", headers=origin(secured))
+    await ws.send_json({"type": "subscribe", "topic": "workers"})
+    assert (await ws.receive_json(timeout=5))["topic"] == "workers"
+    await ws.close()
+
+
+async def test_changing_ones_password_signs_out_every_other_browser(secured: TestClient) -> None:
+    await _with_alice(secured)
+    token = await sign_in(secured, "alice", PASSWORD)
+    jar = secured.session.cookie_jar
+    first = jar.filter_cookies(secured.make_url("/"))["plynx_session"].value
+    other = await secured.app[keys.SESSIONS].sign_in("alice", PASSWORD, "192.0.2.1")
+    resp = await secured.post(
+        f"{API}/me/password",
+        json={"old": PASSWORD, "new": "a brand new password"},
+        headers=csrf(secured, token),
+    )
+    assert resp.status == 204
+    renewed = resp.cookies["plynx_session"]
+    assert renewed.value != first and renewed["httponly"]
+    # this browser goes on, with the same CSRF token
+    me = await (await secured.get(f"{API}/me")).json()
+    assert me["name"] == "alice" and me["csrf_token"] == token
+    jar.clear()
+    for secret in (first, other.secret):
+        resp = await secured.get(f"{API}/me", cookies={"plynx_session": secret})
+        assert resp.status == 401
+    assert (await secured.get(f"{API}/me", cookies={"plynx_session": renewed.value})).status == 200

@@ -270,8 +270,10 @@ async def test_bad_token_requests_get_clear_errors(secured: TestClient) -> None:
         assert words in await _error(resp), body
     resp = await secured.get(f"{API}/tokens?all=maybe", headers=bearer(admin))
     assert resp.status == 400 and "'all'" in await _error(resp)
+    resp = await secured.get(f"{API}/tokens?user=", headers=bearer(admin))
+    assert resp.status == 400 and "not a user name" in await _error(resp)
     resp = await secured.get(f"{API}/tokens?all=true&user=root", headers=bearer(admin))
-    assert resp.status == 400
+    assert [t["user"] for t in (await resp.json())["items"]] == ["root"]
 
 
 async def test_an_expired_token_stops_working(secured: TestClient) -> None:
@@ -285,3 +287,26 @@ async def test_an_expired_token_stops_working(secured: TestClient) -> None:
     await store.put_token(stored.model_copy(update={"expires_at": past}))
     resp = await secured.get(f"{API}/graphs", headers=bearer(new["token"]))
     assert resp.status == 401 and "expired" in await _error(resp)
+
+
+async def test_the_openapi_document_describes_accounts_and_both_ways_in(
+    secured: TestClient,
+) -> None:
+    admin = await admin_token(secured)
+    doc = await (await secured.get(f"{API}/openapi.json", headers=bearer(admin))).json()
+    schemes = doc["components"]["securitySchemes"]
+    assert schemes["session"] == {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "plynx_session",
+        "description": schemes["session"]["description"],
+    }
+    assert "X-CSRF-Token" in schemes["session"]["description"]
+    assert doc["security"] == [{"bearer": []}, {"session": []}]
+    paths = doc["paths"]
+    assert paths[f"{API}/session"]["post"]["security"] == []
+    assert paths[f"{API}/session"]["delete"]["security"] == []
+    assert "security" not in paths[f"{API}/users"]["post"]  # the document's default
+    revoke = paths[f"{API}/tokens/{{id}}"]["delete"]["responses"]
+    assert "content" not in revoke["204"] and {"403", "404"} <= set(revoke)
+    assert set(paths[f"{API}/users/{{name}}"]) == {"get", "patch"}

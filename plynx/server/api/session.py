@@ -19,7 +19,7 @@ from plynx.server.access import PUBLIC
 from plynx.server.api.base import Route, json_response, read_body
 from plynx.server.sessions import MAX_PASSWORD, SESSION_COOKIE, SignInLimited
 
-__all__ = ["ROUTES", "SessionInfo", "SignInBody"]
+__all__ = ["ROUTES", "SessionInfo", "SignInBody", "set_session_cookie"]
 
 
 class SignInBody(BaseModel):
@@ -67,16 +67,21 @@ async def sign_in(request: web.Request) -> web.Response:
             csrf_token=signed_in.session.csrf_token,
         )
     )
+    set_session_cookie(request, response, signed_in.secret)
+    return response
+
+
+def set_session_cookie(request: web.Request, response: web.StreamResponse, secret: str) -> None:
+    """Give the browser the cookie of a new session."""
     response.set_cookie(
         SESSION_COOKIE,
-        signed_in.secret,
-        max_age=int(settings.session_hours * 3600),
+        secret,
+        max_age=int(request.app[keys.SETTINGS].session_hours * 3600),
         path="/",
         httponly=True,
         samesite="Strict",
         secure=_secure(request),
     )
-    return response
 
 
 async def sign_out(request: web.Request) -> web.Response:

@@ -9,6 +9,7 @@ or revokes anyone's.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
@@ -18,7 +19,7 @@ from plynx.errors import InvalidInput
 from plynx.model import Token, TokenKind
 from plynx.server import keys
 from plynx.server.access import SELF
-from plynx.server.api.base import Query, Route, identity, json_response, read_body, str_query
+from plynx.server.api.base import Query, Route, identity, json_response, read_body
 from plynx.server.api.users import USER_NAME, UserName, require_admin
 from plynx.server.auth import issue_token
 
@@ -86,15 +87,16 @@ async def list_tokens(request: web.Request) -> web.Response:
     """Your tokens; an admin may ask for one user's (``?user=``) or everyone's
     (``?all=true``)."""
     caller = identity(request)
-    user = str_query(request, "user")
+    user = request.query.get("user")
+    if user is not None and not re.fullmatch(USER_NAME, user):
+        raise InvalidInput(f"query parameter 'user' is not a user name: {user[:70]!r}")
     everyone = request.query.get("all", "false")
     if everyone not in ("true", "false"):
         raise InvalidInput(f"query parameter 'all' must be true or false, got {everyone[:40]!r}")
-    if everyone == "true" and user is not None:
-        raise InvalidInput("give either 'user' or 'all', not both")
     if everyone == "true" or (user is not None and user != caller.user):
         require_admin(request)
-    wanted = None if everyone == "true" else (user if user is not None else caller.user)
+    # ``all`` lifts the "your own" default; ``user`` narrows to one user either way
+    wanted = user if user is not None else (None if everyone == "true" else caller.user)
     tokens = [
         TokenInfo.of(t)
         for t in await request.app[keys.STORE].list_tokens()

@@ -21,11 +21,13 @@ from plynx.model import Role, User
 from plynx.server import keys
 from plynx.server.access import ADMIN, SELF
 from plynx.server.api.base import Route, identity, json_response, read_body
+from plynx.server.api.session import set_session_cookie
 from plynx.server.auth import Identity
-from plynx.server.sessions import MAX_PASSWORD, check_password
+from plynx.server.sessions import MAX_PASSWORD, MIN_PASSWORD, check_password
 
 __all__ = [
     "ROUTES",
+    "USER_NAME",
     "MeInfo",
     "PasswordChange",
     "UserCreate",
@@ -41,6 +43,7 @@ logger = logging.getLogger(__name__)
 USER_NAME = r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"
 UserName = Annotated[str, StringConstraints(pattern=USER_NAME)]
 Password = Annotated[str, StringConstraints(max_length=MAX_PASSWORD)]
+NewPassword = Annotated[str, StringConstraints(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)]
 
 
 class MeInfo(BaseModel):
@@ -61,7 +64,7 @@ class PasswordChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     old: Password
-    new: Password
+    new: NewPassword
 
 
 class UserInfo(BaseModel):
@@ -99,7 +102,7 @@ class UserCreate(BaseModel):
 
     name: UserName = Field(description=f"letters, digits and . _ @ - ({USER_NAME})")
     role: Role = Role.EDITOR
-    password: Password | None = None
+    password: NewPassword | None = None
 
 
 class UserPatch(BaseModel):
@@ -109,7 +112,7 @@ class UserPatch(BaseModel):
 
     role: Role | None = None
     disabled: bool | None = None
-    password: Password | None = None
+    password: NewPassword | None = None
 
 
 def require_admin(request: web.Request) -> Identity:
@@ -142,7 +145,7 @@ async def me(request: web.Request) -> web.Response:
 
 async def change_password(request: web.Request) -> web.Response:
     """Change one's own password (the old one must match; failures count as failed
-    sign-ins)."""
+    sign-ins). Every other browser signed in as the caller is signed out."""
     if request.app[keys.SETTINGS].local_mode:
         raise InvalidInput("local mode has no passwords: it has no sign-in")
     body = await read_body(request, PasswordChange)
@@ -164,9 +167,18 @@ async def change_password(request: web.Request) -> web.Response:
             sessions.by_user.failed(name)
             raise InvalidInput("the old password is wrong")
         new_hash = await sessions.passwords.hash(body.new)
-        await request.app[keys.STORE].put_user(user.model_copy(update={"password_hash": new_hash}))
-    logger.info("user %s changed their password", name)
-    return web.Response(status=204)
+        user = user.model_copy(update={"password_hash": new_hash})
+        await request.app[keys.STORE].put_user(user)
+    # Every browser signed in as this user is out; the one asking gets a new session (same
+    # CSRF token, so its pages go on as they were).
+    await request.app[keys.STORE].delete_sessions(user=name)
+    response = web.Response(status=204)
+    current = request.get(keys.SESSION)
+    if current is not None:
+        renewed = await sessions.start(user, csrf_token=current.csrf_token)
+        set_session_cookie(request, response, renewed.secret)
+    logger.info("user %s changed their password (their other sessions ended)", name)
+    return response
 
 
 async def list_users(request: web.Request) -> web.Response:
@@ -270,7 +282,7 @@ ROUTES = [
         "POST",
         "/me/password",
         change_password,
-        "Change your own password (any signed-in user; not in local mode)",
+        "Change your own password; your other sessions end (any signed-in user; not in local mode)",
         "users",
         request=PasswordChange,
         status=204,
