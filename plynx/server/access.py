@@ -18,10 +18,14 @@ The rules, weakest first:
 ``editor``                an editor or admin: create (graphs, operations, runs, clones)
 ``owner(kind)``           the editor who owns the object the path names, or an admin
 ``admin``                 admins only
+``viewer+worker``         ``viewer``, and worker tokens (artifact downloads and previews)
+``editor+worker``         ``editor``, and worker tokens (artifact uploads)
 ========================  =====================================================================
 
 A worker token is never a user: it passes only rules that say so (``worker=True``: artifact
 transfers, which :mod:`plynx.server.api.artifacts` narrows to the attempts its worker holds).
+A module may define a rule of its own where a route's body decides (the graph upgrade: a
+``dry_run`` is a viewer's, saving is the owner's).
 
 An ``owner`` rule loads the object (``{id}`` of the path) from the store to learn its owner
 (its ``author``): an unknown id stays a 404 and a deleted one says so, before any 403. This
@@ -43,7 +47,6 @@ from plynx.errors import AuthError, Forbidden, NotFound
 from plynx.model import Role, TokenKind
 from plynx.server import keys
 from plynx.server.auth import HOW_TO_GET_A_TOKEN, Identity
-from plynx.store import Store
 
 __all__ = [
     "ADMIN",
@@ -58,11 +61,13 @@ __all__ = [
     "WORKER_SOCKET",
     "Rule",
     "access_middleware",
+    "check",
     "declare",
     "deleted",
     "owner",
     "require_owner",
     "rule_of",
+    "rules",
 ]
 
 logger = logging.getLogger(__name__)
@@ -158,8 +163,11 @@ def deleted(kind: str, ident: str) -> NotFound:
     return error
 
 
-async def _owner_of(store: Store, kind: str, ident: str) -> str:
+async def _owner_of(app: web.Application, kind: str, ident: str) -> str:
     """The owner of an object; :class:`NotFound` if unknown or deleted."""
+    store = app[keys.STORE]
+    if kind == "run" and app[keys.ENGINE].is_active(ident):  # in memory: no store read
+        return (await app[keys.ENGINE].get_run(ident))[0].author
     if kind == "graph":
         graph = await store.get_graph(ident)
         if graph.deleted_at is not None:
@@ -229,6 +237,6 @@ async def access_middleware(request: web.Request, handler: Handler) -> web.Strea
     check(rule, who)
     if rule.owns is not None and who is not None:
         ident = request.match_info["id"]
-        author = await _owner_of(request.app[keys.STORE], rule.owns, ident)
+        author = await _owner_of(request.app, rule.owns, ident)
         require_owner(who, rule, rule.owns, ident, author)
     return await handler(request)

@@ -108,6 +108,7 @@ class RunSummary(BaseModel):
     use_cache: bool = True
     parameters: dict[str, Any] = Field(default_factory=dict)
     seq: int = 0
+    deleted_at: datetime | None = None
     counts: dict[str, int]
     node_count: int
 
@@ -202,6 +203,7 @@ class GraphSummary(BaseModel):
     author: str = ""
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    deleted_at: datetime | None = None
     node_count: int
     edge_count: int
 

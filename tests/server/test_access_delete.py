@@ -61,7 +61,7 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
     assert status == 409 and "cancel it first" in body["error"]["message"]
     await worker.log(dispatch, "made by the first run\n")
     await worker.succeed(dispatch)
-    await _finished(team, run_id)
+    detail_before = await _finished(team, run_id)
 
     status, body = await team.call("other", "DELETE", f"{API}/runs/{run_id}")
     assert status == 403 and "belongs to 'alice'" in body["error"]["message"]
@@ -71,6 +71,13 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
     assert status == 404 and body["error"]["message"] == f"run '{run_id}' was deleted."
     status, _ = await team.call("owner", "DELETE", f"{API}/runs/{run_id}")
     assert status == 404  # once is enough
+    for path in ("/metrics", "/nodes/n/log", "/reproduction", "/clone", "/rerun", "/cache"):
+        method = "DELETE" if path == "/cache" else "POST" if path in ("/clone", "/rerun") else "GET"
+        status, body = await team.call("admin", method, f"{API}/runs/{run_id}{path}")
+        assert status == 404 and "was deleted" in body["error"]["message"], path
+    node_run_id = detail_before["node_runs"][0]["id"]
+    status, log = await team.call("viewer", "GET", f"{API}/node-runs/{node_run_id}/log")
+    assert status == 200 and log == b"made by the first run\n"  # what cached runs show
     status, page = await team.call("viewer", "GET", f"{API}/runs")
     assert page["total"] == 0
     status, page = await team.call("viewer", "GET", f"{API}/graphs/{graph_id}/runs")
@@ -79,7 +86,7 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
     status, body = await team.call("owner", "GET", f"{API}/runs?include_deleted=true")
     assert status == 403 and "only an admin" in body["error"]["message"]
     status, page = await team.call("admin", "GET", f"{API}/runs?include_deleted=true")
-    assert [r["id"] for r in page["items"]] == [run_id]
+    assert [r["id"] for r in page["items"]] == [run_id] and page["items"][0]["deleted_at"]
     status, shown = await team.call("admin", "GET", f"{API}/runs/{run_id}?include_deleted=1")
     assert status == 200 and shown["run"]["deleted_at"] is not None
     status, body = await team.call("admin", "GET", f"{API}/runs?include_deleted=maybe")
@@ -119,7 +126,7 @@ async def test_a_graph_is_deleted_by_its_owner_and_its_runs_stay(team: Team) -> 
     status, page = await team.call("viewer", "GET", f"{API}/runs")
     assert [r["id"] for r in page["items"]] == [run_id]  # a graph's runs outlive it
     status, page = await team.call("admin", "GET", f"{API}/graphs?include_deleted=true")
-    assert [g["id"] for g in page["items"]] == [graph_id]
+    assert [g["id"] for g in page["items"]] == [graph_id] and page["items"][0]["deleted_at"]
 
 
 async def test_a_deleted_flag_sent_in_a_body_is_not_taken(team: Team) -> None:

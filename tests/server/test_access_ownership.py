@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from plynx.model import Role
+from plynx.server import keys
+
 from .conftest import Team
 from .helpers import echo_op, node
 
@@ -190,3 +193,15 @@ async def test_the_openapi_document_says_who_may_call_each_route(team: Team) -> 
     health = doc["paths"][f"{API}/health"]["get"]
     assert health["x-plynx-access"] == "public" and "403" not in health["responses"]
     assert "content" not in doc["paths"][f"{API}/graphs/{{id}}"]["delete"]["responses"]["204"]
+
+
+async def test_a_role_change_takes_effect_on_the_next_request(team: Team) -> None:
+    store = team.client.app[keys.STORE]
+    graph = await _created(team, "owner", "/graphs", _graph())
+    alice = await store.get_user("alice")
+    await store.put_user(alice.model_copy(update={"role": Role.VIEWER}))
+    status, body = await team.call("owner", "PUT", f"{API}/graphs/{graph['id']}", json=_graph())
+    assert status == 403 and "'alice' is a viewer" in body["error"]["message"]
+    await store.put_user(alice.model_copy(update={"role": Role.ADMIN}))
+    status, _ = await team.call("owner", "DELETE", f"{API}/cache")
+    assert status == 200

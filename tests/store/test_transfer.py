@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from contextlib import AsyncExitStack
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ async def fill(store: Store) -> None:
     await store.create_operation(operation("op3", 2, parent_id="op1", version=2))
     await store.create_graph(graph("g1", 1))
     await store.create_graph(graph("g2", 2, title="Ünïcode ✓ graph"))
+    await store.create_graph(graph("g3", 3, deleted_at=at(4)))  # soft-deleted: exported too
 
     # a finished run: success, cached, failed and skipped node runs
     done, nodes = run("r-done", ["a", "b", "c", "d"], minute=3)
@@ -132,14 +134,16 @@ async def everything(store: Store) -> dict[str, Any]:
             if len(items) >= page.total or not page.items:
                 return items
 
-    runs = await pages(store.list_runs)
+    runs = await pages(partial(store.list_runs, include_deleted=True))
+    graphs = await pages(partial(store.list_graphs, include_deleted=True))
     doc: dict[str, Any] = {
         "users": await store.list_users(),
         "tokens": await store.list_tokens(),
         "workers": await store.list_workers(),
         "artifacts": await pages(store.list_artifact_meta),
         "operations": await pages(store.list_operations),
-        "graphs": await pages(store.list_graphs),
+        "graphs": graphs,
+        "live graphs": await pages(store.list_graphs),
         "runs (listed)": runs,
         "runs": [await store.get_run(r.id) for r in runs],
         "node runs": {r.id: await store.get_node_runs(r.id) for r in runs},
@@ -148,7 +152,7 @@ async def everything(store: Store) -> dict[str, Any]:
         "operations by id": [
             await store.get_operation(o.id) for o in await pages(store.list_operations)
         ],
-        "graphs by id": [await store.get_graph(g.id) for g in await pages(store.list_graphs)],
+        "graphs by id": [await store.get_graph(g.id) for g in graphs],
         "tokens by id": [await store.get_token(t.id) for t in await store.list_tokens()],
         "metrics": {r.id: await store.get_metrics(r.id) for r in runs},
         "sweeps": await pages(store.list_sweeps),
@@ -187,7 +191,7 @@ async def test_a_round_trip_keeps_every_document(
         "workers": 2,
         "artifacts": 4,
         "operations": 3,
-        "graphs": 2,
+        "graphs": 3,
         "runs": 3,
         "node_runs": 9,
         "metric_series": 3,

@@ -11,6 +11,7 @@ from plynx.model import NodeRun
 from plynx.server import keys
 from plynx.server.access import VIEWER
 from plynx.server.api.base import MAX_QUERY_INT, Query, Route, int_query
+from plynx.server.api.live import live_run
 
 __all__ = ["ROUTES", "STREAMS", "log_source"]
 
@@ -50,6 +51,7 @@ async def node_run_log(request: web.Request) -> web.Response:
 async def node_log(request: web.Request) -> web.Response:
     """The log of a node of a run, by the node's id in the graph."""
     run_id, node_id = request.match_info["run_id"], request.match_info["node_id"]
+    await live_run(request, run_id)  # 404 for a deleted run (its node runs' ids still work)
     _, node_runs = await request.app[keys.ENGINE].get_run(run_id)
     node_run = next((nr for nr in node_runs if nr.node_id == node_id), None)
     if node_run is None:

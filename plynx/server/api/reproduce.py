@@ -10,6 +10,7 @@ from plynx.model.reproduce import Reproduction, compare_runs
 from plynx.server import keys
 from plynx.server.access import VIEWER, owner
 from plynx.server.api.base import Route, author_of, json_response
+from plynx.server.api.live import live_run
 from plynx.server.api.runs import detail
 from plynx.server.schemas import RunDetail
 
@@ -34,6 +35,7 @@ async def reproduce(request: web.Request) -> web.Response:
 async def reproduction(request: web.Request) -> web.Response:
     """How a reproduction compares with its original, node by node (live while it runs)."""
     engine = request.app[keys.ENGINE]
+    await live_run(request, request.match_info["id"])
     run, node_runs = await engine.get_run(request.match_info["id"])
     if run.reproduces is None:
         raise Conflict(
