@@ -407,6 +407,19 @@ async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
     status, _ = await team.api("GET", "/api/v1/me", token=secret)
     assert status == 401
 
+    # a new password: the old one must be given, and the session goes on
+    board.allow(r"400 \(Bad Request\)")
+    await page.get_by_label("Current password").fill("not-it")
+    await page.get_by_label("New password", exact=True).fill("alice-new-secret-9")
+    await page.get_by_label("New password again").fill("alice-new-secret-9")
+    await page.get_by_role("button", name="Change password").click()
+    await expect(page.locator(".signin-form .error-text")).to_contain_text("old password")
+    await page.get_by_label("Current password").fill(PASSWORDS["alice"])
+    await page.get_by_role("button", name="Change password").click()
+    await expect(page.locator(".toast").last).to_contain_text("Password changed")
+    await page.reload()
+    await expect(page.get_by_test_id("whoami")).to_contain_text("alice")
+
     # sign out: back to the sign-in page, and the session is over on the server too
     cookies = await page.context.cookies()
     session = next(c["value"] for c in cookies if c["name"] == "plynx_session")
@@ -424,6 +437,7 @@ async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
         assert resp.status == 401, await resp.text()
     await board.open("/graphs")
     await expect(page).to_have_url(re.compile(r"/signin\?next=%2Fgraphs$"))
+    await team.signed_in("alice", "/graphs", "alice-new-secret-9")
 
 
 async def test_local_mode_has_no_sign_in_and_its_one_user_changes_everything(
