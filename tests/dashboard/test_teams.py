@@ -459,3 +459,36 @@ async def test_local_mode_has_no_sign_in_and_its_one_user_changes_everything(
     await expect(page).to_have_url(re.compile(r"/signin\?next=/runs$"))
     await page.get_by_role("link", name="Go on").click()
     await expect(page).to_have_url(re.compile(r"/runs$"))
+
+
+async def test_someone_elses_operation_is_read_only_and_a_new_version_of_it_is_mine(
+    team: Team,
+) -> None:
+    alice = await team.token_of("alice")
+    body = {"kind": "bash_jinja2", "title": "Count words", "code": "wc -w"}
+    status, draft = await team.api("POST", "/api/v1/operations", token=alice, json=body)
+    assert status == 201, draft
+    status, op = await team.api("POST", f"/api/v1/operations/{draft['id']}/publish", token=alice)
+    assert status == 200, op
+    status, hers = await team.api("POST", "/api/v1/operations", token=alice, json=body)
+    assert status == 201, hers
+
+    board = await team.signed_in("bob", f"/operations/{op['id']}")
+    page = board.page
+    await expect(page.get_by_test_id("owner")).to_contain_text("alice")
+    await expect(page.get_by_test_id("read-only")).to_contain_text("belongs to alice")
+    await expect(page.get_by_role("button", name="Deprecate")).to_have_count(0)
+    # her draft: nothing to save or publish
+    await board.open(f"/operations/{hers['id']}")
+    await expect(page.get_by_test_id("owner")).to_contain_text("alice")
+    await expect(page.get_by_role("button", name="Save draft")).to_have_count(0)
+    await expect(page.get_by_role("button", name="Publish")).to_have_count(0)
+    await expect(page.get_by_label("Kind")).to_be_disabled()
+
+    # a new version of the published one is bob's draft
+    await board.open(f"/operations/{op['id']}")
+    await page.get_by_role("button", name="New version").click()
+    await expect(page).not_to_have_url(re.compile(op["id"]))
+    await expect(page.get_by_test_id("owner")).to_contain_text("bob")
+    await expect(page.get_by_role("button", name="Save draft")).to_be_visible()
+    await expect(page.get_by_test_id("read-only")).to_have_count(0)
