@@ -339,11 +339,14 @@ async def test_the_admin_adds_a_user_who_signs_in_and_is_disabled(team: Team) ->
     await expect(viewer.page.get_by_test_id("read-only")).to_contain_text("not change or clone")
     await expect(viewer.page.get_by_role("button", name="Clone")).to_have_count(0)
     await expect(viewer.page.get_by_role("button", name="Run", exact=True)).to_be_disabled()
+    await viewer.open("/")
+    await expect(viewer.page.get_by_role("link", name="Open").first).to_be_visible()
+    await expect(viewer.page.get_by_role("button", name="Run", exact=True)).to_have_count(0)
 
     # made an editor: the role counts on carol's next request
     await page.get_by_label("Role of carol").select_option("editor")
     await expect(carol).to_have_attribute("data-role", "editor")
-    await viewer.page.reload()
+    await viewer.open(f"/graphs/{graph_id}/edit")
     await expect(viewer.page.get_by_test_id("whoami")).to_contain_text("editor")
     await expect(
         viewer.page.get_by_test_id("read-only").get_by_role("button", name="Clone")
