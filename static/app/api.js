@@ -83,8 +83,10 @@ async function errorOf(response) {
 
 /** The error's message with the first few problems it lists (graph issues, bad fields). */
 export function describe(error) {
-  const problems = (error.problems || []).slice(0, 6).map((p) => `• ${p.message || JSON.stringify(p)}`);
-  const more = (error.problems || []).length > 6 ? [`… and ${error.problems.length - 6} more`] : [];
+  // a refusal may list its own message as its one problem (a 403's reason): say it once
+  const listed = (error.problems || []).filter((p) => p.message !== error.message);
+  const problems = listed.slice(0, 6).map((p) => `• ${p.message || JSON.stringify(p)}`);
+  const more = listed.length > 6 ? [`… and ${listed.length - 6} more`] : [];
   return [error.message, ...problems, ...more].join("\n");
 }
 

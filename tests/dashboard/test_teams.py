@@ -299,7 +299,9 @@ async def test_an_editor_refused_on_anothers_graph_sees_the_servers_message_and_
     refused = page.get_by_test_id("refused")
     await expect(refused).to_contain_text("belongs to 'alice'")
     await expect(refused).to_contain_text("editor")
-    await expect(page.locator(".toast-error")).to_contain_text("belongs to 'alice'")
+    toast = page.locator(".toast-error")
+    await expect(toast).to_contain_text("belongs to 'alice'")
+    assert (await toast.inner_text()).count("belongs to") == 1  # said once
     await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "true")
     status, original = await team.api("GET", f"/api/v1/graphs/{graph_id}")
     assert original["title"] == "two steps", original  # unchanged
