@@ -133,6 +133,8 @@ export default function TokensPage() {
   }, [all, generation]);
 
   const who = me.value;
+  // a server that keeps when each token was last used says so; others get no empty column
+  const used = (tokens || []).some((t) => "last_used_at" in t);
   return html`<section class="page tokens-page">
     <h1>${all ? "All tokens" : "My tokens"}</h1>
     <p class="muted">API tokens let programs act as you: <code>plynx</code> commands, scripts, the
@@ -146,7 +148,7 @@ export default function TokensPage() {
         ? html`<p class="empty">No tokens yet.</p>`
         : html`<table class="list tokens">
             <thead><tr><th>Name</th><th>Kind</th>${all ? html`<th>User</th>` : null}<th>Created</th><th>Expires</th>
-              <th>Last used</th><th>State</th><th></th></tr></thead>
+              ${used ? html`<th>Last used</th>` : null}<th>State</th><th></th></tr></thead>
             <tbody>${tokens.map(
               (t) => html`<tr key=${t.id} data-token=${t.id} data-state=${state(t)}>
                 <td>${t.name || html`<span class="muted mono">${t.id.slice(0, 12)}</span>`}</td>
@@ -154,7 +156,7 @@ export default function TokensPage() {
                 ${all ? html`<td>${t.user}</td>` : null}
                 <td>${formatTime(t.created_at)}</td>
                 <td>${t.expires_at ? formatTime(t.expires_at) : html`<span class="muted">never</span>`}</td>
-                <td>${t.last_used_at ? formatTime(t.last_used_at) : html`<span class="muted">—</span>`}</td>
+                ${used ? html`<td>${t.last_used_at ? formatTime(t.last_used_at) : html`<span class="muted">never</span>`}</td>` : null}
                 <td class=${`token-state token-${state(t)}`}>${state(t)}</td>
                 <td><${Revoke} token=${t} onRevoked=${reload} /></td>
               </tr>`,
