@@ -375,6 +375,28 @@ async def test_the_admin_adds_a_user_who_signs_in_and_is_disabled(team: Team) ->
     await expect(again.page).to_have_url(re.compile(r"/signin\?next="))
     await admin.screenshot("teams-users")
 
+    # an admin's tokens page: worker tokens, tokens for others, everyone's tokens
+    await page.get_by_role("link", name="My tokens").click()
+    await page.get_by_label("Token name").fill("gpu box")
+    await page.get_by_label("Kind").select_option("worker")
+    await page.get_by_role("button", name="Create token").click()
+    await expect(page.get_by_label("New token")).to_have_value(re.compile(r"^plx_"))
+    await expect(page.locator("tr[data-token]", has_text="gpu box")).to_contain_text("worker")
+    await page.get_by_role("button", name="Done").click()
+    await expect(page.get_by_label("Kind")).to_have_value("api")  # asked again each time
+    await page.get_by_label("Token name").fill("for alice")
+    await page.get_by_label("For user").fill("alice")
+    await page.get_by_role("button", name="Create token").click()
+    await expect(page.get_by_label("New token")).to_have_value(re.compile(r"^plx_"))
+    # mine only: the fixture's API token and the worker token, not alice's
+    await expect(page.locator("tr[data-token]")).to_have_count(2)
+    await page.get_by_label("everyone's tokens").check()
+    alices = page.locator("tr[data-token]", has_text="for alice")
+    await expect(alices).to_contain_text("alice")
+    status, listed = await team.api("GET", "/api/v1/tokens", params={"user": "alice"})
+    made = [t for t in listed["items"] if t["name"] == "for alice"]
+    assert status == 200 and [t["kind"] for t in made] == ["api"], listed
+
 
 async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
     team: Team,

@@ -62,7 +62,7 @@ function CreateToken({ onCreated }) {
       if (admin && form.kind !== "api") body.kind = form.kind;
       if (admin && form.user.trim()) body.user = form.user.trim();
       onCreated(await api.post("/tokens", body));
-      setForm({ ...form, name: "" });
+      setForm({ ...form, name: "", kind: "api", user: "" }); // a worker token only when asked each time
     });
   };
   return html`<form class="toolbar create-token" onSubmit=${submit}>
