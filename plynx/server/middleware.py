@@ -139,11 +139,14 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
 
 # Paths a worker token opens (besides /ws/worker, which checks its hello itself).
 _WORKER_PATH = re.compile(r"^/api/v1/artifacts(/[^/]+)?$")
-#: ``(method, path)`` of the API routes anyone may call: health, signing in and out.
+#: ``(method, path)`` of the API routes anyone may call: health, how to sign in, signing in
+#: and out.
 OPEN_ROUTES = frozenset(
     {
         ("GET", "/api/v1/health"),
         ("HEAD", "/api/v1/health"),
+        ("GET", "/api/v1/session"),
+        ("HEAD", "/api/v1/session"),
         ("POST", "/api/v1/session"),
         ("DELETE", "/api/v1/session"),
     }

@@ -202,6 +202,8 @@ async def test_the_cookie_is_secure_behind_https(
 async def test_local_mode_has_no_sign_in(client: TestClient) -> None:
     resp = await client.post(f"{API}/session", json={"user": "x", "password": "y" * 8})
     assert resp.status == 400 and "local-mode" in (await resp.json())["error"]["message"]
+    options = await (await client.get(f"{API}/session")).json()
+    assert options == {"local": True, "password": False, "oidc_login_url": None}
 
 
 class _RecordingHasher(PasswordHasher):
