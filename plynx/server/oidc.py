@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import aiohttp
 from aiohttp import web
@@ -38,6 +38,7 @@ from plynx.model import Role, User
 from plynx.server import keys
 from plynx.server.api.session import set_session_cookie
 from plynx.server.api.users import USER_NAME
+from plynx.server.guard import is_loopback
 from plynx.server.local_login import _next
 
 __all__ = ["CALLBACK_PATH", "LOGIN_PATH", "setup_oidc"]
@@ -79,6 +80,12 @@ class OIDC:
                     text=f"the OpenID provider at {url} says its issuer is "
                     f"{document.get('issuer')!r}, not {issuer!r}: check oidc_issuer"
                 )
+            endpoints = [document.get(k) for k in ("authorization_endpoint", "token_endpoint")]
+            if not all(isinstance(e, str) and _trusted_url(e) for e in endpoints):
+                raise web.HTTPBadGateway(
+                    text=f"the OpenID provider at {url} names no https:// authorization and "
+                    "token endpoints"
+                )
             self._config = document
         return self._config
 
@@ -114,6 +121,12 @@ async def _fetch_json(method: str, url: str, **kwargs: Any) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise web.HTTPBadGateway(text=f"the OpenID provider sent no JSON object ({url})")
     return document
+
+
+def _trusted_url(url: str) -> bool:
+    """https, or http to this machine (a provider started for tests or on the same host)."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname or ""))
 
 
 def _b64(data: bytes) -> str:
@@ -308,6 +321,11 @@ def setup_oidc(app: web.Application) -> None:
             )
         if not settings.oidc_client_id:
             raise InvalidInput("setting 'oidc_client_id' is needed with 'oidc_issuer'")
+        if not _trusted_url(settings.oidc_issuer):
+            raise InvalidInput(
+                f"setting 'oidc_issuer': {settings.oidc_issuer!r} must be an https:// URL "
+                "(plain http only on this machine): ID tokens are trusted for the connection"
+            )
     app[_OIDC] = OIDC()
     app.router.add_get(LOGIN_PATH, login)
     app.router.add_get(CALLBACK_PATH, callback)

@@ -203,17 +203,20 @@ async def test_the_sign_in_page_learns_of_single_sign_on(sso: TestClient) -> Non
     }
 
 
-def test_a_bad_default_role_is_refused_at_start(settings: Settings) -> None:
-    with pytest.raises(InvalidInput, match="oidc_default_role"):
-        create_app(
-            replace(
-                settings,
-                local_mode=False,
-                oidc_issuer="https://id.example",
-                oidc_client_id="x",
-                oidc_default_role="owner",
-            )
-        )
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"oidc_default_role": "owner"}, "oidc_default_role"),
+        ({"oidc_client_id": ""}, "oidc_client_id"),
+        ({"oidc_issuer": "http://id.example"}, "https://"),
+    ],
+)
+def test_bad_single_sign_on_settings_are_refused_at_start(
+    settings: Settings, changes: dict[str, str], words: str
+) -> None:
+    sso = {"oidc_issuer": "https://id.example", "oidc_client_id": "x", **changes}
+    with pytest.raises(InvalidInput, match=words):
+        create_app(replace(settings, local_mode=False, **sso))
 
 
 async def test_without_an_issuer_there_is_no_single_sign_on(
