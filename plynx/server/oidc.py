@@ -39,7 +39,6 @@ from plynx.server import keys
 from plynx.server.api.session import set_session_cookie
 from plynx.server.api.users import USER_NAME
 from plynx.server.guard import is_loopback
-from plynx.server.local_login import _next
 
 __all__ = ["CALLBACK_PATH", "LOGIN_PATH", "setup_oidc"]
 
@@ -121,6 +120,13 @@ async def _fetch_json(method: str, url: str, **kwargs: Any) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise web.HTTPBadGateway(text=f"the OpenID provider sent no JSON object ({url})")
     return document
+
+
+def _next(raw: str) -> str:
+    """A path on this server to go to after signing in (anything else: the dashboard)."""
+    if raw.startswith("/") and not raw.startswith("//") and "\\" not in raw:
+        return raw
+    return "/"
 
 
 def _trusted_url(url: str) -> bool:
