@@ -7,6 +7,7 @@ API's: the last enabled admin can be neither demoted nor disabled.
 
 from __future__ import annotations
 
+import getpass
 import re
 import sys
 from datetime import UTC, datetime
@@ -30,8 +31,9 @@ _ROLES = click.Choice([r.value for r in Role])
 
 
 def _read_password() -> str:
-    """One line of stdin (its line break dropped), checked like the REST API checks it."""
-    line = sys.stdin.readline()
+    """One line of stdin (its line break dropped; typed without echo at a terminal), checked
+    like the REST API checks it."""
+    line = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline()
     password = line.removesuffix("\n").removesuffix("\r")
     try:
         check_password(password)

@@ -86,6 +86,9 @@ class User(BaseModel):
     role: Role = Role.EDITOR
     disabled: bool = False
     password_hash: str = Field(default="", repr=False)
+    #: ``<issuer> <subject>`` of a user made by an OpenID Connect sign-in (empty: a local
+    #: user, whom no single sign-on can sign in).
+    sso_subject: str = ""
 
     @model_validator(mode="before")
     @classmethod

@@ -33,6 +33,7 @@ from plynx.server.heap import heap_ctx
 from plynx.server.local_login import setup_local_login
 from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
+from plynx.server.oidc import setup_oidc
 from plynx.server.openapi import all_routes
 from plynx.server.sessions import Passwords, Sessions
 from plynx.server.ws_worker import setup_worker_routes
@@ -176,5 +177,6 @@ def create_app(
         setup_worker_routes(app)
     with declare(app, PUBLIC):
         setup_local_login(app)
+        setup_oidc(app)
         _setup_static(app, settings)
     return app

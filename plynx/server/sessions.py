@@ -69,6 +69,12 @@ CSRF_HEADER = "X-CSRF-Token"
 MIN_PASSWORD = 8
 #: argon2 reads all of it; a megabyte of password is an attack, not a password.
 MAX_PASSWORD = 1024
+#: What an empty hash is checked against, to cost what a real check costs (the hash of a
+#: random secret nobody kept, with argon2-cffi's default parameters).
+_DUMMY = (
+    "$argon2id$v=19$m=65536,t=3,p=4$o0lXsBMkzqG2njDVS/RaxA"
+    "$7MLP7zixaq14Vk3r1fkjM9pOyBB5fEzm5TgRsOYB/Nw"
+)
 #: What every failed sign-in is told, whether the user exists or not.
 WRONG_CREDENTIALS = "wrong user name or password"
 
@@ -99,7 +105,6 @@ class Passwords:
         self._pool = ThreadPoolExecutor(
             concurrency, thread_name_prefix="plynx-argon2", initializer=_lower_priority
         )
-        self._dummy: str | None = None
 
     def close(self) -> None:
         """Stop the threads (checks under way finish first)."""
@@ -115,14 +120,11 @@ class Passwords:
     async def verify(self, password_hash: str, password: str) -> bool:
         """Whether ``password`` matches ``password_hash``. An empty hash (no password, or no
         such user) matches nothing but costs the same as a real check."""
-        if not password_hash:
-            if self._dummy is None:
-                self._dummy = await self.hash(secrets.token_urlsafe(16))
-            password_hash, password = self._dummy, password + "\0"
         try:
-            return await self._run(self._hasher.verify, password_hash, password)
+            matches = await self._run(self._hasher.verify, password_hash or _DUMMY, password)
         except (VerificationError, InvalidHashError):
             return False
+        return matches and bool(password_hash)
 
 
 class SignInLimited(AuthError):

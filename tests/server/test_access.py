@@ -76,11 +76,18 @@ EXPECTED: dict[tuple[str, str], str] = {
     ("GET", "/tokens"): "self",
     ("POST", "/tokens"): "self",
     ("DELETE", "/tokens/{id}"): "self",
+    ("GET", "/session"): "public",
     ("POST", "/session"): "public",
     ("DELETE", "/session"): "public",
 }
 #: The routes outside the REST API; any other is one of the dashboard's pages or files.
-OTHER = {"/ws/events": "viewer", "/ws/worker": "worker", "/local-login": "public"}
+OTHER = {
+    "/ws/events": "viewer",
+    "/ws/worker": "worker",
+    "/local-login": "public",
+    "/auth/oidc/login": "public",
+    "/auth/oidc/callback": "public",
+}
 UNAUTHENTICATED = ("anonymous", "wrong", "revoked")
 
 

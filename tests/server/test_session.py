@@ -202,6 +202,8 @@ async def test_the_cookie_is_secure_behind_https(
 async def test_local_mode_has_no_sign_in(client: TestClient) -> None:
     resp = await client.post(f"{API}/session", json={"user": "x", "password": "y" * 8})
     assert resp.status == 400 and "local-mode" in (await resp.json())["error"]["message"]
+    options = await (await client.get(f"{API}/session")).json()
+    assert options == {"local": True, "password": False, "oidc_login_url": None}
 
 
 class _RecordingHasher(PasswordHasher):
@@ -289,3 +291,18 @@ async def test_changing_ones_password_signs_out_every_other_browser(secured: Tes
         resp = await secured.get(f"{API}/me", cookies={"plynx_session": secret})
         assert resp.status == 401
     assert (await secured.get(f"{API}/me", cookies={"plynx_session": renewed.value})).status == 200
+
+
+async def test_no_password_matches_nothing_at_the_cost_of_a_real_check() -> None:
+    hasher = _RecordingHasher()
+    passwords = Passwords(hasher=hasher)
+    try:
+        real = await passwords.hash(PASSWORD)
+        assert await passwords.verify(real, PASSWORD)
+        assert not await passwords.verify("", PASSWORD)
+        assert not await passwords.verify("", "")
+        assert not await passwords.verify("not a hash", PASSWORD)
+    finally:
+        passwords.close()
+    # the empty hash was checked (against a stand-in with the same parameters), not skipped
+    assert len(hasher.seen) == 4

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from plynx.errors import InvalidInput
 from plynx.model import Role
@@ -19,7 +19,7 @@ from plynx.server.access import PUBLIC
 from plynx.server.api.base import Route, json_response, read_body
 from plynx.server.sessions import MAX_PASSWORD, SESSION_COOKIE, SignInLimited
 
-__all__ = ["ROUTES", "SessionInfo", "SignInBody", "set_session_cookie"]
+__all__ = ["ROUTES", "SessionInfo", "SignInBody", "SignInOptions", "set_session_cookie"]
 
 
 class SignInBody(BaseModel):
@@ -37,6 +37,30 @@ class SessionInfo(BaseModel):
     name: str
     role: Role
     csrf_token: str
+
+
+class SignInOptions(BaseModel):
+    """How one may sign in to this server (for the sign-in page, before anyone signs in)."""
+
+    local: bool = Field(description="local mode: no sign-in (the link `plynx local` printed)")
+    password: bool = Field(description="user name and password (POST /api/v1/session)")
+    oidc_login_url: str | None = Field(
+        description="where single sign-on (OpenID Connect) starts, if configured; append "
+        "?next=/path to come back there"
+    )
+
+
+async def sign_in_options(request: web.Request) -> web.Response:
+    """How one may sign in here."""
+    settings = request.app[keys.SETTINGS]
+    sso = bool(settings.oidc_issuer) and not settings.local_mode
+    return json_response(
+        SignInOptions(
+            local=settings.local_mode,
+            password=not settings.local_mode,
+            oidc_login_url="/auth/oidc/login" if sso else None,
+        )
+    )
 
 
 def _secure(request: web.Request) -> bool:
@@ -95,6 +119,16 @@ async def sign_out(request: web.Request) -> web.Response:
 
 
 ROUTES = [
+    Route(
+        "GET",
+        "/session",
+        sign_in_options,
+        "How one may sign in here: password, single sign-on (public)",
+        "session",
+        response=SignInOptions,
+        errors=(),
+        access=PUBLIC,
+    ),
     Route(
         "POST",
         "/session",
