@@ -22,8 +22,10 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp.test_utils import TestServer
 from e2e.conftest import Cluster, running_cluster
 from playwright.async_api import Browser, Dialog, expect
+from server.test_oidc import CLIENT_ID, CLIENT_SECRET, Provider
 
 from plynx.model import Role, TokenKind, User
 from plynx.server import keys
@@ -519,3 +521,45 @@ async def test_someone_elses_operation_is_read_only_and_a_new_version_of_it_is_m
     await expect(page.get_by_test_id("owner")).to_contain_text("bob")
     await expect(page.get_by_role("button", name="Save draft")).to_be_visible()
     await expect(page.get_by_test_id("read-only")).to_have_count(0)
+
+
+@pytest.fixture
+async def provider() -> AsyncIterator[Provider]:
+    """The OpenID provider of tests/server/test_oidc.py, on a port of its own."""
+    the_provider = Provider()
+    server = TestServer(the_provider.app(), host="127.0.0.1")
+    await server.start_server()
+    the_provider.issuer = str(server.make_url("")).rstrip("/")
+    try:
+        yield the_provider
+    finally:
+        await server.close()
+
+
+async def test_single_sign_on_creates_the_user_on_first_sign_in(
+    team: Team, provider: Provider
+) -> None:
+    cluster = team.cluster
+    await cluster.stop_server()
+    cluster.settings = dataclasses.replace(
+        cluster.settings,
+        oidc_issuer=provider.issuer,
+        oidc_client_id=CLIENT_ID,
+        oidc_client_secret=CLIENT_SECRET,
+        oidc_default_role="editor",
+    )
+    await cluster.start_server()
+    provider.who = {"sub": "u-42", "preferred_username": "sam"}
+
+    board = await team.board()
+    page = board.page
+    await board.open("/graphs?q=steps")
+    await expect(page).to_have_url(re.compile(r"/signin\?next="))
+    await expect(page.get_by_label("User name")).to_be_visible()  # passwords work too
+    await page.get_by_role("button", name="Sign in with single sign-on").click()
+    await expect(page).to_have_url(re.compile(r"/graphs\?q=steps$"))
+    await expect(page.get_by_test_id("whoami")).to_contain_text("sam")
+    await expect(page.get_by_test_id("whoami")).to_contain_text("editor")
+    await expect(page.get_by_role("button", name="New graph")).to_be_visible()
+    status, sam = await team.api("GET", "/api/v1/users/sam")
+    assert status == 200 and sam["role"] == "editor", sam

@@ -1,13 +1,15 @@
 // Sign in (/signin?next=…): user name and password; the server answers with a session cookie
-// (HttpOnly) and the CSRF token the API client sends with every change. Wrong names and
+// (HttpOnly) and the CSRF token the API client sends with every change. GET /api/v1/session says
+// how one may sign in here: with a password, and/or single sign-on (OpenID Connect), whose
+// button leaves for the provider and comes back to `next`. Wrong names and
 // passwords get the same answer, and too many failures a wait (the server's 429 message).
 // An account without a password (created with `plynx token create --user`) can use an API
 // token instead, kept in this browser (the fallback, folded away). A local-mode server needs
 // no sign-in: the link `plynx local` prints logs the browser in.
 
 import { html } from "htm/preact";
-import { useState } from "preact/hooks";
-import { signInReason } from "../api.js";
+import { useEffect, useState } from "preact/hooks";
+import { api, signInReason } from "../api.js";
 import { navigate } from "../router.js";
 import { me, signIn, signInWithToken } from "../session.js";
 
@@ -54,8 +56,15 @@ export default function SignInPage({ query }) {
   const next = safe(query.get("next"));
   const done = () => navigate(next, { replace: true });
   const who = me.value;
+  // how one may sign in (null until known: the password form meanwhile, as most servers have it)
+  const [options, setOptions] = useState(null);
+  useEffect(() => {
+    api.get("/session", {}, { quiet: true }).then(setOptions, () => setOptions(null));
+  }, []);
+  const sso = options && options.oidc_login_url;
+  const withPassword = !options || options.password;
 
-  if (who && who.local) {
+  if ((who && who.local) || (options && options.local)) {
     return html`<section class="page signin"><h1>Local server</h1>
       <p>This server was started with <code>plynx local</code>: there is no sign-in. <a href=${next}>Go on</a>.</p></section>`;
   }
@@ -80,7 +89,11 @@ export default function SignInPage({ query }) {
     ${who ? html`<p class="muted">Signed in as <strong>${who.name}</strong> (${who.role}).
       <a href=${next}>Go on</a>, or sign in as someone else.</p>` : null}
     ${signInReason.value && !who && !error ? html`<p class="muted" data-testid="signin-reason">${signInReason.value}</p>` : null}
-    <form class="signin-form" onSubmit=${submit}>
+    ${sso
+      ? html`<p><button class="primary sso" onClick=${() => window.location.assign(`${sso}?next=${encodeURIComponent(next)}`)}>
+          Sign in with single sign-on</button></p>${withPassword ? html`<p class="muted">or with a PLynx password:</p>` : null}`
+      : null}
+    ${withPassword ? html`<form class="signin-form" onSubmit=${submit}>
       <label>User name
         <input name="user" autocomplete="username" value=${user} autofocus onInput=${(e) => setUser(e.target.value)} /></label>
       <label>Password
@@ -88,7 +101,7 @@ export default function SignInPage({ query }) {
           onInput=${(e) => setPassword(e.target.value)} /></label>
       ${error ? html`<p class="error-text" role="alert">${error}</p>` : null}
       <div><button class="primary" type="submit" disabled=${busy || !user.trim() || !password}>Sign in</button></div>
-    </form>
+    </form>` : null}
     <${TokenFallback} onDone=${done} />
   </section>`;
 }
