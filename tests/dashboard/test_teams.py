@@ -23,7 +23,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
-from e2e.conftest import Cluster, running_cluster
+from e2e.conftest import LOCAL_TOKEN, Cluster, running_cluster
 from playwright.async_api import Browser, Dialog, expect
 from server.test_oidc import CLIENT_ID, CLIENT_SECRET, Provider
 
@@ -563,3 +563,28 @@ async def test_single_sign_on_creates_the_user_on_first_sign_in(
     await expect(page.get_by_role("button", name="New graph")).to_be_visible()
     status, sam = await team.api("GET", "/api/v1/users/sam")
     assert status == 200 and sam["role"] == "editor", sam
+
+
+async def test_a_browser_not_logged_in_to_a_local_server_is_told_how(
+    cluster: Cluster, browser: Browser
+) -> None:
+    context = await browser.new_context()
+    try:
+        page = await context.new_page()
+        page.set_default_timeout(20_000)
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        await page.goto(f"{cluster.url}/graphs")
+        await expect(page).to_have_url(re.compile(r"/signin\?next=%2Fgraphs$"))
+        await expect(page.locator("h1")).to_have_text("Local server")
+        await expect(page.locator(".signin")).to_contain_text("Open the link it printed")
+        await expect(page.get_by_label("User name")).to_have_count(0)  # no passwords here
+        await page.get_by_text("Use an API token instead").click()
+        await page.get_by_label("API token").fill(LOCAL_TOKEN)
+        await page.get_by_role("button", name="Use this token").click()
+        await expect(page).to_have_url(re.compile(r"/graphs$"))
+        await expect(page.locator("h1")).to_have_text("Graphs")
+        await expect(page.get_by_test_id("whoami")).to_have_count(0)  # the one local user
+        assert errors == []
+    finally:
+        await context.close()

@@ -64,9 +64,17 @@ export default function SignInPage({ query }) {
   const sso = options && options.oidc_login_url;
   const withPassword = !options || options.password;
 
-  if ((who && who.local) || (options && options.local)) {
+  if (who && who.local) {
     return html`<section class="page signin"><h1>Local server</h1>
       <p>This server was started with <code>plynx local</code>: there is no sign-in. <a href=${next}>Go on</a>.</p></section>`;
+  }
+  if (options && options.local) {
+    // a local server this browser has not been logged in to yet
+    return html`<section class="page signin"><h1>Local server</h1>
+      <p>This server was started with <code>plynx local</code>: there is no sign-in. Open the link it
+        printed (it logs this browser in), or use the token in <code>local-token</code> in its data directory.</p>
+      <${TokenFallback} onDone=${done} />
+    </section>`;
   }
 
   const submit = async (event) => {
