@@ -238,6 +238,13 @@ async def test_sign_in_then_someone_elses_graph_is_read_only_and_a_clone_of_it_r
     copy_id = page.url.split("/graphs/")[1].split("/")[0]
     status, copy = await team.api("GET", f"/api/v1/graphs/{copy_id}")
     assert status == 200 and copy["author"] == "bob", copy
+    # a file dropped in goes up with the session's CSRF token (a raw POST, not the JSON client)
+    await page.locator(".editor-page input[type=file]").set_input_files(
+        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello\n"}]
+    )
+    await expect(cell(page, "notes_txt_1")).to_contain_text("out: text")
+    await page.get_by_role("button", name="Save", exact=True).click()
+    await expect(page.locator(".editor-page")).to_have_attribute("data-dirty", "false")
     status, original = await team.api("GET", f"/api/v1/graphs/{graph_id}")
     assert original["author"] == "alice" and original["title"] == "two steps", original
 
