@@ -48,6 +48,21 @@ class Settings:
     public_url: str = ""
     #: Failed token checks one client address may make in a minute before it is refused (429).
     auth_failures_per_minute: int = 20
+    #: How long a browser stays signed in (hours).
+    session_hours: float = 12.0
+    #: Failed sign-ins one client address, and one user name, may have in ``sign_in_window``
+    #: seconds before further attempts are refused (429).
+    sign_in_failures_per_address: int = 20
+    sign_in_failures_per_user: int = 5
+    sign_in_window: float = 300.0
+    #: OpenID Connect sign-in ("Sign in with ..."): the provider's issuer URL (empty: off),
+    #: this server's client id and secret there, the role of users it creates on their first
+    #: sign-in, and the claim that names them.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = field(default="", repr=False)
+    oidc_default_role: str = "viewer"
+    oidc_username_claim: str = "preferred_username"
     heartbeat_interval: float = 2.0
     lease_timeout: float = 10.0
     #: Largest log kept per stream of a node run; past it the middle is cut.
@@ -91,7 +106,7 @@ class Settings:
         return f"Settings({shown})"
 
 
-_SECRETS = frozenset({"worker_token", "local_token"})
+_SECRETS = frozenset({"worker_token", "local_token", "oidc_client_secret"})
 _ENV_PREFIX = "PLYNX_"
 
 

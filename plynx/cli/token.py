@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -15,6 +17,21 @@ from plynx.server.auth import create_token
 from plynx.store import Store
 
 __all__ = ["token_group"]
+
+
+_DURATION = re.compile(r"([1-9][0-9]{0,5})([hdw])")
+_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``12h``, ``30d``, ``8w`` as a duration; a usage error otherwise."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None:
+        raise click.BadParameter(
+            f"{text!r} is not a duration: a number and h, d or w (12h, 30d, 8w)",
+            param_hint="--expires",
+        )
+    return int(match.group(1)) * _UNITS[match.group(2)]
 
 
 @click.group("token")
@@ -34,9 +51,15 @@ def token_group() -> None:
     "--user",
     default=getpass.getuser,
     show_default="you",
-    help="Who the token acts for (created if new; make admins with `plynx users add --admin`).",
+    help="Who the token acts for (created if new: an editor; `plynx users add` chooses the role).",
 )
 @click.option("--name", default="", help="A note to recognise the token by.")
+@click.option(
+    "--expires",
+    metavar="DURATION",
+    default=None,
+    help="Stop working after this long: 12h, 30d, 8w [default: never].",
+)
 @store_options
 @click.pass_context
 def create_command(
@@ -44,35 +67,45 @@ def create_command(
     kind: str,
     user: str,
     name: str,
+    expires: str | None,
     store_url: str | None,
     data_dir: Path | None,
 ) -> None:
     """Create a token and print it. It is shown only this once: only its hash is stored."""
+    expires_at = datetime.now(UTC) + parse_duration(expires) if expires is not None else None
 
     async def action(store: Store) -> str:
-        return await create_token(store, TokenKind(kind), user, name)
+        return await create_token(store, TokenKind(kind), user, name, expires_at=expires_at)
 
     click.echo(with_store(ctx, store_url, data_dir, action))
 
 
 @token_group.command("list")
+@click.option("--user", default=None, help="Only this user's tokens.")
 @store_options
 @click.pass_context
-def list_command(ctx: click.Context, store_url: str | None, data_dir: Path | None) -> None:
+def list_command(
+    ctx: click.Context, user: str | None, store_url: str | None, data_dir: Path | None
+) -> None:
     """List tokens (never their secrets)."""
 
     async def action(store: Store) -> list[Token]:
         return await store.list_tokens()
 
-    table = Table("id", "kind", "user", "name", "created", "revoked")
+    now = datetime.now(UTC)
+    table = Table("id", "kind", "user", "name", "created", "expires", "state")
     for token in with_store(ctx, store_url, data_dir, action):
+        if user is not None and token.user != user:
+            continue
+        state = "revoked" if token.revoked else "expired" if token.expired(now) else ""
         table.add_row(
             token.id,
             token.kind.value,
             token.user,
             token.name,
             token.created_at.strftime("%Y-%m-%d %H:%M"),
-            "revoked" if token.revoked else "",
+            token.expires_at.strftime("%Y-%m-%d %H:%M") if token.expires_at else "never",
+            state,
         )
     Console().print(table)
 
@@ -84,7 +117,7 @@ def list_command(ctx: click.Context, store_url: str | None, data_dir: Path | Non
 def revoke_command(
     ctx: click.Context, token_id: str, store_url: str | None, data_dir: Path | None
 ) -> None:
-    """Revoke a token by its id (running servers stop accepting it within a minute)."""
+    """Revoke a token by its id (running servers refuse it from the next request on)."""
 
     async def action(store: Store) -> None:
         token = await store.get_token(token_id)

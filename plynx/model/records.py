@@ -17,6 +17,7 @@ __all__ = [
     "CacheEntry",
     "Page",
     "Role",
+    "Session",
     "Token",
     "TokenKind",
     "User",
@@ -85,6 +86,9 @@ class User(BaseModel):
     role: Role = Role.EDITOR
     disabled: bool = False
     password_hash: str = Field(default="", repr=False)
+    #: ``<issuer> <subject>`` of a user made by an OpenID Connect sign-in (empty: a local
+    #: user, whom no single sign-on can sign in).
+    sso_subject: str = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -124,6 +128,30 @@ class Token(BaseModel):
     secret_hash: str = Field(repr=False)
     created_at: datetime
     revoked: bool = False
+    #: When the token stops working (``None``: never).
+    expires_at: datetime | None = None
+
+    def expired(self, now: datetime) -> bool:
+        """Whether the token has expired at ``now``."""
+        return self.expires_at is not None and now >= self.expires_at
+
+
+class Session(BaseModel):
+    """A signed-in browser: the ``plynx_session`` cookie holds a random secret, the store keeps
+    only its SHA-256 (``id``), so a copy of the store signs no one in. ``csrf_token`` is the
+    secret a page must echo in ``X-CSRF-Token`` on every request that changes something."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[0-9a-f]{64}$")
+    user: str
+    csrf_token: str = Field(repr=False)
+    created_at: datetime
+    expires_at: datetime
+
+    def expired(self, now: datetime) -> bool:
+        """Whether the session has expired at ``now``."""
+        return now >= self.expires_at
 
 
 class WorkerRecord(BaseModel):

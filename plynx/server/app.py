@@ -34,7 +34,9 @@ from plynx.server.heap import heap_ctx
 from plynx.server.local_login import setup_local_login
 from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
+from plynx.server.oidc import setup_oidc
 from plynx.server.openapi import all_routes
+from plynx.server.sessions import Passwords, Sessions
 from plynx.server.ws_worker import setup_worker_routes
 from plynx.settings import Settings
 from plynx.store import Store, open_store
@@ -158,6 +160,9 @@ def create_app(
             app[keys.AUTHENTICATOR] = Authenticator(
                 settings, store, limiter=FailureLimiter(settings.auth_failures_per_minute)
             )
+            passwords = Passwords()
+            stack.callback(passwords.close)
+            app[keys.SESSIONS] = Sessions(settings, store, passwords)
             await engine.start()
             stack.push_async_callback(engine.stop)
             logger.info(
@@ -181,5 +186,6 @@ def create_app(
         setup_worker_routes(app)
     with declare(app, PUBLIC):
         setup_local_login(app)
+        setup_oidc(app)
         _setup_static(app, settings)
     return app

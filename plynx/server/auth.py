@@ -44,6 +44,7 @@ __all__ = [
     "RateLimited",
     "create_token",
     "hash_secret",
+    "issue_token",
     "local_token_hint",
     "parse_token",
     "same_secret",
@@ -72,6 +73,8 @@ class Identity:
     kind: TokenKind
     role: Role = Role.VIEWER
     token_id: str | None = None
+    #: Set when a browser's sign-in session (not a token) proved who is calling.
+    session_id: str | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -116,27 +119,48 @@ def same_secret(given: str, expected: str) -> bool:
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
-async def create_token(store: Store, kind: TokenKind, user: str, name: str = "") -> str:
+async def create_token(
+    store: Store,
+    kind: TokenKind,
+    user: str,
+    name: str = "",
+    *,
+    expires_at: datetime | None = None,
+) -> str:
     """Create a token for ``user`` (created, not admin, if it does not exist) and return it in
     clear. This is the only time the secret is seen: only its hash is stored."""
+    return (await issue_token(store, kind, user, name, expires_at=expires_at))[0]
+
+
+async def issue_token(
+    store: Store,
+    kind: TokenKind,
+    user: str,
+    name: str = "",
+    *,
+    expires_at: datetime | None = None,
+) -> tuple[str, Token]:
+    """:func:`create_token`, returning the stored token as well. A user created for a worker
+    token is a viewer (a worker token never acts on the REST API anyway)."""
     try:
         await store.get_user(user)
     except NotFound:
-        await store.put_user(User(name=user, created_at=datetime.now(UTC)))
+        role = Role.VIEWER if kind == TokenKind.WORKER else Role.EDITOR
+        await store.put_user(User(name=user, role=role, created_at=datetime.now(UTC)))
     token_id = uuid.uuid4().hex
     secret = secrets.token_urlsafe(32)
-    await store.put_token(
-        Token(
-            id=token_id,
-            kind=kind,
-            user=user,
-            name=name,
-            secret_hash=hash_secret(secret),
-            created_at=datetime.now(UTC),
-        )
+    token = Token(
+        id=token_id,
+        kind=kind,
+        user=user,
+        name=name,
+        secret_hash=hash_secret(secret),
+        created_at=datetime.now(UTC),
+        expires_at=expires_at,
     )
+    await store.put_token(token)
     logger.info("%s token %s created for user %s", kind.value, token_id, user)
-    return f"{TOKEN_PREFIX}_{token_id}_{secret}"
+    return f"{TOKEN_PREFIX}_{token_id}_{secret}", token
 
 
 class FailureLimiter:
@@ -229,6 +253,10 @@ class Authenticator:
             await self._verify_legacy(stored, secret, invalid)
         if stored.revoked:
             raise invalid
+        if stored.expired(datetime.now(UTC)):
+            raise AuthError(
+                f"the token expired at {stored.expires_at:%Y-%m-%d %H:%M} UTC: {HOW_TO_GET_A_TOKEN}"
+            )
         try:
             user = await self.store.get_user(stored.user)
         except NotFound:

@@ -14,8 +14,10 @@ from aiohttp import web
 from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
 from plynx.engine import Engine, EventBus
+from plynx.model import Session
 from plynx.nodes import Registry
 from plynx.server.auth import Authenticator, Identity
+from plynx.server.sessions import Sessions
 from plynx.settings import Settings
 from plynx.store import Store
 
@@ -27,6 +29,8 @@ __all__ = [
     "IDENTITY",
     "LOGS",
     "REGISTRY",
+    "SESSION",
+    "SESSIONS",
     "SETTINGS",
     "STORE",
     "WEBSOCKETS",
@@ -44,3 +48,7 @@ ENGINE = web.AppKey("engine", Engine)
 AUTHENTICATOR = web.AppKey("authenticator", Authenticator)
 #: Who made the request (set by the auth middleware on every API request).
 IDENTITY = web.RequestKey("identity", Identity)
+#: Sign-in sessions and passwords (set while the app starts).
+SESSIONS = web.AppKey("sessions", Sessions)
+#: The sign-in session of a request made with a session cookie.
+SESSION = web.RequestKey("session", Session)

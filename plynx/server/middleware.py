@@ -1,5 +1,6 @@
-"""Two middlewares of the app: errors become JSON, and API requests need a token (the third,
-:mod:`plynx.server.guard`, checks ``Host`` and ``Origin`` between them).
+"""Two middlewares of the app: errors become JSON, and API requests need a token or a
+sign-in session (the third, :mod:`plynx.server.guard`, checks ``Host`` and ``Origin`` between
+them).
 
 Every error response has the body ``{"error": {"message", "code", "problems"}}``
 (:class:`~plynx.server.schemas.ErrorBody`). A :class:`~plynx.errors.PlynxError` maps to its
@@ -28,6 +29,7 @@ from plynx.errors import (
     ProtocolError,
     StoreError,
 )
+from plynx.model import TokenKind
 from plynx.server import keys
 from plynx.server.access import rule_of
 from plynx.server.auth import (
@@ -40,6 +42,7 @@ from plynx.server.auth import (
 )
 from plynx.server.guard import needs_origin_check, same_origin, served_port
 from plynx.server.schemas import ErrorBody, ErrorDetail
+from plynx.server.sessions import CSRF_HEADER, SESSION_COOKIE, same_csrf
 
 __all__ = [
     "STATUS",
@@ -135,6 +138,9 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return error_response(500, "internal error, see the server log", "internal_error")
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def _token(request: web.Request) -> str | None:
     header = request.headers.get("Authorization", "")
     scheme, _, value = header.partition(" ")
@@ -167,13 +173,39 @@ def _local_cookie(request: web.Request) -> Identity | None:
     return LOCAL_IDENTITY
 
 
+async def _session_cookie(request: web.Request) -> Identity | None:
+    """The signed-in user of a browser that shows a session cookie (role read now). A
+    request that changes something must come from this server's pages (``Origin``) and carry
+    the session's CSRF token; a websocket upgrade, which cannot carry a header, the former."""
+    secret = request.cookies.get(SESSION_COOKIE)
+    if not secret:
+        return None
+    session, user = await request.app[keys.SESSIONS].resolve(secret)
+    if needs_origin_check(request) and not same_origin(request):
+        raise web.HTTPForbidden(
+            text="a browser request that changes something must come from this server's "
+            "own pages (the browser sent no Origin header)"
+        )
+    if request.method not in _SAFE_METHODS and not same_csrf(
+        request.headers.get(CSRF_HEADER), session
+    ):
+        raise web.HTTPForbidden(
+            text=f"a signed-in request that changes something needs the session's CSRF token "
+            f"in the {CSRF_HEADER} header (GET /api/v1/me gives it)"
+        )
+    request[keys.SESSION] = session
+    return Identity(user=user.name, kind=TokenKind.API, role=user.role, session_id=session.id)
+
+
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Require a token on ``/api/`` and ``/ws/events``, except on public routes, and say who
-    the caller is; what they may do is :mod:`plynx.server.access`'s to decide.
+    """Require a token or a sign-in session on ``/api/`` and ``/ws/events``, except on public
+    routes, and say who the caller is; what they may do is :mod:`plynx.server.access`'s to
+    decide.
 
     In local mode the token is the instance's local token (header, or its cookie in a
-    browser), or the local workers' token."""
+    browser), or the local workers' token, and there are no sessions. Elsewhere a browser
+    shows its session cookie (:func:`_session_cookie`)."""
     path = request.path
     if not (path.startswith("/api/") or path == "/ws/events"):
         return await handler(request)
@@ -182,11 +214,20 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
         return await handler(request)
     settings = request.app[keys.SETTINGS]
     token = _token(request)
-    identity = _local_cookie(request) if settings.local_mode and token is None else None
+    identity: Identity | None = None
+    if token is None:
+        if settings.local_mode:
+            identity = _local_cookie(request)
+        else:
+            identity = await _session_cookie(request)
     if identity is None:
         if token is None:
-            hint = local_token_hint(settings) if settings.local_mode else HOW_TO_GET_A_TOKEN
-            raise AuthError(f"this server needs a token: {hint}")
+            if settings.local_mode:
+                raise AuthError(f"this server needs a token: {local_token_hint(settings)}")
+            raise AuthError(
+                "this server needs you to sign in (POST /api/v1/session) or a token: "
+                + HOW_TO_GET_A_TOKEN
+            )
         try:
             identity = await request.app[keys.AUTHENTICATOR].authenticate(token, request.remote)
         except RateLimited as exc:

@@ -17,6 +17,7 @@ from plynx.server.api import API_PREFIX
 from plynx.server.api import ROUTES as API_ROUTES
 from plynx.server.api.base import PATH_PATTERNS, Route, json_response
 from plynx.server.schemas import ErrorBody
+from plynx.server.sessions import CSRF_HEADER, SESSION_COOKIE
 
 __all__ = ["ROUTES", "all_routes", "build_openapi"]
 
@@ -24,8 +25,9 @@ _REF = "#/components/schemas/{model}"
 _PATH_PARAM = re.compile(r"{(\w+)}")
 _REASONS = {
     400: "Bad input: the message says what is wrong and where; problems lists every one",
-    401: "Missing or invalid token",
-    403: "Not allowed: the caller's role, or another user's object (the message names the owner)",
+    401: "Missing or invalid token or session",
+    403: "Not allowed: the caller's role, or another user's object (the message names the "
+    "owner), or a browser request without its CSRF token or from another origin",
     404: "Not found",
     409: "Not allowed in the current state",
     413: "Too large",
@@ -97,7 +99,9 @@ def _operation(
                 "description": query.description,
             }
         )
-    if response_schema is not None:
+    if route.status == 204:
+        content = None
+    elif response_schema is not None:
         content = {route.content: {"schema": response_schema}}
     elif route.content == "application/json":
         content = {route.content: {"schema": {"type": "object"}}}
@@ -119,15 +123,14 @@ def _operation(
             **{str(status): _error(status) for status in route.errors},
         },
     }
-    if route.path != "/health":
-        doc["responses"]["401"] = _error(401)
-        doc["responses"]["429"] = _error(429)
-    else:
-        doc["security"] = []
     # who may call it (plynx.server.access); any rule that needs a user refuses some (403)
     doc["x-plynx-access"] = route.access.name
     if route.access.role is not None:
+        doc["responses"]["401"] = _error(401)
         doc["responses"]["403"] = _error(403)
+        doc["responses"]["429"] = _error(429)
+    else:
+        doc["security"] = []
     if request_schema is not None:
         doc["responses"]["415"] = _error(415)
         doc["requestBody"] = {
@@ -218,7 +221,7 @@ def build_openapi() -> dict[str, Any]:
             'the body {"error": {"message", "code", "problems"}}.',
         },
         "servers": [{"url": "/"}],
-        "security": [{"bearer": []}],
+        "security": [{"bearer": []}, {"session": []}],
         "paths": paths,
         "components": {
             "schemas": definitions.get("$defs", {}),
@@ -228,7 +231,15 @@ def build_openapi() -> dict[str, Any]:
                     "scheme": "bearer",
                     "description": "an API token from `plynx token create` (no token is "
                     "needed in local mode)",
-                }
+                },
+                "session": {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": SESSION_COOKIE,
+                    "description": "a browser's sign-in session (POST /api/v1/session); a "
+                    f"request that changes something also needs the {CSRF_HEADER} header "
+                    "(GET /api/v1/me gives it)",
+                },
             },
         },
     }

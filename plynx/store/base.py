@@ -14,6 +14,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import TracebackType
 from typing import Self, TypeVar
 
@@ -30,6 +31,7 @@ from plynx.model import (
     Page,
     Run,
     RunStatus,
+    Session,
     Token,
     User,
     WorkerRecord,
@@ -58,8 +60,9 @@ async def oldest_first(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> A
 #: Version of the schema this code writes; backends migrate older stores up to it on open.
 #: 2: metric points and sweeps (the ``metrics`` and ``sweeps`` tables / collections).
 #: 3: an index of node runs by output artifact (lineage).
-#: 4: the audit trail (the ``audit`` table / collection): see each backend's ``_audit`` step.
-SCHEMA_VERSION = 4
+#: 4: sign-in sessions (the ``sessions`` table / collection).
+#: 5: the audit trail (the ``audit`` table / collection): see each backend's ``_audit`` step.
+SCHEMA_VERSION = 5
 
 
 @dataclass
@@ -332,6 +335,27 @@ class Store(ABC):
     ) -> Page[AuditEvent]:
         """Audit events matching ``where`` (all when ``None``), newest first (events at the
         same instant: the last recorded first)."""
+
+    # -- sessions -----------------------------------------------------------------------------
+    @abstractmethod
+    async def put_session(self, session: Session) -> None:
+        """Insert a session (its ``id`` is the SHA-256 of the cookie's secret)."""
+
+    @abstractmethod
+    async def get_session(self, session_id: str) -> Session:
+        """The session with this id (expired or not: the caller decides)."""
+
+    @abstractmethod
+    async def delete_sessions(
+        self,
+        *,
+        session_id: str | None = None,
+        user: str | None = None,
+        expired_at: datetime | None = None,
+    ) -> int:
+        """Delete the session ``session_id``, every session of ``user``, and/or every session
+        expired at ``expired_at`` (the filters given must all hold; at least one is needed);
+        returns how many went."""
 
     # -- workers ------------------------------------------------------------------------------
     @abstractmethod

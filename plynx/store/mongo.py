@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from datetime import datetime
 
 import pydantic
 import pydantic_core
@@ -50,6 +51,7 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
+from plynx.model import Session as UserSession
 from plynx.store.base import Batch, Store
 from plynx.store.mongo_audit import MongoAudit
 from plynx.store.mongo_base import Session, in_chunks, redact
@@ -417,6 +419,42 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
         """All tokens, oldest first."""
         order = [("created_ts", 1), ("seq", 1)]
         return await self._find(Token, "tokens", "list tokens", {}, order)
+
+    # -- sessions -------------------------------------------------------------------------------
+    async def put_session(self, session: UserSession) -> None:
+        """Insert a session."""
+        fields = {
+            "user": session.user,
+            "expires_ts": session.expires_at.timestamp(),
+            "doc": session.model_dump_json(),
+        }
+        await self._insert("sessions", session.id, fields, "session")
+
+    async def get_session(self, session_id: str) -> UserSession:
+        """The session with this id."""
+        return await self._one(UserSession, "session", "sessions", session_id)
+
+    async def delete_sessions(
+        self,
+        *,
+        session_id: str | None = None,
+        user: str | None = None,
+        expired_at: datetime | None = None,
+    ) -> int:
+        """Delete the sessions that match every filter given."""
+        query: Doc = {}
+        if session_id is not None:
+            query["_id"] = session_id
+        if user is not None:
+            query["user"] = user
+        if expired_at is not None:
+            query["expires_ts"] = {"$lte": expired_at.timestamp()}
+        if not query:
+            raise ValueError("delete_sessions needs a filter")
+        doing = "delete sessions"
+        coll = self._collection("sessions", doing)
+        with self._driver(doing):
+            return (await coll.delete_many(query)).deleted_count
 
     # -- workers --------------------------------------------------------------------------------
     async def put_worker(self, worker: WorkerRecord) -> None:

@@ -146,13 +146,26 @@ async def _lineage_v3(db: Database) -> None:
     await create_indexes(db, LINEAGE_INDEXES)
 
 
+#: Version 4: sign-in sessions, by the SHA-256 of their cookie's secret.
+SESSION_INDEXES: dict[str, list[IndexModel]] = {
+    "sessions": [
+        _index("sessions_user", ("user", ASCENDING)),
+        _index("sessions_expires", ("expires_ts", ASCENDING)),
+    ],
+}
+
+
+async def _sessions_v4(db: Database) -> None:
+    await create_indexes(db, SESSION_INDEXES)
+
+
 async def _audit(db: Database) -> None:
     """The audit trail: the ``audit`` collection (see :mod:`plynx.store.mongo_audit`)."""
     await create_indexes(db, AUDIT_INDEXES)
 
 
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2, _lineage_v3, _audit]
+MIGRATIONS: list[Migration] = [create_indexes, _experiments_v2, _lineage_v3, _sessions_v4, _audit]
 
 
 async def read_version(db: Database) -> int:

@@ -18,6 +18,7 @@ import asyncio
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, TypeVar
 
 import asyncpg
@@ -36,6 +37,7 @@ from plynx.model import (
     Page,
     Run,
     RunStatus,
+    Session,
     Token,
     User,
     WorkerRecord,
@@ -509,6 +511,35 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         """All tokens, oldest first."""
         sql = "SELECT doc FROM tokens ORDER BY created_at, pos"
         return await self._all(Token, sql, "list tokens")
+
+    # -- sessions -------------------------------------------------------------------------------
+    async def put_session(self, session: Session) -> None:
+        """Insert a session."""
+        sql = "INSERT INTO sessions (id, user_name, expires_at, doc) VALUES ($1, $2, $3, $4)"
+        row = (session.id, session.user, instant(session.expires_at), doc(session))
+        await self._execute("store a session", sql, *row, duplicate="that session already exists")
+
+    async def get_session(self, session_id: str) -> Session:
+        """The session with this id."""
+        sql = "SELECT doc FROM sessions WHERE id = $1"
+        return await self._one(Session, "session", sql, session_id)
+
+    async def delete_sessions(
+        self,
+        *,
+        session_id: str | None = None,
+        user: str | None = None,
+        expired_at: datetime | None = None,
+    ) -> int:
+        """Delete the sessions that match every filter given."""
+        where = Where().eq("id", session_id).eq("user_name", user)
+        if expired_at is not None:
+            where.params.append(instant(expired_at))
+            where.terms.append(f"expires_at <= ${len(where.params)}")
+        if not where.terms:
+            raise ValueError("delete_sessions needs a filter")
+        sql = f"DELETE FROM sessions{where.sql()}"
+        return await self._execute("delete sessions", sql, *where.params)
 
     # -- workers --------------------------------------------------------------------------------
     async def put_worker(self, worker: WorkerRecord) -> None:

@@ -223,13 +223,30 @@ async def _lineage_v3(conn: Any) -> None:
     await conn.execute(_LINEAGE_V3)
 
 
+_SESSIONS_V4 = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id          text COLLATE "C" PRIMARY KEY,
+    user_name   text NOT NULL,
+    expires_at  timestamptz NOT NULL,
+    doc         json NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_name);
+CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires_at);
+"""
+
+
+async def _sessions_v4(conn: Any) -> None:
+    """Version 4: sign-in sessions, by the SHA-256 of their cookie's secret."""
+    await conn.execute(_SESSIONS_V4)
+
+
 async def _audit(conn: Any) -> None:
     """The audit trail: the ``audit`` table (see :mod:`plynx.store.postgres_audit`)."""
     await conn.execute(AUDIT_SCHEMA)
 
 
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _audit]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _sessions_v4, _audit]
 
 _READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 

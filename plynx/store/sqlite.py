@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -34,6 +35,7 @@ from plynx.model import (
     Page,
     Run,
     RunStatus,
+    Session,
     Token,
     User,
     WorkerRecord,
@@ -555,6 +557,40 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
         """All tokens, oldest first."""
         sql = "SELECT doc FROM tokens ORDER BY created_ts, rowid"
         return await self._all(Token, sql, "list tokens")
+
+    # -- sessions -------------------------------------------------------------------------------
+    async def put_session(self, session: Session) -> None:
+        """Insert a session."""
+        sql = "INSERT INTO sessions (id, user, expires_ts, doc) VALUES (?, ?, ?, ?)"
+        row = (session.id, session.user, session.expires_at.timestamp(), session.model_dump_json())
+        await self._write(
+            "store a session",
+            lambda db: db.execute(sql, row),
+            duplicate="that session already exists",
+        )
+
+    async def get_session(self, session_id: str) -> Session:
+        """The session with this id."""
+        sql = "SELECT doc FROM sessions WHERE id = ?"
+        return await self._one(Session, "session", sql, session_id)
+
+    async def delete_sessions(
+        self,
+        *,
+        session_id: str | None = None,
+        user: str | None = None,
+        expired_at: datetime | None = None,
+    ) -> int:
+        """Delete the sessions that match every filter given."""
+        where = Where().eq("id", session_id).eq("user", user)
+        if expired_at is not None:
+            where.terms.append("expires_ts <= ?")
+            where.params.append(expired_at.timestamp())
+        if not where.terms:
+            raise ValueError("delete_sessions needs a filter")
+        return await self._execute(
+            "delete sessions", f"DELETE FROM sessions{where.sql()}", where.params
+        )
 
     # -- workers --------------------------------------------------------------------------------
     async def put_worker(self, worker: WorkerRecord) -> None:

@@ -173,13 +173,23 @@ def _lineage_v3(db: sqlite3.Connection) -> None:
     db.execute(f"INSERT OR IGNORE INTO node_run_outputs {backfill}")
 
 
+def _sessions_v4(db: sqlite3.Connection) -> None:
+    """Version 4: sign-in sessions, by the SHA-256 of their cookie's secret."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user TEXT NOT NULL,"
+        " expires_ts REAL NOT NULL, doc TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user)")
+    db.execute("CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires_ts)")
+
+
 def _audit(db: sqlite3.Connection) -> None:
     """The audit trail: the ``audit`` table (see :mod:`plynx.store.sqlite_audit`)."""
     create_audit_table(db)
 
 
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
-MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _audit]
+MIGRATIONS: list[Migration] = [_create_v1, _experiments_v2, _lineage_v3, _sessions_v4, _audit]
 
 
 def _read_version(db: sqlite3.Connection) -> int:

@@ -1,5 +1,11 @@
-// The REST client: JSON in and out of /api/v1, the token when the server needs one, and every
-// error shown as a toast with the server's own message (then thrown as an ApiError).
+// The REST client: JSON in and out of /api/v1, and every error shown as a toast with the
+// server's own message (then thrown as an ApiError).
+//
+// How the browser proves who it is: a signed-in user's session cookie (HttpOnly, set by
+// POST /api/v1/session; requests that change something carry the session's CSRF token in
+// `X-CSRF-Token`), or in local mode the local token's cookie. As a fallback (an account with
+// no password, scripts) an API token kept in localStorage is sent as "Authorization: Bearer".
+// A 401 sends the user to the sign-in page (/signin?next=…).
 //
 //   import { api } from "../api.js";
 //   const page = await api.get("/runs", { status: "running", limit: 50 });
@@ -13,11 +19,17 @@ import { toast } from "./toast.js";
 export const API = "/api/v1";
 const TOKEN_KEY = "plynx.token";
 
-/** True after the server refused a request for want of a (valid) token, until one is set:
- * the events socket waits meanwhile. */
+/** True after the server refused a request for want of a (valid) token or session, until the
+ * user signs in: the events socket waits meanwhile. */
 export const tokenNeeded = signal(false);
+/** The server's message of the last 401 (an expired session, a local server), for the
+ * sign-in page. */
+export const signInReason = signal("");
+/** Who the dashboard acts for, from GET /api/v1/me: `{ name, role, local, csrf_token }`;
+ * null until known (see session.js). */
+export const me = signal(null);
 
-/** The stored API token ("" in local mode, where none is needed). */
+/** The stored API token (the fallback; "" when the session cookie or local mode is used). */
 export function getToken() {
   return window.localStorage.getItem(TOKEN_KEY) || "";
 }
@@ -46,9 +58,15 @@ function url(path, query) {
   return u.pathname + u.search;
 }
 
-function headers(extra = {}) {
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The headers that say who is asking: the API token when one is stored, else for a request
+ * that changes something the session's CSRF token (the cookie itself travels by itself). */
+export function authHeaders(method = "GET", extra = {}) {
   const token = getToken();
-  return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
+  if (token) return { ...extra, Authorization: `Bearer ${token}` };
+  const csrf = me.value && me.value.csrf_token;
+  return csrf && !SAFE.has(method.toUpperCase()) ? { ...extra, "X-CSRF-Token": csrf } : extra;
 }
 
 async function errorOf(response) {
@@ -65,14 +83,16 @@ async function errorOf(response) {
 
 /** The error's message with the first few problems it lists (graph issues, bad fields). */
 export function describe(error) {
-  const problems = (error.problems || []).slice(0, 6).map((p) => `• ${p.message || JSON.stringify(p)}`);
-  const more = (error.problems || []).length > 6 ? [`… and ${error.problems.length - 6} more`] : [];
+  // a refusal may list its own message as its one problem (a 403's reason): say it once
+  const listed = (error.problems || []).filter((p) => p.message !== error.message);
+  const problems = listed.slice(0, 6).map((p) => `• ${p.message || JSON.stringify(p)}`);
+  const more = listed.length > 6 ? [`… and ${listed.length - 6} more`] : [];
   return [error.message, ...problems, ...more].join("\n");
 }
 
-function needToken() {
+function needSignIn() {
   const here = window.location.pathname + window.location.search;
-  if (!here.startsWith("/token")) navigate(`/token?next=${encodeURIComponent(here)}`);
+  if (!here.startsWith("/signin")) navigate(`/signin?next=${encodeURIComponent(here)}`);
 }
 
 /** `fetch` with the token; a non-2xx answer becomes an ApiError (shown unless `quiet`). */
@@ -81,7 +101,7 @@ export async function request(method, path, { query, body, quiet = false, raw = 
   try {
     response = await fetch(url(path, query), {
       method,
-      headers: headers(body === undefined ? {} : { "Content-Type": "application/json" }),
+      headers: authHeaders(method, body === undefined ? {} : { "Content-Type": "application/json" }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (exc) {
@@ -93,9 +113,10 @@ export async function request(method, path, { query, body, quiet = false, raw = 
     const error = await errorOf(response);
     if (response.status === 401) {
       tokenNeeded.value = true;
-      needToken();
+      signInReason.value = error.message;
+      needSignIn();
     }
-    if (!quiet) toast(describe(error), "error");
+    if (!quiet && response.status !== 401) toast(describe(error), "error");
     throw error;
   }
   if (raw) return response;
@@ -107,6 +128,7 @@ export const api = {
   get: (path, query, opts = {}) => request("GET", path, { ...opts, query }),
   post: (path, body, opts = {}) => request("POST", path, { ...opts, body }),
   put: (path, body, opts = {}) => request("PUT", path, { ...opts, body }),
+  patch: (path, body, opts = {}) => request("PATCH", path, { ...opts, body }),
   delete: (path, opts = {}) => request("DELETE", path, opts),
   /** Text of a response (logs): `{ text, nextOffset }`. */
   async text(path, query, opts = {}) {

@@ -8,7 +8,8 @@
 // The socket remembers what each subscription has reached (a run's last `seq`, a log's byte
 // offset) and, after a reconnect, subscribes again from there: the server sends only what was
 // missed (or a fresh snapshot when its history does not reach back). `connection` tells the
-// banner whether the socket is up. With a stored token the socket sends it as `?token=`.
+// banner whether the socket is up. The session (or local) cookie goes with the upgrade; with a
+// stored API token (the sign-in page's fallback) the socket sends it as `?token=`.
 //
 // A server that stops answering (frozen, stopped, a dead link TCP has not noticed) does not
 // close the socket: it goes silent. The socket asks for the server's heartbeat (a "ping" every

@@ -1,11 +1,11 @@
 // The dashboard's shell: top navigation, the connection banner, toasts and the routed page.
 
-import { effect } from "@preact/signals";
+import { effect, signal } from "@preact/signals";
 import { html, render } from "htm/preact";
-import { getToken, setToken } from "./api.js";
 import { connection } from "./events.js";
 import { clockPaused, now } from "./format.js";
-import { location, navigate, Router } from "./router.js";
+import { location, Router } from "./router.js";
+import { isAdmin, loadMe, me, signOut } from "./session.js";
 import { Toasts } from "./toast.js";
 
 const NAV = [
@@ -16,12 +16,22 @@ const NAV = [
   ["/workers", "Workers"],
 ];
 
+/** The signed-in user, their pages and "Sign out" (nothing in local mode: no sign-in). */
+function Account({ path }) {
+  const who = me.value;
+  if (!who || who.local) return null;
+  const link = (href, label) => html`<a href=${href} class=${path.startsWith(href) ? "active" : ""}>${label}</a>`;
+  return html`<nav class="account" aria-label="Account">
+    ${isAdmin() ? link("/users", "Users") : null}
+    ${link("/tokens", "My tokens")}
+    <span class="whoami" data-testid="whoami" title=${`signed in as ${who.name} (${who.role})`}>
+      ${who.name} <span class="role-badge">${who.role}</span></span>
+    <button class="link" onClick=${signOut}>Sign out</button>
+  </nav>`;
+}
+
 function Nav() {
   const path = location.value.path;
-  const forget = () => {
-    setToken("");
-    navigate("/token");
-  };
   return html`<header class="topbar">
     <a class="brand" href="/">PLynx</a>
     <nav>
@@ -31,7 +41,7 @@ function Nav() {
       )}
     </nav>
     <span class="spacer"></span>
-    ${getToken() ? html`<button class="link" onClick=${forget}>Forget token</button>` : null}
+    <${Account} path=${path} />
   </header>`;
 }
 
@@ -50,8 +60,14 @@ effect(() => {
   document.body.classList.toggle("offline", down);
 });
 
+// Pages decide what to offer from who we are: they wait for the first answer of GET /me
+// (the sign-in page is shown whatever it says).
+const known = signal(false);
+loadMe().finally(() => (known.value = true));
+
 function App() {
-  return html`<${Nav} /><${Banner} /><main><${Router} /></main><${Toasts} />`;
+  const waiting = !known.value && !location.value.path.startsWith("/signin");
+  return html`<${Nav} /><${Banner} /><main>${waiting ? html`<p class="loading">Loading…</p>` : html`<${Router} />`}</main><${Toasts} />`;
 }
 
 render(html`<${App} />`, document.getElementById("app"));

@@ -11,7 +11,8 @@
 //       /graphs/:id/edit  -> pages/graph_editor.js      (the graph editor)
 //       /operations/:id   -> pages/operation_editor.js  (the operation editor; id "new" creates)
 //   * The server answers index.html for every path under /, /graphs, /operations, /runs,
-//     /workers and /token (plynx/server/static.py CLIENT_ROUTES): add a new top-level path there.
+//     /workers, /signin, /tokens, /users and /token (plynx/server/static.py CLIENT_ROUTES): add
+//     a new top-level path there.
 //   * Navigate with `navigate(path)` or a plain `<a href="/runs/…">`: clicks on same-origin
 //     links are routed here without a reload (modifier keys and target=_blank are left alone).
 //   * To ask before leaving a page with unsaved work, register `setLeaveGuard(() => message)`
@@ -34,7 +35,10 @@ export const ROUTES = [
   ["/runs/:id", "run"],
   ["/runs/:id/compare/:other", "compare"],
   ["/workers", "workers"],
-  ["/token", "token"],
+  ["/signin", "signin"],
+  ["/token", { redirect: "/signin" }], // the old paste-a-token page
+  ["/tokens", "tokens"],
+  ["/users", "users"],
 ];
 
 /** The current location: `{ path, query }`. */

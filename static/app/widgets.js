@@ -108,3 +108,15 @@ export function useAction(onError) {
   };
   return [busy, act];
 }
+
+/** A button for what cannot be undone: the first click asks (in place, no dialog), the second
+ * does it. `label` ("Delete"), `confirm` ("Yes, delete"), `onConfirm()`. */
+export function ConfirmButton({ label, confirm, onConfirm, disabled, small = false }) {
+  const [asking, setAsking] = useState(false);
+  const size = small ? " small" : "";
+  if (!asking) return html`<button class=${`danger${size}`} disabled=${disabled} onClick=${() => setAsking(true)}>${label}</button>`;
+  return html`<span class="row confirm">
+    <button class=${`danger${size}`} disabled=${disabled} onClick=${() => { setAsking(false); onConfirm(); }}>${confirm}</button>
+    <button class=${size.trim()} onClick=${() => setAsking(false)}>Keep</button>
+  </span>`;
+}

@@ -27,12 +27,15 @@ class Plynx:
     data_dir: Path
     env: dict[str, str]
 
-    def __call__(self, *args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-        """Run ``plynx ARGS`` to completion."""
+    def __call__(
+        self, *args: str, timeout: float = 90, input: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """Run ``plynx ARGS`` to completion (with ``input`` on its stdin)."""
         return subprocess.run(
             [sys.executable, "-m", "plynx", *args],
             cwd=self.cwd,
             env=self.env,
+            input=input,
             capture_output=True,
             text=True,
             timeout=timeout,

@@ -28,7 +28,7 @@ def test_users_add_and_list(plynx: Plynx) -> None:
     duplicate = plynx("users", "add", "bob", *data)
     assert duplicate.returncode != 0 and "already exists" in duplicate.stderr
     listed = plynx("users", "list", *data)
-    assert "bob" in listed.stdout and "yes" in listed.stdout
+    assert "bob" in listed.stdout and "admin" in listed.stdout
 
 
 def test_examples_are_listed_and_copied(plynx: Plynx, tmp_path: Path) -> None:

@@ -45,6 +45,29 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "400"]
 [[operations]]
 include-operation-id = "publish_operation"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "404", "409"]
+
+# Accounts: a well-formed sign-in with a wrong password is a 401 (and, repeated, a 429); a
+# password change needs the right old one; a user name may be taken; the last admin stays one;
+# a token is only made for a user who exists.
+[[operations]]
+include-operation-id = "sign_in"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "429"]
+
+[[operations]]
+include-operation-id = "change_password"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "429"]
+
+[[operations]]
+include-operation-id = "create_user"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "409"]
+
+[[operations]]
+include-operation-id = "update_user"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "404", "409"]
+
+[[operations]]
+include-operation-id = "create_token"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "404"]
 """
 
 
@@ -62,7 +85,11 @@ def server(plynx: Plynx, tmp_path: Path) -> Iterator[tuple[str, str]]:
             [sys.executable, "-m", "plynx", "server", "--port", str(port), *data],
             cwd=plynx.cwd,
             # schemathesis sends wrong tokens on purpose: not a brute force to throttle here
-            env={**plynx.env, "PLYNX_AUTH_FAILURES_PER_MINUTE": "1000000"},
+            env={
+                **plynx.env,
+                "PLYNX_AUTH_FAILURES_PER_MINUTE": "1000000",
+                "PLYNX_SIGN_IN_FAILURES_PER_ADDRESS": "1000000",
+            },
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -1,4 +1,5 @@
-"""Graphs and run comparison in the dashboard, and the token prompt of a server with tokens."""
+"""Graphs and run comparison in the dashboard, and signing in with a token to a server with
+accounts."""
 
 from __future__ import annotations
 
@@ -122,13 +123,14 @@ async def test_two_runs_of_a_graph_are_compared_node_by_node(
     await expect(page.locator("[data-cell-id='a']")).to_contain_text("success")
 
 
-async def test_a_server_with_tokens_asks_for_one_and_then_works_live(
+async def test_a_server_with_accounts_asks_to_sign_in_and_a_token_works_live_as_a_fallback(
     cluster: Cluster, dashboard: Dashboard
 ) -> None:
     await cluster.stop_server()
     cluster.settings = dataclasses.replace(cluster.settings, local_mode=False)
     await cluster.start_server()
     assert cluster.server is not None
+    # alice has no password (made by `plynx token create --user alice`): a token lets her in
     token = await create_token(cluster.server.app[keys.STORE], TokenKind.API, "alice")
     # the first requests, before the token is given
     dashboard.allow(r"401 \(Unauthorized\)")
@@ -136,13 +138,15 @@ async def test_a_server_with_tokens_asks_for_one_and_then_works_live(
 
     page = dashboard.page
     await dashboard.open("/runs?status=failed")
-    await expect(page).to_have_url(re.compile(r"/token\?next="))
+    await expect(page).to_have_url(re.compile(r"/signin\?next="))
+    await page.get_by_text("Use an API token instead").click()
     await page.get_by_label("API token").fill("plx_wrong_token")
     await page.get_by_role("button", name="Use this token").click()
-    await expect(page.locator(".token-form .error-text")).to_contain_text("not valid")
+    await expect(page.locator(".token-fallback .error-text")).to_contain_text("not valid")
     await page.get_by_label("API token").fill(token)
     await page.get_by_role("button", name="Use this token").click()
     await expect(page).to_have_url(re.compile(r"/runs\?status=failed$"))
+    await expect(page.get_by_test_id("whoami")).to_contain_text("alice")
     await page.get_by_label("Status").select_option("")
     await expect(page.locator(".empty")).to_contain_text("No runs yet")
 
@@ -158,6 +162,11 @@ async def test_a_server_with_tokens_asks_for_one_and_then_works_live(
         run_id = (await resp.json())["run"]["id"]
     row = page.locator(f"tr[data-run='{run_id}']")
     await expect(row).to_contain_text("alice")
+
+    # signing out forgets the token
+    await page.get_by_role("button", name="Sign out").click()
+    await expect(page).to_have_url(re.compile(r"/signin$"))
+    assert await page.evaluate("localStorage.length") == 0
 
 
 async def test_running_an_invalid_graph_shows_every_problem_and_runs_filter_by_graph(

@@ -68,9 +68,27 @@ EXPECTED: dict[tuple[str, str], str] = {
     ("GET", "/workers/fencing"): "viewer",
     ("GET", "/cache"): "viewer",
     ("DELETE", "/cache"): "admin",
+    ("GET", "/me"): "self",
+    ("POST", "/me/password"): "self",
+    ("GET", "/users"): "admin",
+    ("POST", "/users"): "admin",
+    ("GET", "/users/{name}"): "admin",
+    ("PATCH", "/users/{name}"): "admin",
+    ("GET", "/tokens"): "self",
+    ("POST", "/tokens"): "self",
+    ("DELETE", "/tokens/{id}"): "self",
+    ("GET", "/session"): "public",
+    ("POST", "/session"): "public",
+    ("DELETE", "/session"): "public",
 }
 #: The routes outside the REST API; any other is one of the dashboard's pages or files.
-OTHER = {"/ws/events": "viewer", "/ws/worker": "worker", "/local-login": "public"}
+OTHER = {
+    "/ws/events": "viewer",
+    "/ws/worker": "worker",
+    "/local-login": "public",
+    "/auth/oidc/login": "public",
+    "/auth/oidc/callback": "public",
+}
 UNAUTHENTICATED = ("anonymous", "wrong", "revoked")
 
 
@@ -155,6 +173,12 @@ class Objects:
                 values["node_id"] = "n"
                 if path.startswith(f"{API}/node-runs/"):
                     values["id"] = run["node_runs"][0]["id"]
+        elif path.startswith(f"{API}/users/"):
+            values["name"] = self.team.users["owner"]
+        elif path.startswith(f"{API}/tokens/"):
+            status, token = await self.team.call("owner", "POST", f"{API}/tokens", json={})
+            assert status == 201, token
+            values["id"] = token["id"]
         elif path.startswith(f"{API}/sweeps/"):
             body = {"graph_id": await self._graph(), "parameters": {"n.greet": ["a", "b"]}}
             status, sweep = await self.team.call("owner", "POST", f"{API}/sweeps", json=body)

@@ -103,6 +103,10 @@ async def test_a_run_is_deleted_by_its_owner_once_finished_and_its_cache_still_s
 async def test_a_graph_is_deleted_by_its_owner_and_its_runs_stay(team: Team) -> None:
     graph_id = await _graph(team)
     run_id = await _run(team, graph_id)
+    # a bad include_deleted is a 400 whether or not the object is deleted (never ignored)
+    for path in (f"/graphs/{graph_id}", f"/runs/{run_id}"):
+        status, body = await team.call("admin", "GET", f"{API}{path}?include_deleted=null")
+        assert status == 400 and "true or false" in body["error"]["message"], path
     status, _ = await team.call("other", "DELETE", f"{API}/graphs/{graph_id}")
     assert status == 403
     status, _ = await team.call("owner", "DELETE", f"{API}/graphs/{graph_id}")

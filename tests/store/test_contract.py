@@ -4,12 +4,13 @@ backend). Each test runs once per backend."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import uuid
 
 import pytest
 
 from plynx.errors import Conflict, InvalidInput, NotFound, SchemaVersionError
-from plynx.model import NodeRunStatus, OperationStatus, RunStatus, TokenKind
+from plynx.model import NodeRunStatus, OperationStatus, RunStatus, Session, TokenKind
 from plynx.store import SCHEMA_VERSION, Batch, Store, open_store
 
 from .conftest import Backend
@@ -522,6 +523,58 @@ async def test_tokens_round_trip_replace_and_list_oldest_first(store: Store) -> 
     assert (await store.get_token("t1")).kind == TokenKind.WORKER
     with pytest.raises(NotFound):
         await store.get_token("t9")
+
+
+async def test_a_token_keeps_its_expiry(store: Store) -> None:
+    expiring = token("t1", expires_at=at(60))
+    await store.put_token(expiring)
+    got = await store.get_token("t1")
+    assert got.expires_at == at(60)
+    assert not got.expired(at(59)) and got.expired(at(60))
+    await store.put_token(token("t2"))
+    assert (await store.get_token("t2")).expires_at is None
+
+
+def _session(n: int, user_name: str = "alice", expires_minute: float = 60) -> Session:
+    return Session(
+        id=hashlib.sha256(f"secret {n}".encode()).hexdigest(),
+        user=user_name,
+        csrf_token=f"csrf {n}",
+        created_at=at(0),
+        expires_at=at(expires_minute),
+    )
+
+
+async def test_sessions_round_trip_and_are_not_inserted_twice(store: Store) -> None:
+    first = _session(1)
+    await store.put_session(first)
+    assert await store.get_session(first.id) == first
+    with pytest.raises(Conflict):
+        await store.put_session(first)
+    with pytest.raises(NotFound):
+        await store.get_session(_session(2).id)
+
+
+async def test_sessions_are_deleted_by_id_user_or_expiry(store: Store) -> None:
+    sessions = [
+        _session(1, "alice", 10),
+        _session(2, "alice", 30),
+        _session(3, "bob", 10),
+        _session(4, "bob", 60),
+        _session(5, "carol", 60),
+    ]
+    for session in sessions:
+        await store.put_session(session)
+    with pytest.raises(ValueError):
+        await store.delete_sessions()
+    assert await store.delete_sessions(session_id=sessions[4].id) == 1
+    assert await store.delete_sessions(session_id=sessions[4].id) == 0
+    assert await store.delete_sessions(user="bob", expired_at=at(10)) == 1  # only bob's expired
+    assert await store.delete_sessions(expired_at=at(30)) == 2  # alice's two
+    assert await store.delete_sessions(user="bob") == 1
+    for session in sessions:
+        with pytest.raises(NotFound):
+            await store.get_session(session.id)
 
 
 async def test_workers_round_trip_replace_and_list_by_id(store: Store) -> None:

@@ -25,7 +25,10 @@ from plynx.server.api import (
     runs,
     sweeps,
 )
+from plynx.server.api import session as session_api
+from plynx.server.api import tokens as tokens_api
 from plynx.server.api import upgrade as upgrade_api
+from plynx.server.api import users as users_api
 from plynx.server.api import workers as workers_api
 from plynx.server.api.base import API_PREFIX, Query, Route
 
@@ -47,6 +50,9 @@ ROUTES: list[Route] = [
     *workers_api.ROUTES,
     *cache.ROUTES,
     *audit.ROUTES,
+    *users_api.ROUTES,
+    *tokens_api.ROUTES,
+    *session_api.ROUTES,
 ]
 
 

@@ -35,15 +35,17 @@ const QUIET = { ignoreHistory: true };
  * An editor canvas in `container` (minimap in `minimapBox`). Handlers: `onSelect(id|null)`,
  * `onChange()` (the graph was edited), `onRefuse(message)` (an edge was refused),
  * `onNotice(message)` (an edge replaced an input's value), `onOpen(cell)` (a node was
- * double-clicked).
+ * double-clicked). `readOnly`: nodes can be selected and looked at, the view panned and zoomed,
+ * but nothing moved or connected (someone else's graph).
  */
 /** Graphs with more nodes than this get no minimap (see load). */
 const MINIMAP_MAX = 300;
 
-export function createCanvas(container, minimapBox, handlers) {
+export function createCanvas(container, minimapBox, handlers, { readOnly = false } = {}) {
   registerShapes();
   const graph = new Graph({
     container,
+    ...(readOnly ? { interacting: false } : {}),
     autoResize: true,
     virtual: true,
     background: { color: "#fbfcfd" },
@@ -76,7 +78,7 @@ export function createCanvas(container, minimapBox, handlers) {
       magnetAdsorbed: { name: "stroke", args: { padding: 3, attrs: { stroke: "#1e8e3e", strokeWidth: 3 } } },
     },
   });
-  graph.use(new Selection({ enabled: true, multiple: true, rubberband: true, modifiers: ["shift"], movable: true, showNodeSelectionBox: false }));
+  graph.use(new Selection({ enabled: true, multiple: true, rubberband: true, modifiers: ["shift"], movable: !readOnly, showNodeSelectionBox: false }));
   graph.use(new Snapline({ enabled: true }));
   const history = new History({
     enabled: false,

@@ -1,7 +1,7 @@
 // Files dropped (or picked) become `file` nodes: each is uploaded to POST /api/v1/artifacts
 // (raw body, with its name and a type guessed from its extension) and held by a new node.
 
-import { API, ApiError, getToken } from "../api.js";
+import { API, ApiError, authHeaders } from "../api.js";
 import { typeOfFileName } from "./resources.js";
 
 const FILE_PARAMS = [
@@ -13,10 +13,9 @@ const FILE_PARAMS = [
 export async function uploadFile(file) {
   const type = typeOfFileName(file.name);
   const query = new URLSearchParams({ name: file.name, type });
-  const token = getToken();
   const response = await fetch(`${API}/artifacts?${query}`, {
     method: "POST",
-    headers: { "Content-Type": "application/octet-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: authHeaders("POST", { "Content-Type": "application/octet-stream" }),
     body: file,
   });
   const body = await response.json().catch(() => null);

@@ -3,6 +3,7 @@
 // the graph's title, description and parameters). Save (Ctrl+S), validate (problems shown on the
 // nodes and listed), run (saved first, then the run view). The parts live in ../editor/.
 // /graphs/new/edit is a graph not stored yet: its first save (or run) creates it.
+// Someone else's graph (see ../session.js canChange) opens read-only, with a Clone button.
 
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -11,14 +12,16 @@ import { createCanvas } from "../editor/canvas.js";
 import { CompositeView } from "../editor/composite_view.js";
 import { useEditorStyles } from "../editor/styles.js";
 import { bindKeys, HelpPopover } from "../editor/keys.js";
+import { OwnerLabel, OwnershipBanner } from "../editor/ownership.js";
 import { OPERATION_MIME, Palette } from "../editor/palette.js";
 import { registerResourceTypes } from "../editor/resources.js";
 import { SidePanel } from "../editor/side_panel.js";
 import { UpgradeBanner } from "../editor/upgrade.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
+import { canChange, canCreate } from "../session.js";
 import { toast } from "../toast.js";
-import { useAction } from "../widgets.js";
+import { ConfirmButton, useAction } from "../widgets.js";
 
 const UNSAVED = "This graph has unsaved changes. Leave without saving?";
 const NEW_GRAPH = { title: "Untitled graph", description: "", parameters: [], nodes: [], edges: [] };
@@ -49,6 +52,7 @@ export default function GraphEditor({ params }) {
   const [help, setHelp] = useState(false);
   const [composite, setComposite] = useState(null);
   const [emptyCanvas, setEmptyCanvas] = useState(false); // shows what to do first
+  const [refused, setRefused] = useState(null); // the server's 403 on a save
   const [busy, act] = useAction();
 
   const setDirty = (value) => {
@@ -57,6 +61,7 @@ export default function GraphEditor({ params }) {
   };
 
   const isNew = params.id === "new";
+  const readOnly = Boolean(stored) && !(isNew ? canCreate() : canChange(stored.author));
   useEffect(() => {
     const load = isNew ? Promise.resolve(NEW_GRAPH) : api.get(`/graphs/${encodeURIComponent(params.id)}`, {}, { quiet: true });
     load.then(
@@ -91,7 +96,7 @@ export default function GraphEditor({ params }) {
         const op = cell.getData().node.operation;
         if (op.kind === "composite" && op.body) setComposite(op);
       },
-    });
+    }, { readOnly });
     canvas.load(stored);
     editor.current = canvas;
     setEmptyCanvas(!canvas.graph.getNodes().length);
@@ -132,10 +137,42 @@ export default function GraphEditor({ params }) {
         toast(`Saved “${created.title}”.`);
         return created.id;
       }
-      await api.put(`/graphs/${encodeURIComponent(params.id)}`, body());
+      try {
+        await api.put(`/graphs/${encodeURIComponent(params.id)}`, body());
+      } catch (error) {
+        if (error.status === 403) setRefused(error.message);
+        throw error;
+      }
       setDirty(false);
       setMessage({ text: "Saved.", kind: "info" });
       return params.id;
+    });
+
+  /** Someone else's graph: a copy of it (the server's clone) is mine to change. */
+  const clone = () =>
+    act(async () => {
+      const copy = await api.post(`/graphs/${encodeURIComponent(params.id)}/clone`);
+      toast(`Cloned as “${copy.title}”: this copy is yours.`);
+      navigate(`/graphs/${copy.id}/edit`);
+    });
+
+  /** Delete (soft: its runs and their artifacts stay) and go to the graphs. */
+  const remove = () =>
+    act(async () => {
+      await api.delete(`/graphs/${encodeURIComponent(params.id)}`);
+      setDirty(false);
+      toast(`Deleted “${metaRef.current.title || params.id}”.`);
+      navigate("/graphs");
+    });
+
+  /** After a refused save: what is on the canvas, as a new graph of mine. */
+  const saveCopy = () =>
+    act(async () => {
+      const { id: _, ...graph } = body();
+      const copy = await api.post("/graphs", { ...graph, title: `${graph.title || "graph"} (copy)` });
+      setDirty(false);
+      toast(`Saved as “${copy.title}”: this copy is yours.`);
+      navigate(`/graphs/${copy.id}/edit`);
     });
 
   const showProblems = (list) => {
@@ -197,10 +234,11 @@ export default function GraphEditor({ params }) {
   const onDrop = (e) => {
     e.preventDefault();
     const client = { x: e.clientX, y: e.clientY };
-    if (e.dataTransfer.files && e.dataTransfer.files.length) {
+    if (!readOnly && e.dataTransfer.files && e.dataTransfer.files.length) {
       addFiles(Array.from(e.dataTransfer.files), client);
       return;
     }
+    if (readOnly) return;
     const op = known.get(e.dataTransfer.getData(OPERATION_MIME));
     if (op) editor.current.addOperation(op, {}, client);
   };
@@ -217,7 +255,8 @@ export default function GraphEditor({ params }) {
     fit: () => editor.current && editor.current.fit(),
   };
   const latest = useRef(actions);
-  latest.current = composite ? {} : actions; // the inside view is read-only
+  // the inside view of a composite and someone else's graph are read-only
+  latest.current = composite ? {} : readOnly ? { copy: actions.copy, selectAll: actions.selectAll, fit: actions.fit } : actions;
   useEffect(() => {
     const proxy = Object.fromEntries(Object.keys(actions).map((k) => [k, () => (latest.current[k] ? latest.current[k]() : false)]));
     return bindKeys(proxy);
@@ -238,22 +277,26 @@ export default function GraphEditor({ params }) {
   return html`<section class="editor-page" data-dirty=${dirty ? "true" : "false"}>
     <div class="editor-toolbar toolbar">
       <strong class="editor-title">${meta.title || "(untitled graph)"}</strong>
-      ${dirty ? html`<span class="unsaved" title="unsaved changes">● unsaved</span>` : html`<span class="muted">saved</span>`}
+      <${OwnerLabel} graph=${stored} isNew=${isNew} />
+      ${readOnly ? html`<span class="muted">read-only</span>` : dirty ? html`<span class="unsaved" title="unsaved changes">● unsaved</span>` : html`<span class="muted">saved</span>`}
       <span class="spacer"></span>
-      <button onClick=${actions.undo} title="Undo (Ctrl+Z)" disabled=${!editor.current || !editor.current.canUndo()}>↶ Undo</button>
+      ${readOnly ? null : html`<button onClick=${actions.undo} title="Undo (Ctrl+Z)" disabled=${!editor.current || !editor.current.canUndo()}>↶ Undo</button>
       <button onClick=${actions.redo} title="Redo (Ctrl+Shift+Z)" disabled=${!editor.current || !editor.current.canRedo()}>↷ Redo</button>
-      <button onClick=${actions.layout} title="Auto-layout (L)">Layout</button>
+      <button onClick=${actions.layout} title="Auto-layout (L)">Layout</button>`}
       <button onClick=${actions.fit} title="Zoom to fit (F)">Fit</button>
       <button onClick=${() => editor.current && editor.current.zoom(0.1)} title="Zoom in">+</button>
       <button onClick=${() => editor.current && editor.current.zoom(-0.1)} title="Zoom out">−</button>
       <button onClick=${validate} disabled=${busy || !stored}>Validate</button>
-      <button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>
-      <button class="primary" onClick=${run} disabled=${busy || !stored}>Run</button>
+      ${readOnly ? null : html`<button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>`}
+      <button class=${readOnly ? "" : "primary"} onClick=${run} disabled=${busy || !stored || !canCreate()}
+        title=${canCreate() ? "Save and run" : "viewers cannot start runs"}>Run</button>
       ${isNew ? null : html`<a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>`}
+      ${isNew || readOnly ? null : html`<${ConfirmButton} label="Delete" confirm="Yes, delete this graph" onConfirm=${remove} disabled=${busy || !stored} />`}
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
       ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}
     </div>
-    <${UpgradeBanner} graphId=${isNew ? null : params.id} stored=${stored} save=${save}
+    <${OwnershipBanner} graph=${stored} readOnly=${readOnly} refused=${refused} busy=${busy} onClone=${clone} onSaveCopy=${saveCopy} />
+    <${UpgradeBanner} graphId=${isNew || readOnly ? null : params.id} stored=${stored} save=${save}
       onMark=${(ids) => editor.current && editor.current.markDeprecated(ids)}
       onUpgraded=${(graph) => {
         setStored(graph);
@@ -261,20 +304,24 @@ export default function GraphEditor({ params }) {
       }} />
     <div class=${`editor-message ${message ? `msg-${message.kind}` : ""}`} data-testid="editor-message" role="status">${message ? message.text : ""}</div>
     <div class="editor-body">
-      <${Palette} kinds=${kinds} known=${known} onAdd=${(op) => editor.current && editor.current.addOperation(op)}
-        onUpload=${() => picker.current.click()} />
+      ${readOnly ? null : html`<${Palette} kinds=${kinds} known=${known} onAdd=${(op) => editor.current && editor.current.addOperation(op)}
+        onUpload=${() => picker.current.click()} />`}
       <div class="editor-canvas-wrap" onDragOver=${onDragOver} onDrop=${onDrop}>
         <div class="editor-canvas" ref=${box} data-testid="editor-canvas"></div>
         <div class="editor-minimap" ref=${minimap}></div>
         ${!stored ? html`<p class="loading editor-loading">Loading…</p>` : null}
-        ${stored && emptyCanvas && !composite
+        ${stored && emptyCanvas && !composite && !readOnly
           ? html`<p class="canvas-empty" data-testid="canvas-empty">Drag an operation here from the list on the left
               (or press Enter on it), or drop a file. Then connect an output to an input and press Run.</p>`
           : null}
       </div>
-      <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
-        onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
-        onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />
+      ${(() => {
+        const panel = html`<${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
+          onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
+          onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />`;
+        // a disabled fieldset disables every field of the panel at once
+        return readOnly ? html`<fieldset class="read-only-panel" disabled>${panel}</fieldset>` : panel;
+      })()}
     </div>
     <input type="file" multiple hidden ref=${picker} onChange=${(e) => {
       addFiles(Array.from(e.target.files));

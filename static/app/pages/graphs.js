@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.js";
 import { formatTime } from "../format.js";
 import { navigate } from "../router.js";
+import { canCreate } from "../session.js";
 import { toast } from "../toast.js";
 import { More, SearchBox, syncQuery, useAction, usePaged } from "../widgets.js";
 
@@ -34,15 +35,15 @@ export default function GraphsPage({ query }) {
   return html`<section class="page">
     <h1>Graphs</h1>
     <div class="toolbar">
-      <${SearchBox} value=${q} onSearch=${setQ} placeholder="Search title, description, author" />
-      <button class="primary" onClick=${create} disabled=${busy}>New graph</button>
+      <${SearchBox} value=${q} onSearch=${setQ} placeholder="Search title, description, owner" />
+      ${canCreate() ? html`<button class="primary" onClick=${create} disabled=${busy}>New graph</button>` : null}
     </div>
     ${!list.loading && !list.items.length
       ? html`<p class="empty">${q
           ? "No graph matches this search."
           : html`No graphs yet. Press <strong>New graph</strong>, drag operations onto the canvas and connect them.`}</p>`
       : html`<table class="list graphs">
-          <thead><tr><th>Title</th><th>Nodes</th><th>Author</th><th>Updated</th><th></th></tr></thead>
+          <thead><tr><th>Title</th><th>Nodes</th><th>Owner</th><th>Updated</th><th></th></tr></thead>
           <tbody>
             ${list.items.map(
               (g) => html`<tr key=${g.id} data-graph=${g.id}>
@@ -53,8 +54,10 @@ export default function GraphsPage({ query }) {
                 <td>${formatTime(g.updated_at)}</td>
                 <td><div class="row">
                   <a class="button small" href=${`/runs?graph_id=${encodeURIComponent(g.id)}`}>Runs</a>
-                  <button class="small" onClick=${() => run(g)} disabled=${busy}>Run</button>
-                  <button class="small" onClick=${() => clone(g)} disabled=${busy}>Clone</button>
+                  ${canCreate()
+                    ? html`<button class="small" onClick=${() => run(g)} disabled=${busy}>Run</button>
+                        <button class="small" onClick=${() => clone(g)} disabled=${busy}>Clone</button>`
+                    : null}
                 </div></td>
               </tr>`,
             )}

@@ -8,6 +8,7 @@ import { api } from "../api.js";
 import { reconnects, subscribeTopic } from "../events.js";
 import { elapsed, formatTime, shortId } from "../format.js";
 import { navigate } from "../router.js";
+import { canCreate } from "../session.js";
 import { StatusBadge } from "../status.js";
 import { useAction } from "../widgets.js";
 
@@ -55,7 +56,7 @@ function StartGraphs() {
         ${count === null ? null : html`<span class="muted">${count} node${count === 1 ? "" : "s"}</span>`}
         <span class="spacer"></span>
         <a class="button small" href=${`/graphs/${g.id}/edit`}>Open</a>
-        <button class="small primary" onClick=${() => run(g)} disabled=${busy}>Run</button>
+        ${canCreate() ? html`<button class="small primary" onClick=${() => run(g)} disabled=${busy}>Run</button>` : null}
       </div>
     </li>`;
   })}</ul>`;

@@ -12,6 +12,7 @@ import { generalProblems, ParamRows, PortRows } from "../editor/op_fields.js";
 import { ScriptPreview } from "../editor/script_preview.js";
 import { useEditorStyles } from "../editor/styles.js";
 import { navigate, setLeaveGuard } from "../router.js";
+import { canChange, canCreate, ownerName } from "../session.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
 import { useAction } from "../widgets.js";
@@ -123,7 +124,8 @@ export default function OperationEditor({ params, query }) {
   }
   if (!op) return html`<p class="loading">Loading…</p>`;
 
-  const readOnly = op.status !== "draft";
+  const mine = isNew ? canCreate() : canChange(op.author); // someone else's: read-only
+  const readOnly = op.status !== "draft" || !mine;
   const kind = kinds.find((k) => k.name === op.kind);
   const update = (patch) => {
     setOp((o) => ({ ...o, ...patch }));
@@ -194,18 +196,21 @@ export default function OperationEditor({ params, query }) {
     <div class="toolbar">
       <h1 class="grow">${isNew ? "New operation" : op.title || "(untitled operation)"}
         ${isNew ? null : html` <span class="muted">v${op.version}</span> <${StatusBadge} status=${op.status} />`}
-        ${dirty.current ? html` <span class="unsaved">● unsaved</span>` : null}</h1>
+        ${dirty.current ? html` <span class="unsaved">● unsaved</span>` : null}
+        ${isNew ? null : html` <span class="owner" data-testid="owner">owner: <strong>${ownerName(op.author)}</strong></span>`}</h1>
       ${!readOnly ? html`<button onClick=${save} disabled=${busy}>Save draft</button>
         <button class="primary" onClick=${publish} disabled=${busy}>Publish</button>` : null}
-      ${op.status !== "draft" && !isNew ? html`<button onClick=${newVersion} disabled=${busy}>New version</button>` : null}
+      ${op.status !== "draft" && !isNew && canCreate() ? html`<button onClick=${newVersion} disabled=${busy}>New version</button>` : null}
       <a class="button" href="/operations">All operations</a>
     </div>
     ${op.parent_id ? html`<p class="muted">A new version of <a href=${`/operations/${op.parent_id}`}>the previous one</a>.</p>` : null}
     ${op.status === "deprecated"
       ? html`<p class="muted">Deprecated${op.successor_id ? html`: use <a href=${`/operations/${op.successor_id}`}>its successor</a> instead` : ""}.</p>`
       : null}
-    ${op.status === "ready" ? html`<${Deprecate} op=${op} onDone=${deprecate} />` : null}
-    ${readOnly ? html`<p class="muted">A published operation cannot change: create a new version to edit it.</p>` : null}
+    ${op.status === "ready" && mine ? html`<${Deprecate} op=${op} onDone=${deprecate} />` : null}
+    ${!mine
+      ? html`<p class="muted" data-testid="read-only">Read-only: this operation belongs to ${ownerName(op.author)}.${op.status !== "draft" && canCreate() ? " A new version of it would be yours." : ""}</p>`
+      : readOnly ? html`<p class="muted">A published operation cannot change: create a new version to edit it.</p>` : null}
     ${general.length ? html`<div class="problems" data-testid="op-problems"><ul>${general.map((p) => html`<li>${p.message}</li>`)}</ul></div>` : null}
     <div class="op-grid">
       <div>

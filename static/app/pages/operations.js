@@ -53,7 +53,7 @@ export default function OperationsPage({ query }) {
               press <a href="/operations/new">New operation</a> to write one.`}</p>`
       : html`<table class="list operations">
           <thead><tr><th>Title</th><th>Kind</th><th>Status</th><th>Inputs → outputs</th>
-            <th>Author</th><th>Updated</th></tr></thead>
+            <th>Owner</th><th>Updated</th></tr></thead>
           <tbody>
             ${list.items.map(
               (op) => html`<tr key=${op.id} data-operation=${op.id}>

@@ -9,9 +9,10 @@ import { elapsed, formatTime, shortId } from "../format.js";
 import { navigate } from "../router.js";
 import { RunGraph, nodeLabel } from "../run/graph_view.js";
 import { NodePanel } from "../run/node_panel.js";
+import { canChange, canCreate, ownerName } from "../session.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
-import { Progress, useAction } from "../widgets.js";
+import { ConfirmButton, Progress, useAction } from "../widgets.js";
 
 function byNode(nodeRuns) {
   return Object.fromEntries(nodeRuns.map((nr) => [nr.node_id, nr]));
@@ -158,6 +159,11 @@ export default function RunPage({ params, query }) {
     const detail = await api.post(`/runs/${id}/rerun`);
     navigate(`/runs/${detail.run.id}`);
   });
+  const remove = () => act(async () => {
+    await api.delete(`/runs/${id}`);
+    toast(`Run ${shortId(id)} deleted.`);
+    navigate("/runs");
+  });
   const clone = () => act(async () => {
     const { id: _, created_at, updated_at, author, ...graph } = run.graph;
     const title = `${run.title || run.graph.title || "run"} (from run ${shortId(id)})`;
@@ -173,7 +179,8 @@ export default function RunPage({ params, query }) {
           <${StatusBadge} status=${run.status} />
           <${Progress} counts=${counts} total=${run.graph.nodes.length} />
           <span class="run-duration">duration ${elapsed(run.started_at, run.finished_at) || "not started"}</span>
-          <span>created ${formatTime(run.created_at)}${run.author ? ` by ${run.author}` : ""}</span>
+          <span>created ${formatTime(run.created_at)}</span>
+          <span class="owner" data-testid="owner">owner: <strong>${ownerName(run.author)}</strong></span>
           ${run.graph_id
             ? html`<a href=${`/graphs/${run.graph_id}/edit`}>graph</a>
                 <a href=${`/runs?graph_id=${encodeURIComponent(run.graph_id)}`}>its runs</a>`
@@ -184,9 +191,10 @@ export default function RunPage({ params, query }) {
       </div>
       <span class="spacer"></span>
       <div class="row">
-        ${finished ? null : html`<button class="danger" onClick=${cancel} disabled=${busy}>Cancel</button>`}
-        <button onClick=${rerun} disabled=${busy}>Re-run</button>
-        <button onClick=${clone} disabled=${busy}>Clone to graph</button>
+        ${finished || !canChange(run.author) ? null : html`<button class="danger" onClick=${cancel} disabled=${busy}>Cancel</button>`}
+        ${canChange(run.author) ? html`<button onClick=${rerun} disabled=${busy}>Re-run</button>` : null}
+        ${canCreate() ? html`<button onClick=${clone} disabled=${busy}>Clone to graph</button>` : null}
+        ${finished && canChange(run.author) ? html`<${ConfirmButton} label="Delete" confirm="Yes, delete this run" onConfirm=${remove} disabled=${busy} />` : null}
         <${CompareMenu} run=${run} />
       </div>
     </div>
