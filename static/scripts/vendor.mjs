@@ -51,7 +51,10 @@ const ENTRIES = [
   "@lezer/common",
   "@lezer/highlight",
   "@lezer/lr",
+  "uplot",
 ];
+/** Stylesheets copied as they are, next to their package's bundles (package -> its file). */
+const STYLES = { uplot: "dist/uPlot.min.css" };
 /** Packages copied into each bundle that uses them rather than shared (no state of their own
  * that two copies could disagree on). */
 const INLINE = new Set(["lodash-es", "mousetrap"]);
@@ -169,6 +172,10 @@ for (let done = 0; done < shared.size; ) {
     done += 1;
     if (!(specifier in importMap)) importMap[specifier] = await bundle(specifier, shared);
   }
+}
+for (const [name, file] of Object.entries(STYLES)) {
+  const info = pkg(name);
+  fs.copyFileSync(path.join(info.dir, file), path.join(out, `${name}@${info.version}`, path.basename(file)));
 }
 copyLicences();
 writeImportMap(importMap);
