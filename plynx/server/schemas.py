@@ -110,6 +110,10 @@ class RunSummary(BaseModel):
     seq: int = 0
     counts: dict[str, int]
     node_count: int
+    metrics: dict[str, float] | None = Field(
+        default=None,
+        description="the last value of each metric, by node_id.name (only with ?metrics=true)",
+    )
 
     @classmethod
     def of(cls, run: Run, node_runs: list[NodeRun]) -> RunSummary:

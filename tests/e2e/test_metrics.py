@@ -115,3 +115,17 @@ async def test_points_past_the_limit_are_dropped_and_the_log_says_so(cluster: Cl
     )
     assert status == 200
     assert log.count("at most 5 metric points") == 1, log
+
+
+async def test_the_runs_list_gives_last_metric_values_when_asked(cluster: Cluster) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    detail = await cluster.wait_run(await cluster.submit(metrics_graph("list")))
+    run_id = detail["run"]["id"]
+    page = await cluster.get("/api/v1/runs?metrics=true")
+    (row,) = [r for r in page["items"] if r["id"] == run_id]
+    assert row["metrics"] == {"train.loss": 0.1, "train.lr": 0.5, "score.acc": 0.91}
+    plain = await cluster.get("/api/v1/runs")
+    assert [r["metrics"] for r in plain["items"]] == [None]
+    status, body = await cluster.request("GET", "/api/v1/runs?metrics=yes")
+    assert status == 400 and "'metrics' must be one of true, false" in body["error"]["message"]

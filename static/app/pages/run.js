@@ -9,6 +9,7 @@ import { elapsed, formatTime, shortId } from "../format.js";
 import { navigate } from "../router.js";
 import { RunGraph, nodeLabel } from "../run/graph_view.js";
 import { NodePanel } from "../run/node_panel.js";
+import { ReproduceButton, ReproductionReport } from "../run/reproduce.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
 import { Progress, useAction } from "../widgets.js";
@@ -179,6 +180,7 @@ export default function RunPage({ params, query }) {
                 <a href=${`/runs?graph_id=${encodeURIComponent(run.graph_id)}`}>its runs</a>`
             : null}
           ${run.rerun_of ? html`<a href=${`/runs/${run.rerun_of}`}>re-run of ${shortId(run.rerun_of)}</a>` : null}
+          ${run.sweep_id ? html`<a href=${`/sweeps/${run.sweep_id}`} data-testid="sweep-link">its sweep</a>` : null}
         </div>
         <${RunParameters} run=${run} />
       </div>
@@ -186,10 +188,12 @@ export default function RunPage({ params, query }) {
       <div class="row">
         ${finished ? null : html`<button class="danger" onClick=${cancel} disabled=${busy}>Cancel</button>`}
         <button onClick=${rerun} disabled=${busy}>Re-run</button>
+        ${finished ? html`<${ReproduceButton} run=${run} busy=${busy} act=${act} />` : null}
         <button onClick=${clone} disabled=${busy}>Clone to graph</button>
         <${CompareMenu} run=${run} />
       </div>
     </div>
+    ${run.reproduces ? html`<${ReproductionReport} run=${run} nodeRuns=${nodeRuns} />` : null}
     <div class="run-body">
       <${RunGraph} graph=${run.graph} nodeRuns=${nodeRuns} selected=${selected} onSelect=${setSelected} />
       <aside class="side">

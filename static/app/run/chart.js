@@ -1,0 +1,106 @@
+// Line charts drawn with the vendored uPlot: a metric over steps (node panel), a metric against a
+// swept parameter (sweep page).
+//
+//   <${LineChart} title="loss" xLabel="step" x=${[1, 2, 3]} series=${[{ label: "loss", values: [0.3, 0.2, 0.1] }]} />
+//
+// `x` is ascending numbers, or strings (then drawn as evenly spaced categories); each series has
+// one value (or null) per x. The chart follows its container's width and redraws in place when
+// its data change (a live node), without re-creating the plot.
+
+import { html } from "htm/preact";
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+
+const COLOURS = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
+
+let styled = false;
+/** Link uPlot's stylesheet (next to its bundle, found through the import map) once. */
+function linkStyles() {
+  if (styled) return;
+  styled = true;
+  const map = document.querySelector("script[type=importmap]");
+  const bundle = map ? JSON.parse(map.textContent).imports.uplot : null;
+  if (!bundle) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = bundle.replace(/[^/]+$/, "uPlot.min.css");
+  document.head.append(link);
+}
+
+/** A compact number: 0.912, 1.2e-5, 12,345. */
+export function formatNumber(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return "—";
+  if (typeof v !== "number") return String(v);
+  if (Number.isInteger(v)) return v.toLocaleString("en-US");
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2);
+  return String(Number(v.toPrecision(4)));
+}
+
+function options({ width, xLabel, yLabel, series, categories, logX }) {
+  return {
+    width,
+    height: 180,
+    legend: { show: series.length > 1 },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false, ...(logX ? { distr: 3 } : {}) } },
+    axes: [
+      {
+        label: xLabel,
+        ...(categories
+          ? { splits: () => categories.map((_, i) => i), values: (_, splits) => splits.map((i) => categories[i] ?? "") }
+          : { values: (_, splits) => splits.map(formatNumber) }),
+      },
+      { label: yLabel, size: 60, values: (_, splits) => splits.map(formatNumber) },
+    ],
+    series: [
+      { label: xLabel, value: (_, v) => (v === null ? "—" : categories ? categories[v] ?? "" : formatNumber(v)) },
+      ...series.map((s, i) => ({
+        label: s.label,
+        stroke: COLOURS[i % COLOURS.length],
+        width: 2,
+        spanGaps: true,
+        points: { show: true, size: 6 },
+        value: (_, v) => formatNumber(v),
+      })),
+    ],
+  };
+}
+
+/** A line chart (see the top of this module). */
+export function LineChart({ title, xLabel = "step", yLabel = "", x, series, testid = "metric-chart" }) {
+  const box = useRef(null);
+  const plot = useRef(null);
+  const categories = x.some((v) => typeof v !== "number") ? x.map(String) : null;
+  const xs = categories ? x.map((_, i) => i) : x;
+  const logX = !categories && xs.length > 2 && xs[0] > 0 && xs[xs.length - 1] / xs[0] >= 100;
+  const data = [xs, ...series.map((s) => s.values)];
+  const shape = JSON.stringify([series.map((s) => s.label), categories, logX, xLabel, yLabel]);
+
+  useEffect(() => {
+    linkStyles();
+    const width = Math.max(200, box.current.clientWidth || 300);
+    const u = new uPlot(options({ width, xLabel, yLabel, series, categories, logX }), data, box.current);
+    plot.current = u;
+    const observer = new ResizeObserver(() => {
+      const w = Math.max(200, box.current ? box.current.clientWidth : width);
+      if (Math.abs(w - u.width) > 2) u.setSize({ width: w, height: 180 });
+    });
+    observer.observe(box.current);
+    return () => {
+      observer.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+  }, [shape]);
+
+  useEffect(() => {
+    if (plot.current) plot.current.setData(data);
+  }, [JSON.stringify(data)]);
+
+  const points = series.reduce((n, s) => n + s.values.filter((v) => v !== null && v !== undefined).length, 0);
+  return html`<figure class="chart" data-testid=${testid} data-title=${title} data-points=${points} data-series=${series.length}>
+    ${title ? html`<figcaption>${title}</figcaption>` : null}
+    <div class="chart-box" ref=${box}></div>
+  </figure>`;
+}
