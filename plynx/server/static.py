@@ -33,7 +33,7 @@ __all__ = ["CLIENT_ROUTES", "find_static_dir", "setup_static"]
 logger = logging.getLogger(__name__)
 
 #: Paths the dashboard's router handles in the browser; each is answered with ``index.html``.
-CLIENT_ROUTES = ("/", "/graphs", "/operations", "/runs", "/workers", "/token")
+CLIENT_ROUTES = ("/", "/graphs", "/operations", "/runs", "/workers", "/token", "/sweeps")
 _TREES = ("app", "vendor")
 _MIME = {
     ".js": "text/javascript",

@@ -31,10 +31,13 @@ export const ROUTES = [
   ["/operations", "operations"],
   ["/operations/:id", "operation_editor"],
   ["/runs", "runs"],
+  ["/runs/compare", "compare_runs"],
   ["/runs/:id", "run"],
   ["/runs/:id/compare/:other", "compare"],
   ["/workers", "workers"],
   ["/token", "token"],
+  ["/sweeps", "sweeps"],
+  ["/sweeps/:id", "sweep"],
 ];
 
 /** The current location: `{ path, query }`. */

@@ -17,6 +17,7 @@ import { SidePanel } from "../editor/side_panel.js";
 import { UpgradeBanner } from "../editor/upgrade.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
+import { SweepButton } from "../sweep/launch.js";
 import { toast } from "../toast.js";
 import { useAction } from "../widgets.js";
 
@@ -249,6 +250,7 @@ export default function GraphEditor({ params }) {
       <button onClick=${validate} disabled=${busy || !stored}>Validate</button>
       <button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>
       <button class="primary" onClick=${run} disabled=${busy || !stored}>Run</button>
+      <${SweepButton} graphOf=${body} prepare=${() => (dirtyRef.current || isNew ? save() : Promise.resolve(params.id))} disabled=${busy || !stored} />
       ${isNew ? null : html`<a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>`}
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>
       ${help ? html`<${HelpPopover} onClose=${() => setHelp(false)} />` : null}

@@ -10,6 +10,7 @@
 import { html } from "htm/preact";
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
+import { formatNumber } from "../numbers.js";
 
 const COLOURS = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
 
@@ -25,16 +26,6 @@ function linkStyles() {
   link.rel = "stylesheet";
   link.href = bundle.replace(/[^/]+$/, "uPlot.min.css");
   document.head.append(link);
-}
-
-/** A compact number: 0.912, 1.2e-5, 12,345. */
-export function formatNumber(v) {
-  if (v === null || v === undefined || Number.isNaN(v)) return "—";
-  if (typeof v !== "number") return String(v);
-  if (Number.isInteger(v)) return v.toLocaleString("en-US");
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2);
-  return String(Number(v.toPrecision(4)));
 }
 
 function options({ width, xLabel, yLabel, series, categories, logX }) {

@@ -5,7 +5,8 @@
 import { html } from "htm/preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api.js";
-import { formatNumber, LineChart } from "./chart.js";
+import { formatNumber } from "../numbers.js";
+import { LineChart } from "./chart.js";
 
 /** `{ x, values }` of a series, ordered by step (points without a step keep their order). */
 export function seriesPoints(s) {
