@@ -28,6 +28,14 @@ function linkStyles() {
   document.head.append(link);
 }
 
+/** Ticks at the data's x values when there are few (or on a log scale), else evenly spaced. */
+function ticks(xs, min, max, incr, log) {
+  if (xs.length <= 12 || log) return xs.slice();
+  const out = [];
+  for (let v = Math.ceil(min / incr) * incr; v <= max + incr * 1e-9; v += incr) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
 function options({ width, xLabel, yLabel, series, categories, logX }) {
   return {
     width,
@@ -40,7 +48,7 @@ function options({ width, xLabel, yLabel, series, categories, logX }) {
         label: xLabel,
         ...(categories
           ? { splits: () => categories.map((_, i) => i), values: (_, splits) => splits.map((i) => categories[i] ?? "") }
-          : { values: (_, splits) => splits.map(formatNumber) }),
+          : { splits: (u, _, min, max, incr) => ticks(u.data[0], min, max, incr, logX), values: (_, splits) => splits.map(formatNumber) }),
       },
       { label: yLabel, size: 60, values: (_, splits) => splits.map(formatNumber) },
     ],
