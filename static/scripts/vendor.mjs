@@ -9,7 +9,8 @@
 // (they get a bundle of their own, found by following the imports), so there is one preact,
 // one X6 and one CodeMirror state in the page. Stateless helpers in INLINE (lodash-es,
 // mousetrap) are bundled into the modules that use them instead, keeping only what is used.
-// Each package's licence is copied next to its bundle (also for inlined packages), and the
+// Each package's licence is copied next to its bundle (also for inlined packages), so are the
+// stylesheets listed in STYLES, and the
 // import map is written to vendor/importmap.json and between the markers of index.html.
 //
 // To add a package: `npm install --save-exact <pkg>@<version>`, add the specifiers pages will

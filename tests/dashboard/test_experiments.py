@@ -212,3 +212,37 @@ async def test_reproduce_flags_the_unseeded_node_and_shows_its_differing_output(
         )
         await expect(report.locator(f"tr[data-node={node}] .differs")).to_have_count(0)
     await dashboard.screenshot("run-reproduction")
+
+
+async def test_a_sweep_is_canceled_from_its_page_and_listed_with_its_runs(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    body = {"graph": sweep_graph(), "parameters": {"lr": [1, 2]}, "mode": "zip"}
+    status, created = await cluster.request("POST", "/api/v1/sweeps", json=body)
+    assert status == 201, created
+    sweep_id = created["sweep"]["id"]
+    page = dashboard.page
+    await dashboard.open(f"/sweeps/{sweep_id}")
+    sweep_page = page.locator(".sweep-page")
+    await expect(page.locator("table.sweep-runs tbody tr")).to_have_count(2)
+    await expect(sweep_page).to_have_attribute("data-status", "running")  # no worker: queued
+    await page.get_by_role("button", name="Cancel sweep").click()
+    await expect(sweep_page).to_have_attribute("data-status", "canceled")
+    await expect(page.get_by_test_id("sweep-counts")).to_contain_text("2 canceled")
+    await expect(page.get_by_role("button", name="Cancel sweep")).to_have_count(0)
+    await page.get_by_role("button", name="Chart").click()
+    await expect(page.locator(".sweep-page")).to_contain_text("No run has reported a metric yet")
+    await expect(page.get_by_test_id("sweep-chart")).to_have_count(0)
+    detail = await cluster.get(f"/api/v1/sweeps/{sweep_id}")
+    assert detail["counts"] == {"canceled": 2}
+
+    await dashboard.open("/runs")
+    links = page.locator("a.sweep-link")
+    await expect(links).to_have_count(2)
+    await links.first.click()
+    await page.wait_for_url(f"**/sweeps/{sweep_id}")
+    await page.get_by_role("link", name="all sweeps").click()
+    row = page.locator(f"tr[data-sweep='{sweep_id}']")
+    await expect(row).to_contain_text("lr ∈ {1, 2}")
+    await expect(row.locator("td.num")).to_have_text("2")
+    await expect(row).to_contain_text("inline")

@@ -36,7 +36,9 @@ function ticks(xs, min, max, incr, log) {
   return out;
 }
 
-function options({ width, xLabel, yLabel, series, categories, logX }) {
+function options({ width, xLabel, yLabel, series, categories, logX, fg }) {
+  // canvas text cannot use CSS variables: the page's text colour, read once (dark theme too)
+  const axis = { stroke: fg, grid: { stroke: "rgba(128,128,128,0.2)" }, ticks: { stroke: "rgba(128,128,128,0.4)" } };
   return {
     width,
     height: 180,
@@ -45,12 +47,13 @@ function options({ width, xLabel, yLabel, series, categories, logX }) {
     scales: { x: { time: false, ...(logX ? { distr: 3 } : {}) } },
     axes: [
       {
+        ...axis,
         label: xLabel,
         ...(categories
           ? { splits: () => categories.map((_, i) => i), values: (_, splits) => splits.map((i) => categories[i] ?? "") }
           : { splits: (u, _, min, max, incr) => ticks(u.data[0], min, max, incr, logX), values: (_, splits) => splits.map(formatNumber) }),
       },
-      { label: yLabel, size: 60, values: (_, splits) => splits.map(formatNumber) },
+      { ...axis, label: yLabel, size: 60, values: (_, splits) => splits.map(formatNumber) },
     ],
     series: [
       { label: xLabel, value: (_, v) => (v === null ? "—" : categories ? categories[v] ?? "" : formatNumber(v)) },
@@ -79,7 +82,11 @@ export function LineChart({ title, xLabel = "step", yLabel = "", x, series, test
   useEffect(() => {
     linkStyles();
     const width = Math.max(200, box.current.clientWidth || 300);
-    const u = new uPlot(options({ width, xLabel, yLabel, series, categories, logX }), data, box.current);
+    const u = new uPlot(
+      options({ width, xLabel, yLabel, series, categories, logX, fg: getComputedStyle(box.current).color }),
+      data,
+      box.current,
+    );
     plot.current = u;
     const observer = new ResizeObserver(() => {
       const w = Math.max(200, box.current ? box.current.clientWidth : width);
