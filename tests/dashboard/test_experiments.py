@@ -246,3 +246,24 @@ async def test_a_sweep_is_canceled_from_its_page_and_listed_with_its_runs(
     await expect(row).to_contain_text("lr ∈ {1, 2}")
     await expect(row.locator("td.num")).to_have_text("2")
     await expect(row).to_contain_text("inline")
+
+
+async def test_the_sweep_page_shows_metrics_of_runs_still_running(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    await started(cluster)
+    graph, _ = parse_graph_document(STEPS)
+    body = {"graph": graph.model_dump(mode="json"), "parameters": {"fit.pause": [0.8]}}
+    status, created = await cluster.request("POST", "/api/v1/sweeps", json=body)
+    assert status == 201, created
+    sweep_id = created["sweep"]["id"]
+    await dashboard.open(f"/sweeps/{sweep_id}")
+    page = dashboard.page
+    cell = page.locator("td[data-metric='fit.loss']")
+    await expect(cell).to_have_text("0.4")  # the second step's loss, reported while it runs
+    detail = await cluster.get(f"/api/v1/sweeps/{sweep_id}")
+    assert detail["runs"][0]["status"] == "running", detail
+    await expect(page.locator(".sweep-page")).to_have_attribute(
+        "data-status", "success", timeout=20_000
+    )
+    await expect(cell).to_have_text("0.1")
