@@ -52,11 +52,11 @@ export function metricByParam(rows, axes, metric, param) {
   };
 }
 
-function SweepChart({ detail, metrics }) {
+function SweepChart({ detail, metrics, initial }) {
   const axes = detail.sweep.axes;
   const params = Object.keys(axes);
-  const [metric, setMetric] = useState(metrics[0]);
-  const [param, setParam] = useState(params[0]);
+  const [metric, setMetric] = useState(initial.metric || metrics[0]);
+  const [param, setParam] = useState(params.includes(initial.param) ? initial.param : params[0]);
   const m = metrics.includes(metric) ? metric : metrics[0];
   if (!m) return html`<p class="muted">No run has reported a metric yet: the chart appears with the first.</p>`;
   const { x, series } = metricByParam(detail.runs, axes, m, param);
@@ -71,13 +71,15 @@ function SweepChart({ detail, metrics }) {
   </div>`;
 }
 
-export default function SweepPage({ params }) {
+/** `?chart=<metric>` (and `&by=<parameter>`) opens the page with that chart shown. */
+export default function SweepPage({ params, query }) {
   const id = params.id;
   const [detail, setDetail] = useState(null);
   const [error, setError] = useState(null);
   const [sort, setSort] = useState({ key: null, desc: false });
   const [picked, setPicked] = useState([]);
-  const [showChart, setShowChart] = useState(false);
+  const [showChart, setShowChart] = useState(query.has("chart"));
+  const initial = { metric: query.get("chart"), param: query.get("by") };
   const [busy, act] = useAction();
   const pending = useRef(null);
   const fetched = useRef(0);
@@ -176,7 +178,7 @@ export default function SweepPage({ params }) {
         <button onClick=${compare} disabled=${picked.length < 2} title="Select two runs or more">Compare selected (${picked.length})</button>
       </div>
     </div>
-    ${showChart ? html`<${SweepChart} detail=${detail} metrics=${metrics} />` : null}
+    ${showChart ? html`<${SweepChart} detail=${detail} metrics=${metrics} initial=${initial} />` : null}
     <table class="list sweep-runs">
       <thead><tr>
         <th aria-label="select"></th>

@@ -62,7 +62,7 @@ function options({ width, xLabel, yLabel, series, categories, logX, fg }) {
         stroke: COLOURS[i % COLOURS.length],
         width: 2,
         spanGaps: true,
-        points: { show: true, size: 6 },
+        points: { size: 6 }, // uPlot shows them while they are sparse
         value: (_, v) => formatNumber(v),
       })),
     ],
