@@ -74,6 +74,17 @@ async def test_a_3x2_sweep_from_the_editor_is_watched_sorted_charted_and_compare
     await expect(count).to_contain_text("zip needs as many values")
     await dialog.get_by_label("grid").check()
     await expect(count).to_have_text("6 runs")
+    # the server's refusal is shown in the dialog, which stays open
+    await dialog.get_by_label("values 1").fill(", ".join(str(i / 100) for i in range(1, 41)))
+    await dialog.get_by_label("values 2").fill(", ".join(str(i) for i in range(1, 31)))
+    await expect(count).to_have_text("1200 runs")
+    dashboard.allow("status of 400")
+    await dialog.get_by_role("button", name="Start sweep").click()
+    await expect(dialog.get_by_role("alert")).to_contain_text("at most 1000 are allowed")
+    assert (await cluster.get("/api/v1/sweeps"))["total"] == 0
+    await dialog.get_by_label("values 1").fill("0.1, 0.01, 0.001")
+    await dialog.get_by_label("values 2").fill("3, 5")
+    await expect(count).to_have_text("6 runs")
     await dialog.get_by_label("Sweep title").fill("lr by depth")
     await dialog.get_by_role("button", name="Start sweep").click()
 
@@ -267,3 +278,17 @@ async def test_the_sweep_page_shows_metrics_of_runs_still_running(
         "data-status", "success", timeout=20_000
     )
     await expect(cell).to_have_text("0.1")
+
+
+async def test_metric_columns_of_the_runs_list_fill_in_when_a_listed_run_finishes(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    await started(cluster)
+    await dashboard.open("/runs?metrics=fit.loss")
+    page = dashboard.page
+    await expect(page.locator("p.empty")).to_have_count(1)
+    fast = {**STEPS, "nodes": {"fit": {"operation": "fit", "params": {"pause": 0.2}}}}
+    run_id = await cluster.submit(fast)
+    row = page.locator(f"tr[data-run='{run_id}']")  # added live by the "runs" topic
+    await expect(row.locator(".badge")).to_contain_text("success", timeout=20_000)
+    await expect(row.locator("td[data-metric='fit.loss']")).to_have_text("0.1")
