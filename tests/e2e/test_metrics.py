@@ -4,6 +4,7 @@ document, the series behind ``/runs/{id}/metrics``, bad lines and the limit in t
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from typing import Any
 
@@ -129,3 +130,29 @@ async def test_the_runs_list_gives_last_metric_values_when_asked(cluster: Cluste
     assert [r["metrics"] for r in plain["items"]] == [None]
     status, body = await cluster.request("GET", "/api/v1/runs?metrics=yes")
     assert status == 400 and "'metrics' must be one of true, false" in body["error"]["message"]
+
+
+async def test_the_runs_list_gives_metrics_of_a_run_still_running(cluster: Cluster) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    slow = {
+        "operations": {
+            "fit": bash(
+                'echo \'{"name": "loss", "value": 0.5, "step": 1}\' >> "$PLYNX_METRICS"\n'
+                "sleep 30\n"
+                "echo done > {{ outputs.out }}\n"
+            )
+        },
+        "nodes": {"fit": {"operation": "fit"}},
+    }
+    run_id = await cluster.submit(slow)
+    async with asyncio.timeout(20):
+        while True:
+            (row,) = (await cluster.get("/api/v1/runs?metrics=true"))["items"]
+            if row["metrics"]:
+                break
+            await asyncio.sleep(0.1)
+    assert row["id"] == run_id and row["status"] == "running"
+    assert row["metrics"] == {"fit.loss": 0.5}
+    status, _ = await cluster.request("POST", f"/api/v1/runs/{run_id}/cancel")
+    assert status == 200
