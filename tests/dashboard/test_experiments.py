@@ -59,6 +59,10 @@ async def test_a_3x2_sweep_from_the_editor_is_watched_sorted_charted_and_compare
 
     await page.get_by_role("button", name="Sweep…").click()
     dialog = page.get_by_role("dialog", name="Sweep")
+    await expect(dialog.get_by_label("values 1")).to_be_focused()
+    await page.keyboard.press("Escape")
+    await expect(dialog).to_have_count(0)
+    await page.get_by_role("button", name="Sweep…").click()
     count = dialog.get_by_test_id("sweep-count")
     await expect(dialog.get_by_label("sweep parameter 1")).to_have_value("lr")
     await dialog.get_by_label("values 1").fill("0.1, 0.01, x")

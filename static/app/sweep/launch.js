@@ -8,7 +8,7 @@
 // saves it when needed and resolves to its stored id (or null: nothing is started).
 
 import { html } from "htm/preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, describe } from "../api.js";
 import { navigate } from "../router.js";
 
@@ -100,6 +100,11 @@ function SweepDialog({ graphOf, prepare, onClose }) {
     }
   };
 
+  const first = useRef(null);
+  useEffect(() => {
+    if (first.current) first.current.focus();
+  }, []);
+
   if (!targets.length) {
     return html`<div class="sweep-dialog help-popover" role="dialog" aria-label="Sweep">
       <div class="row"><strong>Sweep</strong><span class="spacer"></span>
@@ -107,7 +112,10 @@ function SweepDialog({ graphOf, prepare, onClose }) {
       <p class="muted">This graph has no parameters to sweep: add a graph parameter or a node with parameters.</p>
     </div>`;
   }
-  return html`<div class="sweep-dialog help-popover" role="dialog" aria-label="Sweep">
+  const onKeyDown = (e) => {
+    if (e.key === "Escape") onClose();
+  };
+  return html`<div class="sweep-dialog help-popover" role="dialog" aria-label="Sweep" onKeyDown=${onKeyDown}>
     <div class="row"><strong>Run a sweep</strong><span class="spacer"></span>
       <button class="link" onClick=${onClose} aria-label="Close">×</button></div>
     <p class="muted">One run per combination of values; nodes upstream of the swept parameters run once.</p>
@@ -115,7 +123,7 @@ function SweepDialog({ graphOf, prepare, onClose }) {
       (r, i) => html`<tr data-sweep-row=${i}>
         <td><select aria-label=${`sweep parameter ${i + 1}`} value=${r.target} onChange=${(e) => set(i, { target: e.target.value })}>
           ${targets.map((t) => html`<option value=${t.target}>${t.label}</option>`)}</select></td>
-        <td><input aria-label=${`values ${i + 1}`} placeholder="values, e.g. 0.1, 0.01" value=${r.text}
+        <td><input aria-label=${`values ${i + 1}`} placeholder="values, e.g. 0.1, 0.01" value=${r.text} ref=${i === 0 ? first : undefined}
           onInput=${(e) => set(i, { text: e.target.value })} />
           ${r.text && r.error ? html`<div class="error-text small">${r.error}</div>` : null}</td>
         <td><button class="link" aria-label=${`remove parameter ${i + 1}`} onClick=${() => setRows(rows.filter((_, j) => j !== i))}>×</button></td>
