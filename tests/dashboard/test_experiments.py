@@ -296,3 +296,18 @@ async def test_metric_columns_of_the_runs_list_fill_in_when_a_listed_run_finishe
     row = page.locator(f"tr[data-run='{run_id}']")  # added live by the "runs" topic
     await expect(row.locator(".badge")).to_contain_text("success", timeout=20_000)
     await expect(row.locator("td[data-metric='fit.loss']")).to_have_text("0.1")
+
+
+async def test_a_cached_node_charts_the_metrics_of_the_run_that_made_its_outputs(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    await started(cluster)
+    quick = {**STEPS, "nodes": {"fit": {"operation": "fit", "params": {"pause": 0}}}}
+    first = await cluster.submit(quick)
+    await cluster.wait_run(first)
+    second = await cluster.submit(quick)
+    detail = await cluster.wait_run(second)
+    assert detail["node_runs"][0]["cached_from_run"] == first
+    await dashboard.open(f"/runs/{second}?node=fit")
+    chart = dashboard.page.locator(".node-panel[data-node=fit]").get_by_test_id("metric-chart")
+    await expect(chart).to_have_attribute("data-points", "5")
