@@ -111,6 +111,10 @@ class RunSummary(BaseModel):
     deleted_at: datetime | None = None
     counts: dict[str, int]
     node_count: int
+    metrics: dict[str, float] | None = Field(
+        default=None,
+        description="the last value of each metric, by node_id.name (only with ?metrics=true)",
+    )
 
     @classmethod
     def of(cls, run: Run, node_runs: list[NodeRun]) -> RunSummary:

@@ -43,6 +43,7 @@ CLIENT_ROUTES = (
     "/signin",
     "/tokens",
     "/users",
+    "/sweeps",
 )
 _TREES = ("app", "vendor")
 _MIME = {

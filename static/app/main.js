@@ -13,6 +13,7 @@ const NAV = [
   ["/graphs", "Graphs"],
   ["/operations", "Operations"],
   ["/runs", "Runs"],
+  ["/sweeps", "Sweeps"],
   ["/workers", "Workers"],
 ];
 

@@ -32,6 +32,7 @@ export const ROUTES = [
   ["/operations", "operations"],
   ["/operations/:id", "operation_editor"],
   ["/runs", "runs"],
+  ["/runs/compare", "compare_runs"],
   ["/runs/:id", "run"],
   ["/runs/:id/compare/:other", "compare"],
   ["/workers", "workers"],
@@ -39,6 +40,8 @@ export const ROUTES = [
   ["/token", { redirect: "/signin" }], // the old paste-a-token page
   ["/tokens", "tokens"],
   ["/users", "users"],
+  ["/sweeps", "sweeps"],
+  ["/sweeps/:id", "sweep"],
 ];
 
 /** The current location: `{ path, query }`. */

@@ -54,19 +54,29 @@ async def prepare(client: PlynxClient) -> dict[str, str]:
     async with asyncio.timeout(60):
         await client.wait_workers(1)
     graphs = await client.list_graphs(q="Hello")
-    hello = next(g for g in graphs if g.title.startswith("Hello"))
-    ok = await client.request("POST", "/runs", json={"graph_id": hello.id})
+    hello = next(g for g in graphs if g["title"].startswith("Hello"))
+    ok = await client.request("POST", "/runs", json={"graph_id": hello["id"]})
     failed = (await client.submit(parse_graph_document(FAILING)[0])).run.id
     for run_id in (ok["run"]["id"], failed):
         async with asyncio.timeout(120):
             await client.wait_run(run_id)
     ops = await client.request("GET", "/operations", params={"kind": "bash_jinja2", "limit": 1})
     op = ops["items"][0]
+    logreg = next(g for g in await client.list_graphs(q="Logistic") if g["title"].startswith("Log"))
+    axes = {"lr": [1, 0.1, 0.01], "train.epochs": [5, 50]}
+    sweep = await client.request(
+        "POST", "/sweeps", json={"graph_id": logreg["id"], "parameters": axes}
+    )
+    for row in sweep["runs"]:
+        async with asyncio.timeout(120):
+            await client.wait_run(row["run_id"])
     return {
-        "graph": hello.id,
+        "graph": hello["id"],
         "run": ok["run"]["id"],
         "failed": failed,
         "operation": op["id"],
+        "sweep": sweep["sweep"]["id"],
+        "trained": sweep["runs"][-1]["run_id"],
     }
 
 
@@ -90,6 +100,8 @@ def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
             "[data-testid=code-editor] .cm-line",
         ),
         ("workers", "/workers", "h1"),
+        ("sweep", f"/sweeps/{ids['sweep']}?chart=train.accuracy", "[data-testid=sweep-chart]"),
+        ("run-metrics", f"/runs/{ids['trained']}?node=train", "[data-testid=metric-chart]"),
     ]
 
 
@@ -106,6 +118,7 @@ async def shoot(
         for name, path, ready in pages(ids):
             await page.goto(url + path)
             await page.wait_for_selector(ready, timeout=60_000)
+            await page.locator(ready).first.scroll_into_view_if_needed()
             await page.wait_for_timeout(400)  # fonts, layout, the last frame
             target = out / f"{name}-{theme}.png"
             await page.screenshot(path=str(target))

@@ -9,7 +9,8 @@
 // (they get a bundle of their own, found by following the imports), so there is one preact,
 // one X6 and one CodeMirror state in the page. Stateless helpers in INLINE (lodash-es,
 // mousetrap) are bundled into the modules that use them instead, keeping only what is used.
-// Each package's licence is copied next to its bundle (also for inlined packages), and the
+// Each package's licence is copied next to its bundle (also for inlined packages), so are the
+// stylesheets listed in STYLES, and the
 // import map is written to vendor/importmap.json and between the markers of index.html.
 //
 // To add a package: `npm install --save-exact <pkg>@<version>`, add the specifiers pages will
@@ -51,7 +52,10 @@ const ENTRIES = [
   "@lezer/common",
   "@lezer/highlight",
   "@lezer/lr",
+  "uplot",
 ];
+/** Stylesheets copied as they are, next to their package's bundles (package -> its file). */
+const STYLES = { uplot: "dist/uPlot.min.css" };
 /** Packages copied into each bundle that uses them rather than shared (no state of their own
  * that two copies could disagree on). */
 const INLINE = new Set(["lodash-es", "mousetrap"]);
@@ -169,6 +173,10 @@ for (let done = 0; done < shared.size; ) {
     done += 1;
     if (!(specifier in importMap)) importMap[specifier] = await bundle(specifier, shared);
   }
+}
+for (const [name, file] of Object.entries(STYLES)) {
+  const info = pkg(name);
+  fs.copyFileSync(path.join(info.dir, file), path.join(out, `${name}@${info.version}`, path.basename(file)));
 }
 copyLicences();
 writeImportMap(importMap);

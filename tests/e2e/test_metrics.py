@@ -4,6 +4,7 @@ document, the series behind ``/runs/{id}/metrics``, bad lines and the limit in t
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from typing import Any
 
@@ -115,3 +116,43 @@ async def test_points_past_the_limit_are_dropped_and_the_log_says_so(cluster: Cl
     )
     assert status == 200
     assert log.count("at most 5 metric points") == 1, log
+
+
+async def test_the_runs_list_gives_last_metric_values_when_asked(cluster: Cluster) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    detail = await cluster.wait_run(await cluster.submit(metrics_graph("list")))
+    run_id = detail["run"]["id"]
+    page = await cluster.get("/api/v1/runs?metrics=true")
+    (row,) = [r for r in page["items"] if r["id"] == run_id]
+    assert row["metrics"] == {"train.loss": 0.1, "train.lr": 0.5, "score.acc": 0.91}
+    plain = await cluster.get("/api/v1/runs")
+    assert [r["metrics"] for r in plain["items"]] == [None]
+    status, body = await cluster.request("GET", "/api/v1/runs?metrics=yes")
+    assert status == 400 and "'metrics' must be one of true, false" in body["error"]["message"]
+
+
+async def test_the_runs_list_gives_metrics_of_a_run_still_running(cluster: Cluster) -> None:
+    cluster.start_worker()
+    await cluster.wait_workers(1)
+    slow = {
+        "operations": {
+            "fit": bash(
+                'echo \'{"name": "loss", "value": 0.5, "step": 1}\' >> "$PLYNX_METRICS"\n'
+                "sleep 30\n"
+                "echo done > {{ outputs.out }}\n"
+            )
+        },
+        "nodes": {"fit": {"operation": "fit"}},
+    }
+    run_id = await cluster.submit(slow)
+    async with asyncio.timeout(20):
+        while True:
+            (row,) = (await cluster.get("/api/v1/runs?metrics=true"))["items"]
+            if row["metrics"]:
+                break
+            await asyncio.sleep(0.1)
+    assert row["id"] == run_id and row["status"] == "running"
+    assert row["metrics"] == {"fit.loss": 0.5}
+    status, _ = await cluster.request("POST", f"/api/v1/runs/{run_id}/cancel")
+    assert status == 200

@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from aiohttp import web
 
 from plynx.errors import Conflict
-from plynx.model import Graph, Page, Run, RunStatus
+from plynx.model import Graph, NodeRun, Page, Run, RunStatus
 from plynx.server import keys
 from plynx.server.access import EDITOR, VIEWER, owner
 from plynx.server.api.base import (
@@ -52,18 +53,31 @@ async def detail(request: web.Request, run_id: str, status: int = 200) -> web.Re
     return web.Response(body=body, status=status, content_type="application/json")
 
 
-async def summaries(request: web.Request, page: Page[Run]) -> Page[RunSummary]:
-    """Summaries (status counts) of a page of runs."""
+def last_metrics(node_runs: list[NodeRun]) -> dict[str, float]:
+    """The last value of every metric of a run's node runs, by ``node_id.name``."""
+    return {f"{nr.node_id}.{name}": value for nr in node_runs for name, value in nr.metrics.items()}
+
+
+async def summaries(
+    request: web.Request, page: Page[Run], *, metrics: bool = False
+) -> Page[RunSummary]:
+    """Summaries (status counts) of a page of runs; with ``metrics``, each run's last metric
+    values too (one more store query per finished run)."""
     engine, store = request.app[keys.ENGINE], request.app[keys.STORE]
     finished = [run.id for run in page.items if run.status.finished]
     counts = await store.count_node_runs(finished)
     items: list[RunSummary] = []
     for stored in page.items:
         if stored.id in counts:
-            items.append(RunSummary.from_counts(stored, counts[stored.id]))
+            item = RunSummary.from_counts(stored, counts[stored.id])
+            if metrics:
+                item.metrics = last_metrics(await store.get_node_runs(stored.id))
         else:  # active: the engine has the live state
             run, node_runs = await engine.get_run(stored.id)
-            items.append(RunSummary.of(run, node_runs))
+            item = RunSummary.of(run, node_runs)
+            if metrics:
+                item.metrics = last_metrics(node_runs)
+        items.append(item)
     return Page[RunSummary](items=items, total=page.total, offset=page.offset, limit=page.limit)
 
 
@@ -109,7 +123,8 @@ async def list_runs(request: web.Request) -> web.Response:
         offset=offset,
         limit=limit,
     )
-    return json_response(await summaries(request, page))
+    metrics = enum_query(request, "metrics", _Flag) == _Flag.TRUE
+    return json_response(await summaries(request, page, metrics=metrics))
 
 
 async def get_run(request: web.Request) -> web.Response:
@@ -198,6 +213,11 @@ async def rerun(request: web.Request) -> web.Response:
     return await detail(request, run.id, status=201)
 
 
+class _Flag(StrEnum):
+    TRUE = "true"
+    FALSE = "false"
+
+
 _TAG = "runs"
 ROUTES = [
     Route(
@@ -224,6 +244,12 @@ ROUTES = [
             Query("graph_id", "only runs of this graph"),
             Query("author", "only by this author"),
             INCLUDE_DELETED,
+            Query(
+                "metrics",
+                "true: add each run's last metric values (by node_id.name)",
+                enum=[f.value for f in _Flag],
+                default="false",
+            ),
             *PAGING,
         ),
         access=VIEWER,

@@ -72,6 +72,7 @@ export default function ComparePage({ params }) {
     <div class="toolbar">
       <span>A: ${head(a)}</span><span>B: ${head(b)}</span>
       <label><input type="checkbox" checked=${onlyDiff} onChange=${(e) => setOnlyDiff(e.target.checked)} /> only differences</label>
+      <a href=${`/runs/compare?ids=${encodeURIComponent(a.run.id)},${encodeURIComponent(b.run.id)}`}>parameters and metrics side by side</a>
     </div>
     ${!shown.length
       ? html`<p class="empty">The two runs have the same parameters, code and outputs on every node.</p>`

@@ -20,6 +20,7 @@ import { UpgradeBanner } from "../editor/upgrade.js";
 import { fileNode, uploadFile } from "../editor/upload.js";
 import { navigate, setLeaveGuard } from "../router.js";
 import { canChange, canCreate } from "../session.js";
+import { SweepButton } from "../sweep/launch.js";
 import { toast } from "../toast.js";
 import { ConfirmButton, useAction } from "../widgets.js";
 
@@ -290,6 +291,7 @@ export default function GraphEditor({ params }) {
       ${readOnly ? null : html`<button onClick=${save} disabled=${busy || !stored} title="Save (Ctrl+S)">Save</button>`}
       <button class=${readOnly ? "" : "primary"} onClick=${run} disabled=${busy || !stored || !canCreate()}
         title=${canCreate() ? "Save and run" : "viewers cannot start runs"}>Run</button>
+      ${readOnly || !canCreate() ? null : html`<${SweepButton} graphOf=${body} prepare=${() => (dirtyRef.current || isNew ? save() : Promise.resolve(params.id))} disabled=${busy || !stored} />`}
       ${isNew ? null : html`<a class="button" href=${`/runs?graph_id=${encodeURIComponent(params.id)}`}>Runs</a>`}
       ${isNew || readOnly ? null : html`<${ConfirmButton} label="Delete" confirm="Yes, delete this graph" onConfirm=${remove} disabled=${busy || !stored} />`}
       <button onClick=${() => setHelp(!help)} title="Keyboard shortcuts" aria-expanded=${help}>?</button>

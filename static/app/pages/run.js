@@ -10,6 +10,7 @@ import { navigate } from "../router.js";
 import { RunGraph, nodeLabel } from "../run/graph_view.js";
 import { NodePanel } from "../run/node_panel.js";
 import { canChange, canCreate, ownerName } from "../session.js";
+import { ReproduceButton, ReproductionReport } from "../run/reproduce.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
 import { ConfirmButton, Progress, useAction } from "../widgets.js";
@@ -186,6 +187,7 @@ export default function RunPage({ params, query }) {
                 <a href=${`/runs?graph_id=${encodeURIComponent(run.graph_id)}`}>its runs</a>`
             : null}
           ${run.rerun_of ? html`<a href=${`/runs/${run.rerun_of}`}>re-run of ${shortId(run.rerun_of)}</a>` : null}
+          ${run.sweep_id ? html`<a href=${`/sweeps/${run.sweep_id}`} data-testid="sweep-link">its sweep</a>` : null}
         </div>
         <${RunParameters} run=${run} />
       </div>
@@ -193,11 +195,13 @@ export default function RunPage({ params, query }) {
       <div class="row">
         ${finished || !canChange(run.author) ? null : html`<button class="danger" onClick=${cancel} disabled=${busy}>Cancel</button>`}
         ${canChange(run.author) ? html`<button onClick=${rerun} disabled=${busy}>Re-run</button>` : null}
+        ${finished && canChange(run.author) ? html`<${ReproduceButton} run=${run} busy=${busy} act=${act} />` : null}
         ${canCreate() ? html`<button onClick=${clone} disabled=${busy}>Clone to graph</button>` : null}
         ${finished && canChange(run.author) ? html`<${ConfirmButton} label="Delete" confirm="Yes, delete this run" onConfirm=${remove} disabled=${busy} />` : null}
         <${CompareMenu} run=${run} />
       </div>
     </div>
+    ${run.reproduces ? html`<${ReproductionReport} run=${run} nodeRuns=${nodeRuns} />` : null}
     <div class="run-body">
       <${RunGraph} graph=${run.graph} nodeRuns=${nodeRuns} selected=${selected} onSelect=${setSelected} />
       <aside class="side">

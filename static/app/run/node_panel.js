@@ -11,6 +11,7 @@ import { saveOutput } from "./download.js";
 import { FailureSummary } from "./failure.js";
 import { Lineage } from "./lineage.js";
 import { LogView } from "./log_view.js";
+import { NodeMetrics } from "./metrics.js";
 import { Preview } from "./preview.js";
 
 const VALUE_STYLE = { margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", maxHeight: "12em", overflow: "auto" };
@@ -128,6 +129,8 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
           ([name, value, isDefault]) => html`<tr><th>${name}</th><td>${show(value)}${isDefault ? html` <span class="muted">(default)</span>` : null}</td></tr>`,
         )}</tbody></table>`
       : html`<p class="muted">No parameters.</p>`}
+
+    <${NodeMetrics} run=${run} node=${node} nodeRun=${nr} />
 
     <h3>Outputs</h3>
     <div class="outputs">
