@@ -12,7 +12,7 @@ import * as clipboard from "./clipboard.js";
 import { edgeProblem } from "./connect.js";
 import { autoLayout } from "./layout.js";
 import { withValue } from "./inline_values.js";
-import { cellsOf, freshId, graphOf, portName } from "./model.js";
+import { cellsOf, edgeMetadata, edgeOf, freshId, graphOf, portName } from "./model.js";
 import { markIssues, markSelected, nodeMetadata, refreshLabel, registerShapes } from "./shapes.js";
 
 /** Nodes in the minimap are plain boxes: drawing them in full would double the work. */
@@ -241,6 +241,39 @@ export function createCanvas(container, minimapBox, handlers) {
         cell.setAttrByPath("body/strokeDasharray", on ? "6 3" : null, opts);
         cell.setAttrByPath("issue/text", on ? "⚠ deprecated" : "", opts);
       }
+    },
+    /** Put `nodes` (stored nodes) in place of the cells of the same ids, where they stand,
+     * with the `edges` (stored edges) that touch them, as ONE undoable step (the upgrade to
+     * newer operations: one Ctrl+Z takes it all back). Edges of those nodes that `edges` does
+     * not hold are gone. The cells are changed in place: X6's history drops a cell removed and
+     * added again in one batch. */
+    replaceNodes(nodes, edges) {
+      const byId = new Map(nodes.filter((n) => graph.hasCell(n.id)).map((n) => [n.id, { params: {}, title: "", ...n }]));
+      if (!byId.size) return 0;
+      const key = (e) => JSON.stringify([e.src_node, e.src_port, e.dst_node, e.dst_port]);
+      const kept = new Set(edges.map(key));
+      graph.startBatch("replace-nodes");
+      for (const [id, node] of byId) {
+        const cell = graph.getCellById(id);
+        for (const edge of graph.getConnectedEdges(cell)) {
+          if (!edge.getSourceCellId() || !edge.getTargetCellId() || !kept.has(key(edgeOf(edge)))) graph.removeEdge(edge);
+        }
+        const meta = nodeMetadata(node, cell.getPosition());
+        cell.prop("ports", { ...cell.getProp("ports"), items: meta.ports });
+        cell.setSize(meta.width, meta.height);
+        cell.setAttrs({ ...meta.attrs, body: { strokeDasharray: null }, issue: { text: "" } });
+        cell.setData({ node }, { overwrite: true });
+        deprecated.delete(id);
+      }
+      const present = new Set(graph.getEdges().filter((e) => e.getSourceCellId() && e.getTargetCellId()).map((e) => key(edgeOf(e))));
+      for (const e of edges) {
+        const touches = byId.has(e.src_node) || byId.has(e.dst_node);
+        if (touches && !present.has(key(e)) && graph.hasCell(e.src_node) && graph.hasCell(e.dst_node)) {
+          graph.addEdge({ ...edgeMetadata(e), attrs: { line: EDGE } });
+        }
+      }
+      graph.stopBatch("replace-nodes");
+      return byId.size;
     },
     showIssues(problems) {
       const byNode = {};

@@ -1,8 +1,9 @@
 // Nodes on deprecated operations (the original PLynx's "upgrade"): when the graph editor opens
 // a stored graph it asks the server what an upgrade would do (POST /graphs/{id}/upgrade with
 // dry_run); the nodes concerned are marked on the canvas and a banner offers to move them all to
-// their successors at once. What could not come along (a parameter gone or retyped, an edge
-// whose port is gone) is listed afterwards for the user to resolve.
+// their successors at once, on the canvas as one undoable step, then saved. What could not come
+// along (a parameter gone or retyped, an edge whose port is gone) is listed afterwards for the
+// user to resolve.
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
@@ -10,7 +11,8 @@ import { api } from "../api.js";
 import { useAction } from "../widgets.js";
 
 /** Props: `graphId` (null for a graph not stored yet), `stored` (reloads when it changes),
- * `save()` (resolves to the id once saved), `onMark(ids)`, `onUpgraded(graph)`. */
+ * `save()` (resolves to the id once saved), `onMark(ids)`, `onUpgraded(result)` (puts the
+ * upgraded nodes on the canvas as one undoable step). */
 export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded }) {
   const [plan, setPlan] = useState(null);
   const [report, setReport] = useState(null);
@@ -38,9 +40,13 @@ export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded }) {
     act(async () => {
       const id = await save();
       if (!id) return;
-      const done = await api.post(`/graphs/${encodeURIComponent(id)}/upgrade`, { dry_run: false });
+      // the server says what the upgrade does to the saved graph; the editor applies it, so that
+      // Ctrl+Z takes it back like any edit, and saves it
+      const done = await api.post(`/graphs/${encodeURIComponent(id)}/upgrade`, { dry_run: true });
+      onUpgraded(done);
+      setPlan(null);
       setReport(done);
-      onUpgraded(done.graph);
+      await save();
     });
 
   const moving = plan ? plan.upgraded : [];

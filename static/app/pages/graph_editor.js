@@ -255,9 +255,9 @@ export default function GraphEditor({ params }) {
     </div>
     <${UpgradeBanner} graphId=${isNew ? null : params.id} stored=${stored} save=${save}
       onMark=${(ids) => editor.current && editor.current.markDeprecated(ids)}
-      onUpgraded=${(graph) => {
-        setStored(graph);
-        setMeta({ title: graph.title, description: graph.description, parameters: graph.parameters || [] });
+      onUpgraded=${(result) => {
+        const moved = new Set(result.upgraded.map((u) => u.node_id));
+        editor.current.replaceNodes(result.graph.nodes.filter((n) => moved.has(n.id)), result.graph.edges);
       }} />
     <div class=${`editor-message ${message ? `msg-${message.kind}` : ""}`} data-testid="editor-message" role="status">${message ? message.text : ""}</div>
     <div class="editor-body">
