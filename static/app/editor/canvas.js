@@ -28,6 +28,9 @@ class MinimapNodeView extends NodeView {
 
 const EDGE = { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } };
 
+/** What a node id may be (the graph file's `node.port` edges need no dot in it). */
+const NODE_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
 /** Options a change carries when it is only decoration: no undo step, not unsaved work. */
 const QUIET = { ignoreHistory: true };
 
@@ -274,6 +277,31 @@ export function createCanvas(container, minimapBox, handlers) {
       }
       graph.stopBatch("replace-nodes");
       return byId.size;
+    },
+    /** Rename node `from` to `to`: its edges follow, as one undoable step. Returns null, or
+     * why the name was refused (not an id, or the id of another node). */
+    renameNode(from, to) {
+      const name = (to || "").trim();
+      const cell = graph.getCellById(from);
+      if (!cell || !cell.isNode() || name === from) return null;
+      if (!NODE_ID.test(name)) {
+        return `“${name}” cannot be a node id: use letters, digits, _ and -, starting with a letter or _ (at most 64).`;
+      }
+      if (graph.hasCell(name)) return `There is already a node “${name}”: node ids are unique within a graph.`;
+      const edges = graph.getConnectedEdges(cell).filter((e) => e.getSourceCellId() && e.getTargetCellId()).map(edgeOf);
+      const at = (id) => (id === from ? name : id);
+      graph.startBatch("rename-node");
+      const meta = { ...cell.toJSON(), id: name, data: { node: { ...cell.getData().node, id: name } } };
+      graph.removeCell(cell); // and its edges
+      const renamed = graph.addNode(meta);
+      for (const e of edges) {
+        graph.addEdge({ ...edgeMetadata({ ...e, src_node: at(e.src_node), dst_node: at(e.dst_node) }), attrs: { line: EDGE } });
+      }
+      graph.stopBatch("rename-node");
+      for (const set of [marked, deprecated]) if (set.delete(from)) set.add(name);
+      graph.cleanSelection();
+      graph.select(renamed);
+      return null;
     },
     showIssues(problems) {
       const byNode = {};

@@ -274,6 +274,7 @@ export default function GraphEditor({ params }) {
       </div>
       <${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
         onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
+        onRename=${(id, to) => editor.current.renameNode(id, to)}
         onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />
     </div>
     <input type="file" multiple hidden ref=${picker} onChange=${(e) => {
