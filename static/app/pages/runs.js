@@ -6,6 +6,7 @@ import { subscribeTopic } from "../events.js";
 import { describeValues } from "../editor/graph_params.js";
 import { elapsed, formatTime, shortId } from "../format.js";
 import { StatusBadge, STATUSES } from "../status.js";
+import { listKeys } from "../keynav.js";
 import { More, Progress, syncQuery, usePaged } from "../widgets.js";
 
 const RUN_STATUSES = ["queued", "running", "success", "failed", "canceled"];
@@ -65,7 +66,7 @@ export default function RunsPage({ query }) {
           ? "No runs match these filters."
           : html`No runs yet. Open a graph from the <a href="/graphs">graphs</a> (or the examples on the
               <a href="/">home page</a>) and press <strong>Run</strong>.`}</p>`
-      : html`<table class="list runs">
+      : html`<table class="list runs" onKeyDown=${listKeys("tr[data-run] a.run-link")}>
           <thead><tr>
             <th>Status</th><th>Run</th><th>Graph</th><th>Parameters</th><th>Author</th><th>Created</th>
             <th class="num">Duration</th><th>Nodes</th>
@@ -74,7 +75,7 @@ export default function RunsPage({ query }) {
             ${list.items.map(
               (run) => html`<tr key=${run.id} data-run=${run.id}>
                 <td><${StatusBadge} status=${run.status} /></td>
-                <td><a href=${`/runs/${run.id}`}>${run.title || shortId(run.id)}</a>
+                <td><a class="run-link" href=${`/runs/${run.id}`}>${run.title || shortId(run.id)}</a>
                   ${run.rerun_of ? html` <span class="muted" title="a re-run">↻</span>` : null}</td>
                 <td>${run.graph_id
                   ? html`<a href=${`/runs?graph_id=${encodeURIComponent(run.graph_id)}`}

@@ -1,0 +1,30 @@
+// Keyboard navigation in lists: ArrowDown / ArrowUp (and Home / End) move the focus from item
+// to item; Enter on an item does what a click does (links and buttons do it themselves). A list
+// says which elements are its items with a selector; the focus stays visible (style.css
+// `:focus-visible`).
+
+/** An onKeyDown handler for a list element whose items match `selector`. From the element
+ * `from` (e.g. the list's search field) ArrowDown goes to the first item. */
+export function listKeys(selector, from = null) {
+  return (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const items = [...e.currentTarget.querySelectorAll(selector)];
+    if (!items.length) return;
+    const at = items.findIndex((item) => item === e.target || item.contains(e.target));
+    const inField = from && e.target.closest && e.target.closest(from);
+    let next = null;
+    if (e.key === "ArrowDown") next = at < 0 ? (inField ? 0 : null) : Math.min(at + 1, items.length - 1);
+    else if (e.key === "ArrowUp") next = at > 0 ? at - 1 : null;
+    else if (e.key === "Home" && at >= 0) next = 0;
+    else if (e.key === "End" && at >= 0) next = items.length - 1;
+    else if (e.key === "Enter" && at >= 0 && items[at] === e.target && !/^(A|BUTTON)$/.test(e.target.tagName)) {
+      e.preventDefault();
+      e.target.click();
+      return;
+    }
+    if (next === null) return;
+    e.preventDefault();
+    items[next].focus();
+    items[next].scrollIntoView({ block: "nearest" });
+  };
+}
