@@ -18,8 +18,9 @@ browser (the machine is shared: compare against it, not against the clock). Then
 ``--huge`` nodes is opened in the editor and panned, to show it stays usable.
 
 Last, ``--runs`` finished runs (of a 20-node graph each) are written into the store through
-the store API directly, and the runs page is opened: from navigating to it until its first rows
-are drawn (best of three), against the same page over the 10 runs of a fresh store.
+the store API directly, and the runs page is opened, unfiltered and filtered by a status: from
+navigating to it until its first rows are drawn (best of three), against the same page over the
+10 runs of a fresh store.
 
 Targets (issue 10): 1,000 nodes first render <= 1 s, pan and zoom frame p95 <= 33 ms; a
 store with 10,000 runs opens its runs page in <= 1 s.
@@ -146,22 +147,23 @@ async def fill_runs(settings: Settings, count: int, nodes: int = 20) -> float:
     return time.monotonic() - started
 
 
-async def runs_page(url: str, context: Any) -> float:
-    """Best of three: ms from navigating to /runs until its first rows are drawn."""
+async def runs_page(url: str, context: Any, path: str) -> float:
+    """Best of three: ms from navigating to ``path`` until its first rows are drawn."""
     page = await context.new_page()
     await page.goto(url + "/graphs")
     await page.wait_for_selector("header.topbar")
     times = []
     for _ in range(3):
         await goto(page, "/graphs", "header.topbar")
-        times.append(await goto(page, "/runs", "table.runs tr[data-run]"))
+        times.append(await goto(page, path, "table.runs tr[data-run]"))
     await page.close()
     return min(times)
 
 
 async def measure_runs_page(args: argparse.Namespace, browser: Any) -> None:
     """The runs page over a fresh store of 10 runs, then over one of ``args.runs`` runs."""
-    figures = {}
+    figures: dict[tuple[int, str], float] = {}
+    paths = ("/runs", "/runs?status=failed")
     for count in (10, args.runs):
         with tempfile.TemporaryDirectory(prefix="plynx-dash-runs-") as tmp:
             settings = replace(load_settings(environ={}, data_dir=Path(tmp)), local_mode=True)
@@ -171,12 +173,14 @@ async def measure_runs_page(args: argparse.Namespace, browser: Any) -> None:
                 context = await browser.new_context(viewport={"width": 1400, "height": 900})
                 token = local_token(settings.data_dir) or ""
                 await (await context.new_page()).goto(login_url(url, token))
-                figures[count] = await runs_page(url, context)
+                for path in paths:
+                    figures[count, path] = await runs_page(url, context, path)
                 await context.close()
-    print(
-        f"runs page: {figures[10]:.0f} ms over 10 runs (reference),"
-        f" {figures[args.runs]:.0f} ms over {args.runs} runs"
-    )
+    for path in paths:
+        print(
+            f"runs page {path}: {figures[10, path]:.0f} ms over 10 runs (reference),"
+            f" {figures[args.runs, path]:.0f} ms over {args.runs} runs"
+        )
 
 
 def p95(times: list[float]) -> float:
