@@ -83,15 +83,41 @@ function nodeAttrs(nr, selected) {
       strokeWidth: selected ? 4 : 2,
       strokeDasharray: status === "skipped" || status === "pending" ? "5 3" : null,
       fill: selected ? "#f3f8ff" : "#ffffff",
-      rx: 6,
-      ry: 6,
     },
-    status: {
-      text: statusLine(nr),
-      fill: color,
-      refX: 12, refY: 38, fontSize: 12, textAnchor: "start", textVerticalAnchor: "middle",
-    },
+    status: { text: statusLine(nr), fill: color },
   };
+}
+
+const SHAPE = "plynx-run-node";
+let registered = false;
+
+/** The run view's node shape: what every node shares is given once here, not merged into
+ * each of a thousand nodes' metadata (X6 deep-merges what a node is created with). */
+function registerShape() {
+  if (registered) return;
+  registered = true;
+  Graph.registerNode(
+    SHAPE,
+    {
+      inherit: "rect",
+      width: WIDTH,
+      height: HEIGHT,
+      markup: [
+        { tagName: "rect", selector: "body" },
+        { tagName: "text", selector: "title" },
+        { tagName: "text", selector: "status" },
+      ],
+      attrs: {
+        body: { rx: 6, ry: 6 },
+        title: {
+          refX: 12, refY: 18, fontSize: 13, fontWeight: 600, fill: "#1f2328",
+          textAnchor: "start", textVerticalAnchor: "middle",
+        },
+        status: { refX: 12, refY: 38, fontSize: 12, textAnchor: "start", textVerticalAnchor: "middle" },
+      },
+    },
+    true,
+  );
 }
 
 /** What the pointer is on: the node's name, status and, when it failed, why. */
@@ -121,6 +147,7 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   const painted = useRef(new Map());
 
   useEffect(() => {
+    registerShape();
     const g = new Graph({
       container: box.current,
       autoResize: true,
@@ -141,23 +168,9 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       drawnWith.set(node.id, [nr, node.id === selectedRef.current]);
       cells.push(g.createNode({
         id: node.id,
-        shape: "rect",
+        shape: SHAPE,
         ...where[node.id],
-        width: WIDTH,
-        height: HEIGHT,
-        markup: [
-          { tagName: "rect", selector: "body" },
-          { tagName: "text", selector: "title" },
-          { tagName: "text", selector: "status" },
-        ],
-        attrs: {
-          title: {
-            text: clip(nodeLabel(node), 28),
-            refX: 12, refY: 18, fontSize: 13, fontWeight: 600, fill: "#1f2328",
-            textAnchor: "start", textVerticalAnchor: "middle",
-          },
-          ...nodeAttrs(nr, node.id === selectedRef.current),
-        },
+        attrs: { title: { text: clip(nodeLabel(node), 28) }, ...nodeAttrs(nr, node.id === selectedRef.current) },
         data: { title: nodeLabel(node), status: nr ? nr.status : "pending" },
       }));
     }
