@@ -2,6 +2,9 @@
 // screen) a node's texts and ports cannot be read anyway, and drawing them is most of the cost
 // of a frame. The container then gets the class `lod-low` and style.css draws plain boxes —
 // in the run view filled with their status colour, so statuses stay visible.
+//
+// Also here, what else keeps big X6 graphs fast in both views: fitting to the nodes' boxes,
+// X6's background drawing in short slices, and cell views sharing their options.
 
 import { EdgeView, NodeView } from "@antv/x6";
 
