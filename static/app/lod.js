@@ -11,7 +11,8 @@ import { EdgeView, NodeView } from "@antv/x6";
 /** The scale below which graphs are drawn as plain boxes. */
 export const LOW_DETAIL_SCALE = 0.45;
 
-/** Keep `container`'s `lod-low` class in step with `graph`'s zoom. */
+/** Keep `container`'s `lod-low` class in step with `graph`'s zoom. At low detail the grid is
+ * hidden too: its dots would be a blur, and X6 drew the grid anew on every pan and zoom step. */
 export function levelOfDetail(graph, container) {
   let low = null;
   const apply = () => {
@@ -19,6 +20,8 @@ export function levelOfDetail(graph, container) {
     if (next === low) return;
     low = next;
     container.classList.toggle("lod-low", low);
+    if (low) graph.hideGrid();
+    else graph.showGrid();
   };
   graph.on("scale", apply);
   apply();
