@@ -1,6 +1,7 @@
 """Big graphs in the editor and the run view: laid out quickly (a layered layout instead of
-dagre beyond 200 nodes), drawn once (no minimap copy of every node), and still correct. The
-speed itself is measured by ``benchmarks/dashboard.py``, not here."""
+dagre beyond 200 nodes), drawn once (no minimap copy of every node), without a grid when drawn
+small, and still correct. The speed itself is measured by ``benchmarks/dashboard.py``, not
+here."""
 
 from __future__ import annotations
 
@@ -57,6 +58,14 @@ async def test_a_big_graph_without_positions_opens_in_columns_without_drawing_it
     await expect(page.locator(f"{CANVAS}.lod-low")).to_have_count(1)  # fitted: all in view
     assert await page.evaluate("window.__minimapNodes") == 0
     await expect(page.locator(".editor-minimap")).to_be_hidden()
+    # drawn small, the graph has no grid behind it (X6 redrew it on every pan and zoom step);
+    # zoomed in to full detail, the grid is back
+    grid = page.locator(f"{CANVAS} .x6-graph-grid")
+    assert await grid.evaluate("(e) => e.style.backgroundImage") == ""
+    for _ in range(6):
+        await page.get_by_role("button", name="+", exact=True).click()
+    await expect(page.locator(f"{CANVAS}.lod-low")).to_have_count(0)
+    assert "url(" in await grid.evaluate("(e) => e.style.backgroundImage")
 
     # the layout is what gets saved: columns by depth, left to right, no two nodes overlapping
     await page.get_by_role("button", name="Save", exact=True).click()
