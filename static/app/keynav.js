@@ -28,3 +28,17 @@ export function listKeys(selector, from = null) {
     items[next].scrollIntoView({ block: "nearest" });
   };
 }
+
+/** An onKeyDown handler for a `role="tablist"`: ArrowLeft / ArrowRight (Home / End) select the
+ * tab beside (first, last) and move the focus to it, as the ARIA tabs pattern has it. */
+export function tabKeys(e) {
+  const tabs = [...e.currentTarget.querySelectorAll("[role=tab]")];
+  const at = tabs.indexOf(e.target);
+  if (at < 0) return;
+  const next = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  const tab = tabs[(next + tabs.length) % tabs.length];
+  tab.focus();
+  tab.click();
+}

@@ -1,6 +1,6 @@
 """Keyboard navigation with a visible focus: the arrow keys go from a list's search field down
 its items (the editor's palette, the run view's node list, the runs list) and Enter does what a
-click does."""
+click does; in the node panel they go from log stream to log stream."""
 
 from __future__ import annotations
 
@@ -69,6 +69,14 @@ async def test_the_node_list_and_the_runs_list_are_walked_with_the_arrow_keys(
     assert await focused(page, "data-node") == "step_1"
     await page.keyboard.press("Enter")  # opens the node's panel
     await expect(page).to_have_url(re.compile(r"\?node=step_1$"))
+    # the node panel's log tabs: the arrow keys go from stream to stream
+    stdout, stderr = page.get_by_role("tab", name="stdout"), page.get_by_role("tab", name="stderr")
+    await stdout.focus()
+    await page.keyboard.press("ArrowRight")
+    await expect(stderr).to_have_attribute("aria-selected", "true")
+    await expect(stderr).to_be_focused()
+    await page.keyboard.press("ArrowLeft")
+    await expect(stdout).to_have_attribute("aria-selected", "true")
 
     await dashboard.open("/runs")
     links = page.locator("tr[data-run] a.run-link")
