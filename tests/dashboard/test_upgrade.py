@@ -70,8 +70,10 @@ async def test_deprecated_nodes_are_marked_and_upgraded_in_one_action(
     await expect(page.locator(".editor-page[data-dirty=true]")).to_have_count(1)
     await expect(cell(page, "count")).to_contain_text("deprecated")
     await expect(extra).to_have_count(0)
+    await expect(banner).to_contain_text("count (v1 → v2)")  # offered again
     await page.keyboard.press("Control+Shift+z")
     await expect(cell(page, "count")).not_to_contain_text("deprecated")
+    await expect(banner).to_have_count(0)
     await page.keyboard.press("Control+z")
     await expect(cell(page, "count")).to_contain_text("deprecated")
     await page.get_by_role("button", name="Save", exact=True).click()

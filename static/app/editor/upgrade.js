@@ -12,8 +12,10 @@ import { useAction } from "../widgets.js";
 
 /** Props: `graphId` (null for a graph not stored yet), `stored` (reloads when it changes),
  * `save()` (resolves to the id once saved), `onMark(ids)`, `onUpgraded(result)` (puts the
- * upgraded nodes on the canvas as one undoable step). */
-export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded }) {
+ * upgraded nodes on the canvas as one undoable step), `operationOf(nodeId)` (the id of the
+ * operation a node is on, on the canvas now: the banner names the nodes still on the old one,
+ * so an undone upgrade shows it again). */
+export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded, operationOf }) {
   const [plan, setPlan] = useState(null);
   const [report, setReport] = useState(null);
   const [busy, act] = useAction();
@@ -44,12 +46,11 @@ export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded }) {
       // Ctrl+Z takes it back like any edit, and saves it
       const done = await api.post(`/graphs/${encodeURIComponent(id)}/upgrade`, { dry_run: true });
       onUpgraded(done);
-      setPlan(null);
       setReport(done);
       await save();
     });
 
-  const moving = plan ? plan.upgraded : [];
+  const moving = plan ? plan.upgraded.filter((u) => operationOf(u.node_id) === u.from_operation) : [];
   return html`${moving.length
       ? html`<div class="upgrade-banner" role="status" data-testid="upgrade-banner">
           <span>⚠ ${moving.length} node${moving.length === 1 ? " uses a deprecated operation" : "s use deprecated operations"}:${" "}</span>
@@ -57,7 +58,7 @@ export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded }) {
           <button class="primary small" onClick=${upgrade} disabled=${busy}>Upgrade nodes</button>
         </div>`
       : null}
-    ${report
+    ${report && !moving.length
       ? html`<div class="upgrade-report" role="status" data-testid="upgrade-report">
           Upgraded ${report.upgraded.length} node${report.upgraded.length === 1 ? "" : "s"}.
           ${report.problems.length

@@ -255,6 +255,10 @@ export default function GraphEditor({ params }) {
     </div>
     <${UpgradeBanner} graphId=${isNew ? null : params.id} stored=${stored} save=${save}
       onMark=${(ids) => editor.current && editor.current.markDeprecated(ids)}
+      operationOf=${(id) => {
+        const node = editor.current && editor.current.nodeData(id);
+        return node ? node.operation.id : null;
+      }}
       onUpgraded=${(result) => {
         const moved = new Set(result.upgraded.map((u) => u.node_id));
         editor.current.replaceNodes(result.graph.nodes.filter((n) => moved.has(n.id)), result.graph.edges);
