@@ -24,17 +24,26 @@ export function UpgradeBanner({ graphId, stored, save, onMark, onUpgraded, opera
     setPlan(null);
     if (!graphId || !stored) return undefined;
     let live = true;
-    api.post(`/graphs/${encodeURIComponent(graphId)}/upgrade`, { dry_run: true }, { quiet: true }).then(
-      (found) => {
-        if (!live) return;
-        setPlan(found);
-        const stuck = found.problems.filter((p) => p.message.includes("no successor")).map((p) => p.node_id);
-        onMark([...found.upgraded.map((u) => u.node_id), ...stuck]);
-      },
-      () => {},
-    );
+    const ask = () =>
+      api.post(`/graphs/${encodeURIComponent(graphId)}/upgrade`, { dry_run: true }, { quiet: true }).then(
+        (found) => {
+          if (!live) return;
+          setPlan(found);
+          const stuck = found.problems.filter((p) => p.message.includes("no successor")).map((p) => p.node_id);
+          onMark([...found.upgraded.map((u) => u.node_id), ...stuck]);
+        },
+        () => {},
+      );
+    // asked once the canvas has drawn its first frame: for a big graph the answer (the whole
+    // upgraded graph) cost the server and the page a quarter of a second while it was drawn
+    let timer = null;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => live && ask(), 0);
+    });
     return () => {
       live = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [graphId, stored]);
 
