@@ -227,7 +227,6 @@ export function createCanvas(container, minimapBox, handlers) {
     layout: () => autoLayout(graph),
     fit: () => fitNodes(graph),
     zoom: (factor) => graph.zoom(factor),
-    /** Show validation problems on their nodes and ports (and clear the others). */
     /** Mark the nodes whose operation is deprecated (`ids`); nodes with validation
      * problems keep their mark. */
     markDeprecated(ids) {
@@ -303,6 +302,7 @@ export function createCanvas(container, minimapBox, handlers) {
       graph.select(renamed);
       return null;
     },
+    /** Show validation problems on their nodes and ports (and clear the others). */
     showIssues(problems) {
       const byNode = {};
       for (const p of problems) if (p.node) (byNode[p.node] = byNode[p.node] || []).push(p);
