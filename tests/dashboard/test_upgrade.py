@@ -28,6 +28,7 @@ async def test_deprecated_nodes_are_marked_and_upgraded_in_one_action(
     assert status == 201
     body = {k: draft[k] for k in ("kind", "title", "outputs", "code")}
     body["parameters"] = [{"name": "n", "type": "int", "default": 1}]
+    body["outputs"] = [*draft["outputs"], {"name": "extra", "type": "text"}]
     status, _ = await cluster.request("PUT", f"/api/v1/operations/{draft['id']}", json=body)
     assert status == 200
     status, v2 = await cluster.request("POST", f"/api/v1/operations/{draft['id']}/publish")
@@ -60,3 +61,23 @@ async def test_deprecated_nodes_are_marked_and_upgraded_in_one_action(
     stored = await cluster.get(f"/api/v1/graphs/{graph_id}")
     count = next(n for n in stored["nodes"] if n["id"] == "count")
     assert count["operation"]["id"] == v2["id"] and count["params"] == {"n": 7}
+
+    # the upgrade is one step in the editor's history: one undo takes it all back, one redo
+    # brings it again; saved after the undo, the graph is on the old operation again
+    extra = cell(page, "count").locator("[port='out:extra']")
+    await expect(extra).to_have_count(1)  # the new version's output
+    await page.keyboard.press("Control+z")
+    await expect(page.locator(".editor-page[data-dirty=true]")).to_have_count(1)
+    await expect(cell(page, "count")).to_contain_text("deprecated")
+    await expect(extra).to_have_count(0)
+    await expect(banner).to_contain_text("count (v1 → v2)")  # offered again
+    await page.keyboard.press("Control+Shift+z")
+    await expect(cell(page, "count")).not_to_contain_text("deprecated")
+    await expect(banner).to_have_count(0)
+    await page.keyboard.press("Control+z")
+    await expect(cell(page, "count")).to_contain_text("deprecated")
+    await page.get_by_role("button", name="Save", exact=True).click()
+    await expect(page.get_by_test_id("editor-message")).to_have_text("Saved.")
+    stored = await cluster.get(f"/api/v1/graphs/{graph_id}")
+    count = next(n for n in stored["nodes"] if n["id"] == "count")
+    assert count["operation"]["id"] == v1["id"] and count["params"] == {"n": 7, "old": "x"}

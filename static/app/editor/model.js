@@ -1,6 +1,6 @@
 // Between the stored graph (`{nodes, edges}` of plynx/model/graph.py) and the X6 canvas.
 
-import { dagreLayout } from "./layout.js";
+import { graphLayout } from "./layout.js";
 import { heightOf, nodeMetadata, WIDTH } from "./shapes.js";
 
 /** A node id not used in `graph` (an X6 graph), made from `title`: letters, digits, `_`. */
@@ -23,11 +23,12 @@ export function edgeMetadata(edge) {
   };
 }
 
-/** Node and edge metadata for a stored graph; nodes without positions are laid out by dagre. */
+/** Node and edge metadata for a stored graph; nodes without positions are laid out (by dagre,
+ * or for a big graph the quicker layered layout). */
 export function cellsOf(stored) {
   const missing = stored.nodes.some((n) => !n.position);
   const where = missing
-    ? dagreLayout(
+    ? graphLayout(
         stored.nodes.map((n) => ({ id: n.id, width: WIDTH, height: heightOf(n.operation) })),
         stored.edges.map((e) => ({ source: e.src_node, target: e.dst_node })),
       )

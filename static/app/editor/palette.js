@@ -1,11 +1,13 @@
 // The palette: operations from the library, searchable and filtered by kind, and the kinds
 // themselves (filter by one, write a new operation of one, upload a file). Drag an operation
-// onto the canvas (or press Enter / double-click it) to add a node.
+// onto the canvas (or press Enter / double-click it) to add a node; the arrow keys go from the
+// search field down the list.
 
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.js";
 import { StatusBadge } from "../status.js";
+import { listKeys } from "../keynav.js";
 import { SearchBox } from "../widgets.js";
 
 /** The drag-and-drop type that carries an operation id from the palette to the canvas. */
@@ -51,7 +53,7 @@ export function Palette({ kinds: all, onAdd, known, onUpload }) {
     e.dataTransfer.effectAllowed = "copy";
   };
 
-  return html`<aside class="palette" aria-label="Operations">
+  return html`<aside class="palette" aria-label="Operations" onKeyDown=${listKeys(".palette-item", ".palette-filters input")}>
     <h2>Operations</h2>
     <div class="palette-filters">
       <${SearchBox} value=${q} onSearch=${setQ} placeholder="Search operations" />

@@ -117,6 +117,7 @@ export function nodeMetadata(node, position) {
     y: position.y,
     width: WIDTH,
     height: heightOf(op),
+    zIndex: 1, // given, not counted out by X6 cell by cell as each is added
     attrs: labels(node),
     ports: [...inputs, ...outputs],
     data: { node },

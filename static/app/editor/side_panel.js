@@ -2,6 +2,7 @@
 // nothing selected, the graph itself (title, description, every problem).
 
 import { html } from "htm/preact";
+import { useEffect, useState } from "preact/hooks";
 import { GraphParameters, ParamOrRef } from "./graph_params.js";
 import { InlineValues, valueInputs } from "./inline_values.js";
 import { ProblemList } from "./problems.js";
@@ -16,7 +17,24 @@ function PortList({ title, ports, input }) {
     </ul>`;
 }
 
-function NodeForm({ node, connected, problems, onUpdate, onOpen, scope }) {
+/** The node's id, renamed in place; a refusal (a clash, not an id) is said under the field
+ * and the field goes back to the id. */
+function NodeId({ id, onRename }) {
+  const [refusal, setRefusal] = useState(null);
+  useEffect(() => setRefusal(null), [id]);
+  const rename = (e) => {
+    const why = onRename(id, e.target.value);
+    setRefusal(why);
+    if (why) e.target.value = id;
+  };
+  return html`<label class="param-field">Node id
+    <input class="mono" name="node-id" value=${id} onChange=${rename} aria-invalid=${refusal ? "true" : "false"}
+      aria-describedby=${refusal ? "node-id-refusal" : null}
+      onKeyDown=${(e) => e.key === "Escape" && ((e.target.value = id), e.target.blur())} /></label>
+    ${refusal ? html`<p class="error-text" id="node-id-refusal" role="alert" data-testid="node-id-refusal">${refusal}</p>` : null}`;
+}
+
+function NodeForm({ node, connected, problems, onUpdate, onRename, onOpen, scope }) {
   const op = node.operation;
   const setParam = (name) => (value) => {
     const params = { ...node.params };
@@ -35,11 +53,11 @@ function NodeForm({ node, connected, problems, onUpdate, onOpen, scope }) {
   return html`<div class="node-form" data-node=${node.id}>
     <h2>${op.title || node.id}</h2>
     <dl class="props">
-      <dt>node id</dt><dd class="mono">${node.id}</dd>
       <dt>kind</dt><dd><span class="tag">${op.kind}</span></dd>
       ${op.id ? html`<dt>operation</dt><dd><a href=${`/operations/${op.id}`}>${op.title || op.id}</a> <span class="muted">v${op.version}</span></dd>` : null}
     </dl>
     ${op.description ? html`<p class="desc">${op.description}</p>` : null}
+    <${NodeId} id=${node.id} onRename=${onRename} />
     <label class="param-field">Title on the canvas
       <input value=${node.title} placeholder=${op.title} onChange=${(e) => onUpdate(node.id, { title: e.target.value })} /></label>
     ${op.kind === "composite" && op.body ? html`<button class="small" onClick=${() => onOpen(node.id)}>Open inside (read-only)</button>` : null}
@@ -59,12 +77,13 @@ function NodeForm({ node, connected, problems, onUpdate, onOpen, scope }) {
 
 /** Props: `node` (or null), `connected` (a Set of the node's input names with an edge), `meta`
  * (`{title, description, parameters}`), `onMeta(patch)`, `problems` (null before validation),
- * `stale` (the graph was edited since), `onUpdate(id, patch)`, `onPick(id)`, `onOpen(id)`. */
-export function SidePanel({ node, connected, meta, onMeta, problems, stale, onUpdate, onPick, onOpen }) {
+ * `stale` (the graph was edited since), `onUpdate(id, patch)`, `onRename(id, newId)` (null or
+ * why not), `onPick(id)`, `onOpen(id)`. */
+export function SidePanel({ node, connected, meta, onMeta, problems, stale, onUpdate, onRename, onPick, onOpen }) {
   if (node) {
     const mine = (problems || []).filter((p) => p.node === node.id);
     return html`<aside class="editor-side side">
-      <${NodeForm} node=${node} connected=${connected || new Set()} problems=${mine} onUpdate=${onUpdate} onOpen=${onOpen}
+      <${NodeForm} node=${node} connected=${connected || new Set()} problems=${mine} onUpdate=${onUpdate} onRename=${onRename} onOpen=${onOpen}
         scope=${meta.parameters || []} />
       <p><button class="link" onClick=${() => onPick(null)}>← the whole graph</button></p>
     </aside>`;

@@ -300,9 +300,13 @@ export default function GraphEditor({ params }) {
     <${OwnershipBanner} graph=${stored} readOnly=${readOnly} refused=${refused} busy=${busy} onClone=${clone} onSaveCopy=${saveCopy} />
     <${UpgradeBanner} graphId=${isNew || readOnly ? null : params.id} stored=${stored} save=${save}
       onMark=${(ids) => editor.current && editor.current.markDeprecated(ids)}
-      onUpgraded=${(graph) => {
-        setStored(graph);
-        setMeta({ title: graph.title, description: graph.description, parameters: graph.parameters || [] });
+      operationOf=${(id) => {
+        const node = editor.current && editor.current.nodeData(id);
+        return node ? node.operation.id : null;
+      }}
+      onUpgraded=${(result) => {
+        const moved = new Set(result.upgraded.map((u) => u.node_id));
+        editor.current.replaceNodes(result.graph.nodes.filter((n) => moved.has(n.id)), result.graph.edges);
       }} />
     <div class=${`editor-message ${message ? `msg-${message.kind}` : ""}`} data-testid="editor-message" role="status">${message ? message.text : ""}</div>
     <div class="editor-body">
@@ -320,6 +324,7 @@ export default function GraphEditor({ params }) {
       ${(() => {
         const panel = html`<${SidePanel} node=${node} connected=${node ? editor.current.connectedInputs(node.id) : null} meta=${meta} onMeta=${updateMeta} problems=${problems} stale=${stale}
           onUpdate=${(id, patch) => editor.current.updateNode(id, patch)} onPick=${pick}
+          onRename=${(id, to) => editor.current.renameNode(id, to)}
           onOpen=${(id) => setComposite(editor.current.nodeData(id).operation)} />`;
         // a disabled fieldset disables every field of the panel at once
         return readOnly ? html`<fieldset class="read-only-panel" disabled>${panel}</fieldset>` : panel;

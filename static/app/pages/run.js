@@ -14,6 +14,7 @@ import { ReproduceButton, ReproductionReport } from "../run/reproduce.js";
 import { StatusBadge } from "../status.js";
 import { toast } from "../toast.js";
 import { ConfirmButton, Progress, useAction } from "../widgets.js";
+import { listKeys } from "../keynav.js";
 
 function byNode(nodeRuns) {
   return Object.fromEntries(nodeRuns.map((nr) => [nr.node_id, nr]));
@@ -83,7 +84,7 @@ function NodeList({ run, nodeRuns, onSelect }) {
     return [n.id, nodeLabel(n), n.operation && n.operation.title].some((t) => t && t.toLowerCase().includes(needle));
   });
   const shown = matching.slice(0, MAX_ROWS);
-  return html`<div class="node-list">
+  return html`<div class="node-list" onKeyDown=${listKeys("tr[data-node] button", "input[type=search]")}>
     <h2>Nodes <span class="muted">(${run.graph.nodes.length})</span></h2>
     <div class="toolbar">
       <input type="search" aria-label="Search nodes" placeholder="search id or title" value=${q} onInput=${(e) => setQ(e.target.value)} />
@@ -92,7 +93,7 @@ function NodeList({ run, nodeRuns, onSelect }) {
         ${present.map((s) => html`<option value=${s}>${s}</option>`)}
       </select>
     </div>
-    <p class="muted">Click a node to see its parameters, log and outputs.</p>
+    <p class="muted">Click a node (or go down the list with the arrow keys and press Enter) to see its parameters, log and outputs.</p>
     ${matching.length
       ? html`<table class="list"><tbody>${shown.map((n) => {
           const nr = nodeRuns[n.id];

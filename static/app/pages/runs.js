@@ -9,6 +9,7 @@ import { elapsed, formatTime, shortId } from "../format.js";
 import { navigate } from "../router.js";
 import { formatNumber, sortRows } from "../numbers.js";
 import { StatusBadge, STATUSES } from "../status.js";
+import { listKeys } from "../keynav.js";
 import { More, Progress, syncQuery, usePaged } from "../widgets.js";
 
 const RUN_STATUSES = ["queued", "running", "success", "failed", "canceled"];
@@ -108,7 +109,7 @@ export default function RunsPage({ query }) {
           ? "No runs match these filters."
           : html`No runs yet. Open a graph from the <a href="/graphs">graphs</a> (or the examples on the
               <a href="/">home page</a>) and press <strong>Run</strong>.`}</p>`
-      : html`<table class="list runs">
+      : html`<table class="list runs" onKeyDown=${listKeys("tr[data-run] a.run-link")}>
           <thead><tr>
             <th aria-label="select"></th>
             <th>Status</th><th>Run</th><th>Graph</th><th>Parameters</th>
@@ -122,7 +123,7 @@ export default function RunsPage({ query }) {
                 <td><input type="checkbox" aria-label=${`select run ${shortId(run.id)}`} checked=${picked.includes(run.id)}
                   onChange=${() => toggle(run.id)} /></td>
                 <td><${StatusBadge} status=${run.status} /></td>
-                <td><a href=${`/runs/${run.id}`}>${run.title || shortId(run.id)}</a>
+                <td><a class="run-link" href=${`/runs/${run.id}`}>${run.title || shortId(run.id)}</a>
                   ${run.rerun_of ? html` <span class="muted" title="a re-run">↻</span>` : null}
                   ${run.sweep_id ? html` <a class="muted sweep-link" href=${`/sweeps/${run.sweep_id}`} title="its sweep">sweep</a>` : null}</td>
                 <td>${run.graph_id

@@ -7,10 +7,11 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Graph } from "@antv/x6";
 import dagre from "@dagrejs/dagre";
 import { elapsed, now, shortId } from "../format.js";
-import { levelOfDetail } from "../lod.js";
+import { fitNodes, levelOfDetail, smoothRendering, sharedViewOptions } from "../lod.js";
 import { navigate } from "../router.js";
 import { StatusBadge, statusColor, statusInfo } from "../status.js";
 import { useFailureSummary } from "./failure.js";
+import { layeredLayout } from "../editor/layout.js";
 
 const WIDTH = 210;
 const HEIGHT = 56;
@@ -43,8 +44,14 @@ function positions(graph, aspect) {
   if (graph.nodes.every((n) => n.position)) {
     return Object.fromEntries(graph.nodes.map((n) => [n.id, n.position]));
   }
-  // a big graph gets one layout: each costs seconds at 1,000 nodes
-  if (graph.nodes.length > BIG) return layout(graph, "LR").where;
+  // a big graph gets the quick layered layout: dagre's cost seconds at 1,000 nodes
+  if (graph.nodes.length > BIG) {
+    return layeredLayout(
+      graph.nodes.map((n) => ({ id: n.id, width: WIDTH, height: HEIGHT })),
+      graph.edges.map((e) => ({ source: e.src_node, target: e.dst_node })),
+      { nodesep: 30, ranksep: 70 },
+    );
+  }
   const layouts = ["LR", "TB"].map((dir) => layout(graph, dir));
   const fit = (l) => Math.min(aspect / l.aspect, l.aspect / aspect); // 1 = same shape
   return fit(layouts[0]) >= fit(layouts[1]) ? layouts[0].where : layouts[1].where;
@@ -76,15 +83,41 @@ function nodeAttrs(nr, selected) {
       strokeWidth: selected ? 4 : 2,
       strokeDasharray: status === "skipped" || status === "pending" ? "5 3" : null,
       fill: selected ? "#f3f8ff" : "#ffffff",
-      rx: 6,
-      ry: 6,
     },
-    status: {
-      text: statusLine(nr),
-      fill: color,
-      refX: 12, refY: 38, fontSize: 12, textAnchor: "start", textVerticalAnchor: "middle",
-    },
+    status: { text: statusLine(nr), fill: color },
   };
+}
+
+const SHAPE = "plynx-run-node";
+let registered = false;
+
+/** The run view's node shape: what every node shares is given once here, not merged into
+ * each of a thousand nodes' metadata (X6 deep-merges what a node is created with). */
+function registerShape() {
+  if (registered) return;
+  registered = true;
+  Graph.registerNode(
+    SHAPE,
+    {
+      inherit: "rect",
+      width: WIDTH,
+      height: HEIGHT,
+      markup: [
+        { tagName: "rect", selector: "body" },
+        { tagName: "text", selector: "title" },
+        { tagName: "text", selector: "status" },
+      ],
+      attrs: {
+        body: { rx: 6, ry: 6 },
+        title: {
+          refX: 12, refY: 18, fontSize: 13, fontWeight: 600, fill: "#1f2328",
+          textAnchor: "start", textVerticalAnchor: "middle",
+        },
+        status: { refX: 12, refY: 38, fontSize: 12, textAnchor: "start", textVerticalAnchor: "middle" },
+      },
+    },
+    true,
+  );
 }
 
 /** What the pointer is on: the node's name, status and, when it failed, why. */
@@ -107,8 +140,14 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   const latest = useRef(nodeRuns);
   latest.current = nodeRuns;
   const [hover, setHover] = useState(null); // { id, at: {x, y} } within the box
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  // node id -> [node run, selected] last drawn; the cells are created with their statuses
+  // (painting 1,000 nodes a second time after creating them was a third of the first render)
+  const painted = useRef(new Map());
 
   useEffect(() => {
+    registerShape();
     const g = new Graph({
       container: box.current,
       autoResize: true,
@@ -118,31 +157,21 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       mousewheel: { enabled: true, modifiers: ["ctrl", "meta"] },
       background: { color: "#fbfcfd" },
       grid: { visible: true, size: 16 },
+      createCellView: sharedViewOptions,
     });
     const rect = box.current.getBoundingClientRect();
     const where = positions(graph, (rect.width || 4) / (rect.height || 3));
     const cells = [];
+    const drawnWith = new Map(); // node id -> [node run, selected] drawn now (see the paint below)
     for (const node of graph.nodes) {
+      const nr = latest.current[node.id];
+      drawnWith.set(node.id, [nr, node.id === selectedRef.current]);
       cells.push(g.createNode({
         id: node.id,
-        shape: "rect",
+        shape: SHAPE,
         ...where[node.id],
-        width: WIDTH,
-        height: HEIGHT,
-        markup: [
-          { tagName: "rect", selector: "body" },
-          { tagName: "text", selector: "title" },
-          { tagName: "text", selector: "status" },
-        ],
-        attrs: {
-          title: {
-            text: clip(nodeLabel(node), 28),
-            refX: 12, refY: 18, fontSize: 13, fontWeight: 600, fill: "#1f2328",
-            textAnchor: "start", textVerticalAnchor: "middle",
-          },
-          ...nodeAttrs(null, false),
-        },
-        data: { title: nodeLabel(node) },
+        attrs: { title: { text: clip(nodeLabel(node), 28) }, ...nodeAttrs(nr, node.id === selectedRef.current) },
+        data: { title: nodeLabel(node), status: nr ? nr.status : "pending" },
       }));
     }
     const drawn = new Set(graph.nodes.map((n) => n.id));
@@ -176,9 +205,11 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       if (nr && nr.cached_from_run) navigate(`/runs/${nr.cached_from_run}`);
     });
     const detail = levelOfDetail(g, box.current);
-    g.zoomToFit({ padding: 24, maxScale: 1 });
+    smoothRendering(g);
+    fitNodes(g);
     detail();
     x6.current = g;
+    painted.current = drawnWith; // drawn with their statuses: the paint below skips them
     return () => {
       g.dispose();
       x6.current = null;
@@ -186,10 +217,6 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
   }, [graph]);
 
   const tick = now.value; // running nodes show their elapsed time
-  const painted = useRef(new Map()); // node id -> [node run, selected] last drawn
-  useEffect(() => {
-    painted.current = new Map(); // a new drawing
-  }, [graph]);
   useEffect(() => {
     const g = x6.current;
     if (!g) return;

@@ -13,6 +13,7 @@ import { Lineage } from "./lineage.js";
 import { LogView } from "./log_view.js";
 import { NodeMetrics } from "./metrics.js";
 import { Preview } from "./preview.js";
+import { tabKeys } from "../keynav.js";
 
 const VALUE_STYLE = { margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-word", maxHeight: "12em", overflow: "auto" };
 
@@ -140,10 +141,10 @@ export function NodePanel({ run, node, nodeRun, onSelect }) {
     </div>
 
     ${nr
-      ? html`<h3>Log</h3><div class="tabs" role="tablist">
+      ? html`<h3>Log</h3><div class="tabs" role="tablist" aria-label="Log stream" onKeyDown=${tabKeys}>
             ${["stdout", "stderr"].map(
               (s) => html`<button role="tab" class=${s === stream ? "active" : ""} aria-selected=${s === stream}
-                onClick=${() => setStream(s)}>${s}</button>`,
+                tabindex=${s === stream ? "0" : "-1"} onClick=${() => setStream(s)}>${s}</button>`,
             )}
           </div>
           <${LogView} key=${`${nr.id}:${stream}`} nodeRunId=${nr.id} stream=${stream} active=${active} />`
