@@ -52,7 +52,8 @@ async def summaries(request: web.Request, page: Page[Run]) -> Page[RunSummary]:
 
 def _after_submit(request: web.Request) -> None:
     """A run was registered: freeze the heap if the engine now holds a large one."""
-    request.app[HEAP].update(request.app[keys.ENGINE].active_node_runs())
+    engine = request.app[keys.ENGINE]
+    request.app[HEAP].update(engine.active_node_runs(), engine.held_node_runs())
 
 
 async def create_run(request: web.Request) -> web.Response:
