@@ -136,6 +136,8 @@ async def _follower(
                 continue
             if msg.type != aiohttp.WSMsgType.TEXT:
                 stats["closed"] += 1
+                why = f"{msg.type.name} {msg.data!r} {msg.extra!r} (close code {ws.close_code})"
+                print(f"a follower was disconnected: {why}", file=sys.stderr, flush=True)
                 return
             stats["frames"] += 1
             stats["bytes"] += len(msg.data)
