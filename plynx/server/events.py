@@ -189,7 +189,7 @@ class _Connection:
         if self._batch is not None:
             await self._send_text(snapshot.decode())
         else:  # already UTF-8: spare a decoding and an encoding of megabytes
-            await self.ws.send_frame(snapshot, WSMsgType.TEXT)
+            await self.snapshots.send(self.ws, snapshot)
 
     async def _runs(self, message: Event, subscribe: bool) -> None:
         self.run_list = subscribe

@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiohttp import ClientWebSocketResponse
+from aiohttp import ClientWebSocketResponse, WSMsgType
 from aiohttp.test_utils import TestClient
 
 from plynx.model import Graph, NodeRun, Run
-from plynx.server import keys
+from plynx.server import keys, snapshots
 from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder
 
 from .helpers import InProcessWorker, echo_op, node
@@ -311,3 +311,42 @@ async def test_a_flush_of_run_events_goes_to_every_follower_as_one_shared_frame(
     assert bus.history(run_id, seq + 11) == more[2:]  # each event kept for catch-up
     for ws in sockets:
         await ws.close()
+
+
+async def test_large_snapshots_are_sent_to_one_follower_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(snapshots, "_SEND_TURN", 0.2)
+    encoder = SnapshotEncoder()
+    log: list[str] = []
+    drained = {name: asyncio.Event() for name in ("a", "b", "slow", "small")}
+
+    class Socket:  # what send() uses of a web.WebSocketResponse
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def send_frame(self, frame: bytes, opcode: WSMsgType) -> None:
+            assert opcode == WSMsgType.TEXT
+            log.append(f"{self.name} written")
+            await drained[self.name].wait()  # the client reads it
+            log.append(f"{self.name} drained")
+
+    big = b"x" * (2 << 20)
+    sends = [
+        asyncio.create_task(encoder.send(Socket(name), big))  # type: ignore[arg-type]
+        for name in ("a", "b")
+    ]
+    small = asyncio.create_task(encoder.send(Socket("small"), b"{}"))  # type: ignore[arg-type]
+    await asyncio.sleep(0.05)
+    assert sorted(log) == ["a written", "small written"]  # b waits for a's turn; small: never
+    drained["a"].set()
+    await asyncio.sleep(0.05)
+    assert log[2:] == ["a drained", "b written"]
+    slow = asyncio.create_task(encoder.send(Socket("slow"), big))  # type: ignore[arg-type]
+    await asyncio.sleep(0.05)
+    assert "slow written" not in log
+    await asyncio.sleep(0.3)  # b reads slowly: after its turn the next follower goes
+    assert log[-1] == "slow written"
+    for event in drained.values():
+        event.set()
+    await asyncio.gather(*sends, small, slow)
