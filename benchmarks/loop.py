@@ -15,7 +15,9 @@ Printed: the health latency (p50, p99, max) while the server is idle with its fo
 connected — the reference of the same run on the same machine — and while the graph runs;
 the server's own loop-lag figures (``/health`` ``loop``: stalls over 100 ms and the longest
 lag); the time ``POST /runs`` took for the whole graph; the run's wall time, and ``make -j``
-(workers x slots) on the same DAG for scale; and whether every follower stayed connected.
+(workers x slots) on the same DAG for scale; the server process's CPU time from submit to
+finish (a figure that other load on the machine hardly changes); and whether every follower
+stayed connected. ``--profile FILE`` writes a cProfile of the server over that span.
 
 This is not a test: it prints figures. Health latency against the idle reference is the
 figure to read: a stalled event loop shows as a long tail.
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import gc
 import json
 import os
@@ -67,11 +70,23 @@ async def serve(args: argparse.Namespace) -> None:
         _log_collections()
     data_dir = Path(args.serve)
     settings = load_settings(environ={}, data_dir=data_dir, store=args.store)
+    profile = cProfile.Profile() if args.profile else None
     async with embedded_plynx(
         settings, workers=args.workers, slots=args.slots, log_dir=data_dir / "logs-workers"
     ) as url:
         print(url, flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, sys.stdin.readline)  # the run starts
+        cpu = time.process_time()
+        if profile is not None:
+            profile.enable()
+        await loop.run_in_executor(None, sys.stdin.readline)  # the run has finished
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(args.profile)
+        # the server's own CPU time (its threads included; not its workers'), machine load aside
+        print(json.dumps({"cpu": time.process_time() - cpu}), flush=True)
+        await loop.run_in_executor(None, sys.stdin.read)
 
 
 def _log_collections() -> None:
@@ -121,6 +136,8 @@ async def _follower(
                 continue
             if msg.type != aiohttp.WSMsgType.TEXT:
                 stats["closed"] += 1
+                why = f"{msg.type.name} {msg.data!r} {msg.extra!r} (close code {ws.close_code})"
+                print(f"a follower was disconnected: {why}", file=sys.stderr, flush=True)
                 return
             stats["frames"] += 1
             stats["bytes"] += len(msg.data)
@@ -170,14 +187,16 @@ def _latency(samples: list[tuple[float, float]], start: float, end: float) -> di
     }
 
 
-async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
+async def measure(
+    args: argparse.Namespace, url: str, server: subprocess.Popen[str]
+) -> dict[str, Any]:
     """Idle reference, then submit and run the graph; every figure."""
     graph = plynx_graph(args.layers, args.width, "bash_jinja2")
     body = json.dumps({"graph": graph.model_dump(mode="json")}).encode()
     follower = _child("--follow", url, "--followers", str(args.followers))
     prober = _child("--probe", url)
     assert follower.stdout is not None and follower.stdin is not None
-    assert prober.stdin is not None
+    assert prober.stdin is not None and server.stdin is not None
     follower.stdout.readline()  # "ready"
     async with PlynxClient(url, _token()) as client:
         await asyncio.sleep(1.0)  # followers connected and subscribed
@@ -185,6 +204,8 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
         await asyncio.sleep(args.idle)
         idle_end = time.time()
         loop_before = (await client.health()).get("loop") or {}
+        server.stdin.write("start\n")
+        server.stdin.flush()
         start = time.perf_counter()
         async with client.session.post(
             url + "/api/v1/runs",
@@ -203,6 +224,10 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
         run_seconds = time.perf_counter() - start
         run_end = time.time()
         loop_after = (await client.health()).get("loop") or {}
+        server.stdin.write("done\n")  # the server's CPU time until now
+        server.stdin.flush()
+        assert server.stdout is not None
+        cpu = json.loads(await asyncio.to_thread(server.stdout.readline))["cpu"]
     samples = [tuple(s) for s in json.loads(_stop(prober))]
     followed = json.loads(_stop(follower))
     statuses: dict[str, int] = {}
@@ -218,6 +243,7 @@ async def measure(args: argparse.Namespace, url: str) -> dict[str, Any]:
         "loop_before": loop_before,
         "loop_after": loop_after,
         "followers": followed,
+        "cpu": cpu,
     }
 
 
@@ -226,6 +252,7 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     argv = ["--serve", str(root / "plynx"), "--workers", str(args.workers)]
     argv += ["--slots", str(args.slots)] + (["--store", args.store] if args.store else [])
     argv += ["--gc-log"] if args.gc_log else []
+    argv += ["--profile", args.profile] if args.profile else []
     server = _child(*argv)
     try:
         assert server.stdout is not None
@@ -236,7 +263,7 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
         os.environ[_TOKEN_ENV] = local_token(root / "plynx") or ""
         async with PlynxClient(url, _token()) as client, asyncio.timeout(120):
             await client.wait_workers(args.workers)
-        return await measure(args, url)
+        return await measure(args, url, server)
     finally:
         _stop(server)
 
@@ -272,6 +299,7 @@ def report(args: argparse.Namespace, result: dict[str, Any], make_seconds: float
     print(f"run, submit to finished:           {result['run']:.2f}s ({result['status']}: ", end="")
     print(", ".join(f"{n} {s}" for s, n in sorted(result["statuses"].items())) + ")")
     print(f"make -j{slots} (touch), same DAG:     {make_seconds:.2f}s")
+    print(f"server CPU, submit to finished:    {result['cpu']:.2f}s (its workers' aside)")
     followed = result["followers"]
     print(
         f"followers: {followed['frames']} frames, {followed['bytes'] / 1e6:.1f} MB received, "
@@ -293,6 +321,7 @@ def main() -> None:
     parser.add_argument(
         "--gc-log", action="store_true", help="log the server's long garbage collections"
     )
+    parser.add_argument("--profile", help="write a cProfile of the server during the run here")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--probe", help=argparse.SUPPRESS)
     parser.add_argument("--follow", help=argparse.SUPPRESS)

@@ -14,12 +14,24 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["EventBus", "Subscription"]
+__all__ = ["Bundle", "EventBus", "Subscription"]
 
 logger = logging.getLogger(__name__)
 Event = dict[str, Any]
+
+
+@dataclass(eq=False)
+class Bundle:
+    """Events of one topic announced together (a flush of a run's transitions, in ``seq``
+    order): one queue entry for each subscriber instead of one per event, and one encoding
+    shared by every subscriber (:attr:`encoded`, made by whoever sends them first)."""
+
+    topic: str
+    events: list[Event]
+    encoded: Any = None
 
 
 class Subscription:
@@ -29,7 +41,7 @@ class Subscription:
     def __init__(self, bus: EventBus, maxsize: int) -> None:
         self._bus = bus
         self.topics: set[str] = set()
-        self.queue: asyncio.Queue[Event] = asyncio.Queue(maxsize)
+        self.queue: asyncio.Queue[Event | Bundle] = asyncio.Queue(maxsize)
         self.overflowed = False
 
     def add(self, topic: str) -> None:
@@ -51,14 +63,14 @@ class Subscription:
         for topic in list(self.topics):
             self.remove(topic)
 
-    def _offer(self, event: Event) -> None:
+    def _offer(self, event: Event | Bundle) -> None:
         try:
             self.queue.put_nowait(event)
         except asyncio.QueueFull:
             self.overflowed = True
 
-    async def get(self) -> Event:
-        """The next event."""
+    async def get(self) -> Event | Bundle:
+        """The next event, or bundle of events."""
         return await self.queue.get()
 
 
@@ -86,6 +98,20 @@ class EventBus:
             history.append(event)
         for sub in self._index.get(topic, ()):
             sub._offer(event)
+
+    def publish_many(self, topic: str, events: list[Event]) -> None:
+        """Deliver ``events`` of run topic ``topic`` (in ``seq`` order) to every subscriber,
+        as one :class:`Bundle` when there are several; each is kept for catch-up."""
+        if len(events) == 1:
+            self.publish(topic, events[0])
+            return
+        if not events:
+            return
+        history = self._history.setdefault(topic, deque(maxlen=self._history_size))
+        history.extend(events)
+        bundle = Bundle(topic, events)
+        for sub in self._index.get(topic, ()):
+            sub._offer(bundle)
 
     def history(self, run_id: str, since_seq: int) -> list[Event] | None:
         """Events of run ``run_id`` with ``seq > since_seq``, or ``None`` if the kept history

@@ -143,6 +143,11 @@ class Runs(Transitions):
         store's is newer (the run was deleted)."""
         self._recent.pop(run_id, None)
 
+    def held_node_runs(self) -> int:
+        """How many node runs the engine holds: the active runs' and those of the runs that
+        just finished (kept for the clients that waited for them)."""
+        return len(self._node_runs) + sum(len(nrs) for _, nrs in self._recent.values())
+
     def active_node_runs(self) -> int:
         """How many node runs the active runs hold (a measure of the engine's memory)."""
         return len(self._node_runs)

@@ -86,6 +86,21 @@ class UnitOfWork:
             if not self.pending():
                 self._idle.set()
 
+    def _publish(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+        """Publish in order; consecutive events of one run go as one bundle (a large run's
+        flush holds hundreds: fifty followers take one queue entry and one encoding each)."""
+        start = 0
+        while start < len(events):
+            topic = events[start][0]
+            end = start + 1
+            if topic.startswith("run:"):
+                while end < len(events) and events[end][0] == topic:
+                    end += 1
+                self._bus.publish_many(topic, [event for _, event in events[start:end]])
+            else:
+                self._bus.publish(topic, events[start][1])
+            start = end
+
     async def _flush_once(self) -> bool:
         batch = Batch(
             runs=list(self._runs.values()),
@@ -107,8 +122,7 @@ class UnitOfWork:
                 self._events[:0] = events
                 self._after[:0] = after
                 return False
-        for topic, event in events:
-            self._bus.publish(topic, event)
+        self._publish(events)
         for callback in after:
             try:
                 callback()

@@ -149,6 +149,17 @@ def input_values(
     }
 
 
+@functools.lru_cache(maxsize=1024)
+def _template_problem(code: str) -> str | None:
+    """Why the script ``code`` does not parse as a template, or ``None``; the nodes of a large
+    graph often share a script, parsed once."""
+    try:
+        _ENV.parse(code)
+    except jinja2.TemplateSyntaxError as exc:
+        return f"the script's template does not parse: line {exc.lineno}: {exc.message}"
+    return None
+
+
 class BashJinja2Node(BaseNode):
     """A bash script rendered with Jinja2: see the module documentation."""
 
@@ -161,11 +172,8 @@ class BashJinja2Node(BaseNode):
 
     @classmethod
     def check(cls, operation: Operation) -> list[str]:
-        try:
-            _ENV.parse(operation.code)
-        except jinja2.TemplateSyntaxError as exc:
-            return [f"the script's template does not parse: line {exc.lineno}: {exc.message}"]
-        return []
+        problem = _template_problem(operation.code)
+        return [problem] if problem else []
 
     async def run(self, ctx: RunContext) -> int:
         """Render the script (:class:`TemplateProblem`, which the worker reports as the node's

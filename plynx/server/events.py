@@ -25,12 +25,18 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from plynx.engine import Engine, EventBus
+from plynx.engine import Bundle, Engine, EventBus
 from plynx.errors import InvalidInput, NotFound
 from plynx.server import keys
 from plynx.server.api.logs import STREAMS, log_source
 from plynx.server.schemas import WorkerInfo
-from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder, encode_event, encode_json
+from plynx.server.snapshots import (
+    SNAPSHOTS,
+    SnapshotEncoder,
+    encode_bundle,
+    encode_event,
+    encode_json,
+)
 
 __all__ = ["PING_INTERVAL", "events_socket", "setup_event_routes"]
 
@@ -85,6 +91,8 @@ class _Connection:
         self.log_follows: dict[tuple[str, str], _LogFollow] = {}
         self.run_list = False
         self._batch: list[str] | None = None  # messages collected for one frame
+        self._count = 0  # how many messages the batch holds (a bundle's text holds several)
+        self._frame: bytes | None = None  # the batch is exactly this encoded frame
         self.workers = False
         self.pinger: asyncio.Task[None] | None = None
 
@@ -107,9 +115,15 @@ class _Connection:
     async def _send(self, message: Event) -> None:
         await self._send_text(encode_json(message))
 
-    async def _send_text(self, text: str) -> None:
+    async def _send_text(self, text: str, count: int = 1, frame: bytes | None = None) -> None:
+        """Send ``text`` (``count`` messages; ``frame``: the same already encoded as a frame),
+        or add it to the batch being collected."""
         if self._batch is not None:
+            self._frame = frame if not self._batch else None
             self._batch.append(text)
+            self._count += count
+        elif frame is not None:
+            await self.ws.send_frame(frame, WSMsgType.TEXT)
         else:
             await self.ws.send_str(text)
 
@@ -170,13 +184,12 @@ class _Connection:
             raise
 
     async def _run_snapshot(self, run_id: str) -> None:
-        run, node_runs = await self.engine.get_run(run_id)
-        seq, snapshot = await self.snapshots.snapshot(run, node_runs)
+        seq, snapshot = await self.snapshots.shared_snapshot(run_id, self.engine.get_run)
         self.runs[run_id] = seq
         if self._batch is not None:
-            self._batch.append(snapshot.decode())
+            await self._send_text(snapshot.decode())
         else:  # already UTF-8: spare a decoding and an encoding of megabytes
-            await self.ws.send_frame(snapshot, WSMsgType.TEXT)
+            await self.snapshots.send(self.ws, snapshot)
 
     async def _runs(self, message: Event, subscribe: bool) -> None:
         self.run_list = subscribe
@@ -261,24 +274,30 @@ class _Connection:
         while True:
             events = [await self.sub.get()]
             while not queue.empty() and len(events) < _BATCH:
-                events.append(queue.get_nowait())
+                events.append(queue.get_nowait())  # (a bundle counts as one)
             try:
                 async with self.lock:
                     if self.sub.overflowed:
                         await self._resync()
                         continue
-                    self._batch = []  # what these events send goes out in one frame
+                    self._batch, self._count = [], 0  # what these send goes out in one frame
                     try:
                         for event in events:
                             try:
-                                await self._forward(event)
+                                if isinstance(event, Bundle):
+                                    await self._forward_bundle(event)
+                                else:
+                                    await self._forward(event)
                             except ConnectionError:
                                 raise
                             except Exception:
                                 logger.exception("/ws/events: forwarding %.200r failed", event)
                     finally:
                         batch, self._batch = self._batch, None
-                    if len(batch) == 1:
+                        frame, self._frame = self._frame, None
+                    if frame is not None:  # one bundle and nothing else: its shared frame
+                        await self.ws.send_frame(frame, WSMsgType.TEXT)
+                    elif self._count == 1:
                         await self.ws.send_str(batch[0])
                     elif batch:
                         await self.ws.send_str("[" + ",".join(batch) + "]")
@@ -298,6 +317,21 @@ class _Connection:
         elif (topic == "runs" and not self.run_list) or (topic == "workers" and not self.workers):
             return
         await self._send_text(encode_event(event))  # the same text for every follower
+
+    async def _forward_bundle(self, bundle: Bundle) -> None:
+        """Events of one run in ``seq`` order: all new to the client (the usual case), they go
+        as the text every follower shares; else one by one, as :meth:`_forward` does."""
+        first = bundle.events[0]
+        reached = self.runs.get(str(first.get("run_id")))
+        if reached is None:
+            return
+        if first["seq"] <= reached:
+            for event in bundle.events:
+                await self._forward(event)
+            return
+        self.runs[first["run_id"]] = bundle.events[-1]["seq"]
+        inner, frame = encode_bundle(bundle)
+        await self._send_text(inner, len(bundle.events), frame)
 
     async def _forward_log(self, event: Event) -> None:
         data: bytes = event["data"].encode()

@@ -4,34 +4,42 @@ A run with 10,000 nodes has a graph snapshot of several megabytes and 10,000 nod
 dashboards that open it at the same moment used to build fifty Python dicts of it and encode
 each with :func:`json.dumps`, all on the event loop (35 s in the load benchmark). Here:
 
-* a run's graph never changes, so its JSON is encoded once per run (in a thread: pydantic's
-  encoder lets the loop run meanwhile) and kept for the few most recent runs;
+* a run's graph never changes, so its JSON is encoded once per run, shared with the stores
+  (:mod:`plynx.store.run_json`: the run's first write has encoded it already);
 * the rest of a snapshot (the run's fields and node runs) is encoded straight to JSON by
   pydantic's encoder (a tenth of the time of dicts and :func:`json.dumps`), in a thread for
-  a large run, one snapshot at a time. It is not shared: node runs change without a new
-  ``seq`` (a dispatch counts an attempt), so only a fresh encoding follows the live state;
+  a large run, one snapshot at a time. Followers share a snapshot only when it was read after
+  each of them asked (:meth:`SnapshotEncoder.shared_snapshot`): node runs change without a
+  new ``seq`` (a dispatch counts an attempt), so only a fresh reading follows the live state;
 * a bus event is the same dict for every subscriber: its text is kept (by identity, for a
-  short while) so that fifty followers encode it once.
+  short while) so that fifty followers encode it once; a bundle of events (a run's flush) is
+  encoded once as a whole frame, which a follower with nothing else to send sends as is.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pydantic_core
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
+from plynx.engine.events import Bundle
 from plynx.model import NodeRun, Run, snapshot_seq
+from plynx.store.run_json import cached_graph_json, graph_json
 
-__all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_event", "encode_json"]
+__all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_bundle", "encode_event", "encode_json"]
 
 Event = dict[str, Any]
-_GRAPHS_KEPT = 8
+Reader = Callable[[str], Awaitable[tuple[Run, list[NodeRun]]]]
 _EVENTS_KEPT = 4096
 _IN_THREAD = 1000  # node runs from which a snapshot is encoded in a thread
+_LARGE_FRAME = 1 << 20  # bytes from which snapshots are sent to one follower at a time
+_SEND_TURN = 1.0  # seconds a slow follower may keep the others waiting
 
 # id(event) -> (event, text): the event is kept alive so that its id is not reused meanwhile
 _encoded_events: OrderedDict[int, tuple[Event, str]] = OrderedDict()
@@ -59,34 +67,95 @@ def encode_event(event: Event) -> str:
     return text
 
 
+def encode_bundle(bundle: Bundle) -> tuple[str, bytes]:
+    """The events of ``bundle`` as the inside of a JSON array (``e1,e2,...``) and as a whole
+    frame (the array, UTF-8), encoded once however many followers send them."""
+    if bundle.encoded is None:
+        inner = ",".join(encode_event(event) for event in bundle.events)
+        bundle.encoded = (inner, f"[{inner}]".encode())
+    encoded: tuple[str, bytes] = bundle.encoded
+    return encoded
+
+
 class SnapshotEncoder:
     """Encodes ``snapshot`` messages of runs, sharing the work between followers."""
 
     def __init__(self) -> None:
-        self._graphs: OrderedDict[str, bytes] = OrderedDict()
         self._pending: dict[str, asyncio.Future[bytes]] = {}
         self._gate = asyncio.Lock()
+        # run id -> the snapshot being encoded, and the one that the followers who asked
+        # meanwhile wait for (it starts once the first is done)
+        self._current: dict[str, asyncio.Future[tuple[int, bytes]]] = {}
+        self._next: dict[str, asyncio.Future[tuple[int, bytes]]] = {}
+        self._sending = asyncio.Lock()
+
+    async def send(self, ws: web.WebSocketResponse, frame: bytes) -> None:
+        """Send a snapshot ``frame``, large ones to one follower at a time.
+
+        Writing a frame copies it into the socket's buffer at once: fifty followers sent a
+        snapshot of 11 MB together made half a gigabyte of buffers in one turn of the loop
+        (a stall of 2.6 s in the load benchmark). One at a time, each is written and then
+        drained while the loop goes on; a follower that reads slowly keeps its turn for
+        :data:`_SEND_TURN` seconds at most."""
+        if len(frame) < _LARGE_FRAME:
+            await ws.send_frame(frame, WSMsgType.TEXT)
+            return
+        async with self._sending:
+            sending = asyncio.ensure_future(ws.send_frame(frame, WSMsgType.TEXT))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(sending), _SEND_TURN)
+        await sending
 
     async def graph_json(self, run: Run) -> bytes:
-        """The JSON of ``run``'s graph (immutable for a run), encoded once, off the loop."""
-        cached = self._graphs.get(run.id)
+        """The JSON of ``run``'s graph (immutable for a run), encoded once (the stores' cache:
+        the run's first write has usually encoded it already)."""
+        cached = cached_graph_json(run)
         if cached is not None:
-            self._graphs.move_to_end(run.id)
             return cached
         pending = self._pending.get(run.id)
         if pending is None:  # the first follower encodes it; the others wait for the result
             loop = asyncio.get_running_loop()
-            pending = loop.run_in_executor(None, pydantic_core.to_json, run.graph)
+            pending = loop.run_in_executor(None, graph_json, run)
             self._pending[run.id] = pending
             try:
-                encoded = await pending
+                return await pending
             finally:
                 del self._pending[run.id]
-            self._graphs[run.id] = encoded
-            if len(self._graphs) > _GRAPHS_KEPT:
-                self._graphs.popitem(last=False)
-            return encoded
         return await asyncio.shield(pending)
+
+    async def shared_snapshot(self, run_id: str, read: Reader) -> tuple[int, bytes]:
+        """The ``seq`` and ``snapshot`` message of run ``run_id``, read by ``read`` and encoded
+        once for every follower that asks while it is being made.
+
+        A follower subscribes to the run's events *before* it asks, and a snapshot must be
+        read after that: events numbered before the read may have been published before the
+        subscription. So a follower never joins a snapshot already under way (read before it
+        asked): it waits for the next one, which starts once that one is done and is shared by
+        everyone who asked meanwhile (fifty dashboards opening a run: two encodings)."""
+        shared = self._next.get(run_id)
+        if shared is None:
+            current = self._current.get(run_id)
+            shared = asyncio.ensure_future(self._make(run_id, read, current))
+            if current is None:
+                self._current[run_id] = shared
+            else:
+                self._next[run_id] = shared
+        return await asyncio.shield(shared)
+
+    async def _make(
+        self, run_id: str, read: Reader, before: asyncio.Future[tuple[int, bytes]] | None
+    ) -> tuple[int, bytes]:
+        if before is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(before)  # (its failure is its own followers' business)
+            task = self._next.pop(run_id)
+            self._current[run_id] = task  # from now on, whoever asks waits for the next one
+        try:
+            run, node_runs = await read(run_id)
+            return await self.snapshot(run, node_runs)
+        finally:
+            if self._current.get(run_id) is asyncio.current_task():
+                del self._current[run_id]
 
     async def snapshot(self, run: Run, node_runs: list[NodeRun]) -> tuple[int, bytes]:
         """The ``seq`` and ``snapshot`` message (UTF-8 JSON) of ``run``."""

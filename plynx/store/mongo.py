@@ -27,6 +27,7 @@ server with its password redacted; a duplicate id is :class:`~plynx.errors.Confl
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Sequence
 from datetime import datetime
@@ -178,13 +179,23 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
             raise StoreError(f"a stored document is invalid ({doing}): {exc}") from exc
 
     async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:
-        """Insert a run and its node runs atomically; :class:`Conflict` if an id exists."""
+        """Insert a run and its node runs atomically; :class:`Conflict` if an id exists. The
+        documents are serialised in a thread, as the other stores do (a large run takes a
+        while; nobody changes a new run yet)."""
         doing = f"create run {run.id!r}"
-        try:
-            run_doc = {"_id": run.id, "seq": self._order.next(), **run_fields(run)}
+        first = self._order.next()
+        seqs = [self._order.next() for _ in node_runs]  # taken on the loop: in order
+
+        def documents() -> tuple[Doc, list[Doc]]:
+            run_doc = {"_id": run.id, "seq": first, **run_fields(run)}
             node_docs = [
-                {"_id": nr.id, "seq": self._order.next(), **node_run_fields(nr)} for nr in node_runs
+                {"_id": nr.id, "seq": seq, **node_run_fields(nr)}
+                for nr, seq in zip(node_runs, seqs, strict=True)
             ]
+            return run_doc, node_docs
+
+        try:
+            run_doc, node_docs = await asyncio.to_thread(documents)
         except pydantic_core.PydanticSerializationError as exc:
             raise StoreError(f"cannot serialise run {run.id!r}: {exc}") from exc
         runs = self._collection("runs", doing)

@@ -30,6 +30,7 @@ from plynx.model import (
     Run,
     Token,
 )
+from plynx.store.run_json import graph_json
 
 __all__ = [
     "Doc",
@@ -105,6 +106,10 @@ def graph_fields(graph: Graph) -> Doc:
     }
 
 
+def _graph_body(graph: Graph) -> bytes:
+    return graph.model_dump_json(include={"nodes", "edges"}).encode()
+
+
 def run_fields(run: Run) -> Doc:
     """Everything stored for a run except ``_id`` and ``seq``: the run without its graph's
     nodes and edges in ``doc``, those in ``graph``."""
@@ -116,7 +121,8 @@ def run_fields(run: Run) -> Doc:
         "finished_ts": _ts(run.finished_at),
         "deleted": run.deleted_at is not None,
         "doc": run.model_dump_json(exclude=_RUN_GRAPH_BODY),
-        "graph": run.graph.model_dump_json(include={"nodes", "edges"}),
+        # encoded once per run: a run's graph never changes
+        "graph": graph_json(run, "body", _graph_body).decode(),
     }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from plynx.model import CacheEntry, Graph, NodeRun, Operation, Run
+from plynx.store.run_json import run_json
 
 __all__ = [
     "APPLY",
@@ -144,7 +145,7 @@ def run_row(run: Run) -> tuple[Any, ...]:
         run.author,
         instant(run.created_at),
         instant(run.finished_at),
-        doc(run),
+        run_json(run),  # the graph encoded once per run
     )
 
 

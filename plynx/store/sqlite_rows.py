@@ -8,6 +8,7 @@ from typing import Any
 
 from plynx.errors import InvalidInput
 from plynx.model import CacheEntry, Graph, NodeRun, Operation, Run
+from plynx.store.run_json import run_json
 
 __all__ = [
     "INSERT_CACHE_ENTRY",
@@ -97,7 +98,7 @@ def run_row(run: Run) -> tuple[Any, ...]:
         run.author,
         run.created_at.timestamp(),
         ts(run.finished_at),
-        run.model_dump_json(),
+        run_json(run),  # the graph encoded once per run
     )
 
 

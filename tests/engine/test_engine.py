@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from plynx.engine import Engine
+from plynx.engine import Bundle, Engine
 from plynx.errors import Conflict, GraphInvalid
 from plynx.model import NodeRunStatus, RunStatus
 from plynx.protocol import Dispatch, Result, RunningRef
@@ -253,9 +253,10 @@ async def test_events_are_numbered_and_announced_after_storing(engine: Engine) -
     run, _ = await wait_finished(engine, run)
     seqs = []
     while not sub.queue.empty():
-        event = sub.queue.get_nowait()
-        seqs.append(event["seq"])
-        if event["kind"] == "node_run":
-            stored = await engine.store.get_node_run(event["node_run"]["id"])
-            assert stored.seq >= event["seq"]
+        item = sub.queue.get_nowait()
+        for event in item.events if isinstance(item, Bundle) else [item]:
+            seqs.append(event["seq"])
+            if event["kind"] == "node_run":
+                stored = await engine.store.get_node_run(event["node_run"]["id"])
+                assert stored.seq >= event["seq"]
     assert seqs == sorted(seqs) and len(seqs) == len(set(seqs)) and seqs

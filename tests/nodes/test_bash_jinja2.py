@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from plynx.model import Operation
-from plynx.nodes.bash_jinja2 import BashJinja2Node, TemplateProblem, render_script
+from plynx.nodes.bash_jinja2 import (
+    BashJinja2Node,
+    TemplateProblem,
+    _template_problem,
+    render_script,
+)
 
 from .conftest import RunNode
 
@@ -165,3 +170,14 @@ async def test_git_checkout_directory_script_of_plynx_1(run_node: RunNode, safe_
     assert not (out / "NEW").exists()
     assert (out / ".git").is_dir()
     assert f"HEAD is now at {first[:7]}" in outcome.log()
+
+
+def test_a_script_shared_by_many_nodes_is_parsed_once() -> None:
+    code = "echo {{ params.unique_to_this_test }}"
+    before = _template_problem.cache_info().misses
+    op = Operation(kind="bash_jinja2", code=code)
+    assert all(BashJinja2Node.check(op) == [] for _ in range(5))
+    assert _template_problem.cache_info().misses == before + 1
+    bad = Operation(kind="bash_jinja2", code="{% if %}")
+    assert BashJinja2Node.check(bad) == BashJinja2Node.check(bad)
+    assert "does not parse" in BashJinja2Node.check(bad)[0]

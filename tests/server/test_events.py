@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import weakref
 from collections import deque
+from datetime import UTC, datetime
 from typing import Any
 
-from aiohttp import ClientWebSocketResponse
+import pytest
+from aiohttp import ClientWebSocketResponse, WSMsgType
 from aiohttp.test_utils import TestClient
 
-from plynx.server import keys
+from plynx.model import Graph, NodeRun, Run
+from plynx.server import keys, snapshots
+from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder
 
 from .helpers import InProcessWorker, echo_op, node
 
@@ -219,3 +224,129 @@ async def test_a_heartbeat_subscriber_is_pinged_every_second(client: TestClient)
         frame = await ws.receive_json(timeout=1.5)
         raise AssertionError(f"pinged after unsubscribing: {frame}")
     await ws.close()
+
+
+async def test_followers_opening_a_run_together_share_its_snapshot(
+    client: TestClient, worker: InProcessWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_id = await start_run(client)
+    await worker.dispatch()
+    await client.app[keys.ENGINE].flush()
+    encoder = client.app[SNAPSHOTS]
+    encode = encoder.snapshot
+    made = 0
+
+    async def slow(run: Run, node_runs: list[NodeRun]) -> tuple[int, bytes]:
+        nonlocal made
+        made += 1
+        await asyncio.sleep(0.2)  # a large run takes a while: the others ask meanwhile
+        return await encode(run, node_runs)
+
+    monkeypatch.setattr(encoder, "snapshot", slow)
+    sockets = [await client.ws_connect("/ws/events") for _ in range(20)]
+    for ws in sockets:
+        await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id})
+    snapshots = [await receive(ws, type="snapshot") for ws in sockets]
+    assert {s["run"]["id"] for s in snapshots} == {run_id}
+    assert all([n["status"] for n in s["node_runs"]] == ["queued"] for s in snapshots)
+    assert made <= 3  # the first, then one (or two) for all who asked meanwhile; not 20
+    for ws in sockets:
+        await ws.close()
+
+
+async def test_a_follower_never_shares_a_snapshot_read_before_it_asked() -> None:
+    encoder = SnapshotEncoder()
+    run = Run(id="r1", graph=Graph(), created_at=datetime.now(UTC))
+    reads: list[int] = []
+    release = asyncio.Event()
+
+    async def read(run_id: str) -> tuple[Run, list[NodeRun]]:
+        reads.append(run.seq)
+        copy = run.model_copy()  # the state at the reading
+        await release.wait()
+        return copy, []
+
+    first = asyncio.create_task(encoder.shared_snapshot("r1", read))
+    while not reads:
+        await asyncio.sleep(0)
+    run.seq = 7  # events happen after the first reading: the next followers must see them
+    later = [asyncio.create_task(encoder.shared_snapshot("r1", read)) for _ in range(3)]
+    await asyncio.sleep(0.05)
+    assert reads == [0]  # the next reading waits for the first to be done
+    release.set()
+    assert (await first)[0] == 0
+    assert [(await task)[0] for task in later] == [7, 7, 7]
+    assert reads == [0, 7]  # one reading for the three that asked meanwhile
+    assert encoder._current == {} and encoder._next == {}
+
+
+async def test_a_flush_of_run_events_goes_to_every_follower_as_one_shared_frame(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    run_id = await start_run(client)
+    await client.app[keys.ENGINE].flush()
+    bus = client.app[keys.BUS]
+    sockets = [await client.ws_connect("/ws/events") for _ in range(3)]
+    seqs = []
+    for ws in sockets:
+        await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id})
+        seqs.append((await receive(ws, type="snapshot"))["seq"])
+    assert len(set(seqs)) == 1
+    seq = seqs[0]
+    # a bundle that starts at or before what a client has seen is filtered event by event
+    events = [
+        {"type": "event", "topic": "run", "run_id": run_id, "seq": seq + i, "kind": "noise"}
+        for i in range(0, 4)
+    ]
+    bus.publish_many(f"run:{run_id}", events)
+    for ws in sockets:
+        frame = await ws.receive_json(timeout=5)
+        assert [m["seq"] for m in frame] == [seq + 1, seq + 2, seq + 3]
+    # a bundle all new to them: the same frame, encoded once, for everyone
+    more = [{**event, "seq": seq + 10 + i} for i, event in enumerate(events)]
+    bus.publish_many(f"run:{run_id}", more)
+    frames = [await ws.receive_str(timeout=5) for ws in sockets]
+    assert len(set(frames)) == 1
+    assert [m["seq"] for m in json.loads(frames[0])] == [seq + 10, seq + 11, seq + 12, seq + 13]
+    assert bus.history(run_id, seq + 11) == more[2:]  # each event kept for catch-up
+    for ws in sockets:
+        await ws.close()
+
+
+async def test_large_snapshots_are_sent_to_one_follower_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(snapshots, "_SEND_TURN", 0.2)
+    encoder = SnapshotEncoder()
+    log: list[str] = []
+    drained = {name: asyncio.Event() for name in ("a", "b", "slow", "small")}
+
+    class Socket:  # what send() uses of a web.WebSocketResponse
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def send_frame(self, frame: bytes, opcode: WSMsgType) -> None:
+            assert opcode == WSMsgType.TEXT
+            log.append(f"{self.name} written")
+            await drained[self.name].wait()  # the client reads it
+            log.append(f"{self.name} drained")
+
+    big = b"x" * (2 << 20)
+    sends = [
+        asyncio.create_task(encoder.send(Socket(name), big))  # type: ignore[arg-type]
+        for name in ("a", "b")
+    ]
+    small = asyncio.create_task(encoder.send(Socket("small"), b"{}"))  # type: ignore[arg-type]
+    await asyncio.sleep(0.05)
+    assert sorted(log) == ["a written", "small written"]  # b waits for a's turn; small: never
+    drained["a"].set()
+    await asyncio.sleep(0.05)
+    assert log[2:] == ["a drained", "b written"]
+    slow = asyncio.create_task(encoder.send(Socket("slow"), big))  # type: ignore[arg-type]
+    await asyncio.sleep(0.05)
+    assert "slow written" not in log
+    await asyncio.sleep(0.3)  # b reads slowly: after its turn the next follower goes
+    assert log[-1] == "slow written"
+    for event in drained.values():
+        event.set()
+    await asyncio.gather(*sends, small, slow)

@@ -83,7 +83,8 @@ async def summaries(
 
 def _after_submit(request: web.Request) -> None:
     """A run was registered: freeze the heap if the engine now holds a large one."""
-    request.app[HEAP].update(request.app[keys.ENGINE].active_node_runs())
+    engine = request.app[keys.ENGINE]
+    request.app[HEAP].update(engine.active_node_runs(), engine.held_node_runs())
 
 
 async def create_run(request: web.Request) -> web.Response:

@@ -1,0 +1,61 @@
+"""A run's document as JSON without encoding its graph again on every write.
+
+A run's graph snapshot never changes once the run exists, but it is most of the run's document
+(several megabytes for 10,000 nodes, a quarter of a second to encode). The engine writes a run
+again on each of its status changes, and pydantic's encoder holds the interpreter while it works
+(a thread does not spare the event loop). So the graph's JSON is encoded once per run and kept
+for the few most recent runs; each write encodes only the run's own small fields and splices the
+graph in. The cache is keyed by run id and checked by identity of the graph object, so a run
+whose graph was replaced is encoded afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import pydantic_core
+
+from plynx.model import Graph, Run
+
+__all__ = ["cached_graph_json", "graph_json", "run_json"]
+
+_KEPT = 4  # runs whose graph JSON is kept (a large one is megabytes)
+
+# (run id, variant) -> (the graph encoded, its JSON); used from store threads too
+_graphs: OrderedDict[tuple[str, str], tuple[Graph, bytes]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def cached_graph_json(run: Run, variant: str = "whole") -> bytes | None:
+    """The JSON of ``run``'s graph if :func:`graph_json` has it already, else ``None``."""
+    with _lock:
+        cached = _graphs.get((run.id, variant))
+    return cached[1] if cached is not None and cached[0] is run.graph else None
+
+
+def graph_json(
+    run: Run, variant: str = "whole", encode: Callable[[Graph], bytes] = pydantic_core.to_json
+) -> bytes:
+    """The JSON of ``run``'s graph, encoded by ``encode`` once per run and ``variant``."""
+    key = (run.id, variant)
+    graph = run.graph
+    with _lock:
+        cached = _graphs.get(key)
+        if cached is not None and cached[0] is graph:
+            _graphs.move_to_end(key)
+            return cached[1]
+    encoded = encode(graph)
+    with _lock:
+        _graphs[key] = (graph, encoded)
+        _graphs.move_to_end(key)
+        while len(_graphs) > _KEPT:
+            _graphs.popitem(last=False)
+    return encoded
+
+
+def run_json(run: Run) -> str:
+    """``run.model_dump_json()``, with the graph's JSON encoded once per run."""
+    fields = run.model_dump_json(exclude={"graph"})  # never empty: a run has an id
+    return '{"graph":' + graph_json(run).decode() + "," + fields[1:]
