@@ -75,6 +75,7 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}
+_A_ROLE = {Role.VIEWER: "a viewer", Role.EDITOR: "an editor", Role.ADMIN: "an admin"}
 
 
 @dataclass(frozen=True)
@@ -217,8 +218,8 @@ def check(rule: Rule, who: Identity | None) -> None:
         )
     if _RANK[who.role] < _RANK[rule.role]:
         raise Forbidden(
-            f"this needs the {rule.role.value} role (or higher); {who.user!r} is a "
-            f"{who.role.value}" + (" and may only read" if who.role == Role.VIEWER else ""),
+            f"this needs the {rule.role.value} role (or higher); {who.user!r} is "
+            f"{_A_ROLE[who.role]}" + (" and may only read" if who.role == Role.VIEWER else ""),
             rule.name,
         )
 
