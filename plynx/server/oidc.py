@@ -59,6 +59,8 @@ STATE_COOKIE = "plynx_oidc_state"
 STATE_SECONDS = 600
 _MAX_PENDING = 10_000
 _TIMEOUT = aiohttp.ClientTimeout(total=15)
+#: Largest discovery document, key set or token response read from the provider.
+_MAX_DOCUMENT = 1024 * 1024
 #: Clock skew allowed between the provider and this server (``exp``, ``iat``), seconds.
 LEEWAY = 60.0
 #: Signature algorithms an ID token may be verified with (those of ``oidc_algorithms``).
@@ -189,11 +191,18 @@ async def _fetch_json(method: str, url: str, **kwargs: Any) -> dict[str, Any]:
             aiohttp.ClientSession(timeout=_TIMEOUT) as http,
             http.request(method, url, **kwargs) as resp,
         ):
-            body = await resp.read()
+            body = bytearray()
+            async for chunk in resp.content.iter_chunked(64 * 1024):
+                body += chunk
+                if len(body) > _MAX_DOCUMENT:
+                    raise web.HTTPBadGateway(
+                        text=f"the OpenID provider's answer to {method} {url} is larger than "
+                        f"{_MAX_DOCUMENT} bytes"
+                    )
             if resp.status != 200:
                 raise web.HTTPBadGateway(
                     text=f"the OpenID provider answered {resp.status} to {method} {url}: "
-                    f"{body[:300]!r}"
+                    f"{bytes(body[:300])!r}"
                 )
             document = json.loads(body)
     except (aiohttp.ClientError, TimeoutError, ValueError) as exc:

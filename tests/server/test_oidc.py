@@ -73,6 +73,8 @@ class Provider:
     published: list[dict[str, Any]] | None = None
     forge: Any = None
     jwks_requests: int = 0
+    jwks_uri: str | None = "/jwks"
+    jwks_padding: int = 0
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -87,7 +89,8 @@ class Provider:
         published = self.published
         if published is None:
             published = [_jwk(self.key, self.kid)]
-        return web.json_response({"keys": published})
+        await asyncio.sleep(0.05)  # slow enough for sign-ins to overlap
+        return web.json_response({"keys": published, "padding": "x" * self.jwks_padding})
 
     async def discovery(self, request: web.Request) -> web.Response:
         return web.json_response(
@@ -95,7 +98,7 @@ class Provider:
                 "issuer": self.issuer,
                 "authorization_endpoint": self.issuer + "/authorize",
                 "token_endpoint": self.issuer + "/token",
-                "jwks_uri": self.issuer + "/jwks",
+                **({"jwks_uri": self.issuer + self.jwks_uri} if self.jwks_uri else {}),
             }
         )
 
@@ -370,6 +373,41 @@ async def test_keys_older_than_their_ttl_are_fetched_again(
     await asyncio.sleep(0.1)
     assert (await _sign_in(client)).status == 303
     assert provider.jwks_requests == 2
+
+
+async def test_sign_ins_at_once_fetch_the_keys_once(sso: TestClient, provider: Provider) -> None:
+    browsers = [sso]
+    for _ in range(4):
+        other = TestClient(sso.server)  # another browser (cookie jar) on the same server
+        await other.start_server()
+        browsers.append(other)
+    try:
+        done = await asyncio.gather(*(_sign_in(b) for b in browsers))
+        assert [d.status for d in done] == [303] * 5
+        assert provider.jwks_requests == 1
+    finally:
+        for other in browsers[1:]:
+            await other.session.close()
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"jwks_uri": None}, "no https:// authorization endpoint, token endpoint and jwks_uri"),
+        ({"jwks_uri": "/nowhere"}, "answered 404 to GET"),
+        ({"jwks_padding": 2 * 1024 * 1024}, "larger than 1048576 bytes"),
+    ],
+)
+async def test_a_provider_without_usable_keys_is_a_clear_502(
+    sso: TestClient, provider: Provider, change: dict[str, Any], words: str
+) -> None:
+    for name, value in change.items():
+        setattr(provider, name, value)
+    resp = await sso.get("/auth/oidc/login", allow_redirects=False)
+    if resp.status == 302:  # discovery is fine: the keys are fetched at the callback
+        resp = await _sign_in(sso)
+    assert resp.status == 502 and words in await resp.text()
+    assert "plynx_session" not in resp.cookies
 
 
 async def test_an_es256_provider_is_accepted(sso: TestClient, provider: Provider) -> None:
