@@ -131,7 +131,7 @@ class Keys:
         client, current, and for the sign-in with ``nonce``; :class:`Refused` otherwise."""
         header = _header(id_token)
         alg = header.get("alg")
-        if alg not in self.algorithms:
+        if not isinstance(alg, str) or alg not in self.algorithms:
             raise Refused(
                 f"it is signed with {str(alg)[:20]!r}, which this server does not accept "
                 f"(oidc_algorithms: {', '.join(sorted(self.algorithms))})"
@@ -284,8 +284,8 @@ def _decode(
     for candidate in candidates:
         try:
             key = jwt.PyJWK(candidate, algorithm=alg)
-        except jwt.PyJWKError:
-            continue  # a key this PyJWT cannot use (or that does not suit alg)
+        except (jwt.PyJWTError, ValueError, TypeError, KeyError):
+            continue  # a broken key, one this PyJWT cannot use, or one that does not suit alg
         try:
             claims: dict[str, Any] = jwt.decode(
                 id_token,
@@ -308,7 +308,7 @@ def _decode(
             raise Refused("it is from another provider (wrong issuer)") from None
         except jwt.MissingRequiredClaimError as exc:
             raise Refused(f"it has no {exc.claim!r} claim") from None
-        except jwt.InvalidTokenError as exc:
+        except jwt.PyJWTError as exc:
             raise Refused(f"it is malformed ({str(exc)[:200]})") from None
         return claims
     raise bad_signature

@@ -238,6 +238,14 @@ def _hs256(secret: bytes | str) -> Any:
     return forge
 
 
+def _header_alg(alg: Any) -> Any:
+    def forge(claims: dict[str, Any]) -> str:
+        header = _b64(json.dumps({"alg": alg, "kid": "key-1"}).encode())
+        return f"{header}.{_b64(json.dumps(claims).encode())}.{_b64(b'x' * 256)}"
+
+    return forge
+
+
 def _without(claim: str) -> Any:
     def forge(claims: dict[str, Any]) -> str:
         claims = {k: v for k, v in claims.items() if k != claim}
@@ -306,6 +314,14 @@ _NOW = int(time.time())
         pytest.param({"forge": _without("iat")}, "no 'iat' claim", id="no-iat"),
         pytest.param({"forge": _without("sub")}, "no 'sub' claim", id="no-sub"),
         pytest.param({"forge": lambda claims: "not.a-jwt"}, "not a JWT", id="not-a-jwt"),
+        pytest.param(
+            {"forge": _header_alg(["RS256"])}, "which this server does not", id="alg-list"
+        ),
+        pytest.param(
+            {"published": [{"kty": "RSA", "kid": "key-1", "n": "AQAB", "e": "AQAB"}]},
+            "signature does not verify",
+            id="broken-published-key",
+        ),
     ],
 )
 async def test_an_id_token_that_does_not_verify_is_refused_and_audited(
@@ -373,6 +389,20 @@ async def test_keys_older_than_their_ttl_are_fetched_again(
     await asyncio.sleep(0.1)
     assert (await _sign_in(client)).status == 303
     assert provider.jwks_requests == 2
+
+
+async def test_keys_the_server_cannot_use_are_passed_over(
+    sso: TestClient, provider: Provider
+) -> None:
+    provider.published = [
+        {"kty": "RSA", "kid": "key-1", "n": "!!", "e": "AQAB"},
+        {"kty": "RSA", "kid": "key-1"},
+        {"kty": "EC", "kid": "key-1", "crv": "P-256", "x": "AA", "y": "AA"},
+        {**_jwk(_RSA_KEY, "key-1"), "use": "enc"},
+        "not a key",
+        _jwk(_RSA_KEY, "key-1"),
+    ]
+    assert (await _sign_in(sso)).status == 303
 
 
 async def test_sign_ins_at_once_fetch_the_keys_once(sso: TestClient, provider: Provider) -> None:
