@@ -256,13 +256,13 @@ def _header(id_token: str) -> dict[str, Any]:
     return header
 
 
-_KEY_TYPES = {"R": "RSA", "P": "RSA", "E": "EC"}
+_KEY_TYPES = {"RS": "RSA", "PS": "RSA", "ES": "EC", "Ed": "OKP"}
 
 
 def _matching(keys: list[dict[str, Any]], kid: Any, alg: str) -> list[dict[str, Any]]:
     """The published keys that may have signed a token with header ``kid`` and ``alg``: the
     key with that id (any, without one), for signing, of the algorithm's key type."""
-    kty = _KEY_TYPES.get(alg[0], "OKP")
+    kty = _KEY_TYPES[alg[:2]]
     return [
         k
         for k in keys

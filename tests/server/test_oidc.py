@@ -23,8 +23,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from jwt.algorithms import ECAlgorithm, RSAAlgorithm
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
 
 from plynx.errors import InvalidInput, NotFound
 from plynx.server import keys
@@ -48,7 +48,11 @@ _OTHER_RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 def _jwk(private: Any, kid: str) -> dict[str, Any]:
     """The public JWK of ``private`` (RSA or EC) named ``kid``."""
-    codec = ECAlgorithm if isinstance(private, ec.EllipticCurvePrivateKey) else RSAAlgorithm
+    codec: Any = RSAAlgorithm
+    if isinstance(private, ec.EllipticCurvePrivateKey):
+        codec = ECAlgorithm
+    elif isinstance(private, ed25519.Ed25519PrivateKey):
+        codec = OKPAlgorithm
     jwk: dict[str, Any] = codec.to_jwk(private.public_key(), as_dict=True)
     return {**jwk, "kid": kid, "use": "sig"}
 
@@ -446,6 +450,19 @@ async def test_an_es256_provider_is_accepted(sso: TestClient, provider: Provider
     provider.key, provider.alg = ec.generate_private_key(ec.SECP384R1()), "ES384"  # not listed
     done = await _sign_in(sso)
     assert done.status == 401 and "'ES384', which this server does not accept" in await done.text()
+
+
+async def test_an_eddsa_provider_is_accepted_when_listed(
+    make_client: MakeClient, settings: Settings, provider: Provider
+) -> None:
+    client = await _sso_client(make_client, settings, provider, oidc_algorithms="RS256,EdDSA")
+    provider.key, provider.alg = ed25519.Ed25519PrivateKey.generate(), "EdDSA"
+    assert (await _sign_in(client)).status == 303
+    client.session.cookie_jar.clear()
+    provider.published = [_jwk(provider.key, provider.kid)]
+    provider.key = ed25519.Ed25519PrivateKey.generate()  # signs with a key it does not publish
+    done = await _sign_in(client)
+    assert done.status == 401 and "signature does not verify" in await done.text()
 
 
 async def test_hs256_with_the_client_secret_only_when_configured(
