@@ -63,6 +63,14 @@ class Settings:
     oidc_client_secret: str = field(default="", repr=False)
     oidc_default_role: str = "viewer"
     oidc_username_claim: str = "preferred_username"
+    #: The ID token signature algorithms accepted, comma-separated (``none`` never; ``HS256``
+    #: and its kin, keyed with the client secret, only when listed here).
+    oidc_algorithms: str = "RS256,ES256"
+    #: How long the provider's discovery document and keys (JWKS) are kept, seconds (they are
+    #: fetched again at once, at most every ``oidc_keys_min_refresh`` seconds, for an ID token
+    #: signed with a key they do not hold).
+    oidc_keys_ttl: float = 3600.0
+    oidc_keys_min_refresh: float = 30.0
     heartbeat_interval: float = 2.0
     lease_timeout: float = 10.0
     #: Largest log kept per stream of a node run; past it the middle is cut.

@@ -43,6 +43,7 @@ __all__ = [
     "audit_middleware",
     "describe",
     "kind_of",
+    "record_sign_in",
 ]
 
 logger = logging.getLogger(__name__)
@@ -327,6 +328,31 @@ def _record(
     try:
         log.record(_event(request, status, response, claimed))
     except Exception:  # describing a request must never fail it
+        logger.exception("cannot audit %s %s", request.method, request.path)
+
+
+def record_sign_in(request: web.Request, status: int, user: str, action: str) -> None:
+    """Record a sign-in outside the REST API (the OpenID Connect callback, a browser's
+    ``GET``): ``action`` names it, ``user`` is who it signed in (``""``: not known)."""
+    log = request.app.get(AUDIT_LOG)
+    if log is None:
+        return
+    try:
+        log.record(
+            AuditEvent(
+                id=uuid.uuid4().hex,
+                at=datetime.now(UTC),
+                user=_clip(user),
+                action=action,
+                method=request.method,
+                path=_clip(request.path, _MAX_PATH),
+                object_kind="session",
+                status=status,
+                outcome=outcome_of(status),
+                address=_clip(request.remote or ""),
+            )
+        )
+    except Exception:  # auditing must never fail a sign-in
         logger.exception("cannot audit %s %s", request.method, request.path)
 
 

@@ -4,10 +4,16 @@
 ``nonce`` and PKCE challenge; ``state`` is also put in a short-lived cookie, so the callback
 only accepts the answer in the browser that asked (no one can sign a victim in as themselves).
 ``GET /auth/oidc/callback`` trades the code for an ID token at the provider's token endpoint,
-directly and with the client secret, so (as OpenID Connect Core 3.1.3.7 allows) the token's
-issuer is vouched for by the connection: its claims are checked (``iss``, ``aud``, ``exp``,
-``nonce``), not its signature. Then the user is signed in as with a password (a
-:class:`~plynx.model.Session` and its cookie).
+with the client secret, and verifies it (:class:`Keys`): its signature with the provider's
+published keys (its ``jwks_uri``, fetched with the discovery document and kept
+``oidc_keys_ttl`` seconds, fetched again for a key id it does not hold), with one of
+``oidc_algorithms`` (never ``none``; ``HS256`` and kin, keyed with the client secret, only when
+listed), then ``iss``, ``aud`` (and ``azp``), ``exp`` and ``iat`` (with :data:`LEEWAY`), ``sub``
+and ``nonce``. Then the user is signed in as with a password (a :class:`~plynx.model.Session`
+and its cookie). Every callback is audited (``session.oidc``), refused ones as denied.
+
+Verifying needs PyJWT with cryptography (the ``oidc`` extra: ``pip install 'plynx[oidc]'``);
+a server with ``oidc_issuer`` set refuses to start without it.
 
 The user is the one named by ``oidc_username_claim``. A user's first sign-in creates them with
 ``oidc_default_role``; later sign-ins must come from the same issuer and subject. A name that
@@ -17,8 +23,8 @@ their name must not hand out an admin's account.
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import binascii
 import hashlib
 import json
 import logging
@@ -38,9 +44,11 @@ from plynx.model import Role, User
 from plynx.server import keys
 from plynx.server.api.session import set_session_cookie
 from plynx.server.api.users import USER_NAME
+from plynx.server.audit import record_sign_in
 from plynx.server.guard import is_loopback
+from plynx.settings import Settings
 
-__all__ = ["CALLBACK_PATH", "LOGIN_PATH", "setup_oidc"]
+__all__ = ["CALLBACK_PATH", "LEEWAY", "LOGIN_PATH", "Keys", "setup_oidc"]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +59,17 @@ STATE_COOKIE = "plynx_oidc_state"
 STATE_SECONDS = 600
 _MAX_PENDING = 10_000
 _TIMEOUT = aiohttp.ClientTimeout(total=15)
+#: Largest discovery document, key set or token response read from the provider.
+_MAX_DOCUMENT = 1024 * 1024
+#: Clock skew allowed between the provider and this server (``exp``, ``iat``), seconds.
+LEEWAY = 60.0
+#: Signature algorithms an ID token may be verified with (those of ``oidc_algorithms``).
+ASYMMETRIC = frozenset(
+    {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
+)
+SYMMETRIC = frozenset({"HS256", "HS384", "HS512"})
+#: The action of an OpenID sign-in in the audit trail.
+AUDIT_ACTION = "session.oidc"
 
 
 @dataclass(frozen=True)
@@ -62,31 +81,95 @@ class _Pending:
     expires: float
 
 
-class OIDC:
-    """The provider's configuration (read once) and the sign-ins under way."""
+class Refused(Exception):
+    """An ID token that does not verify (the message says why, for the person signing in)."""
 
-    def __init__(self) -> None:
+
+class Keys:
+    """The provider's discovery document and signing keys (JWKS), fetched when first needed
+    and again when older than ``ttl`` seconds; :meth:`verify` checks an ID token with them.
+
+    An ID token signed with a key id the keys do not hold makes them fetched again at once
+    (the provider may have rotated its keys), but not more often than every ``min_refresh``
+    seconds: tokens naming made-up keys cannot make this server hammer the provider."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.issuer = settings.oidc_issuer
+        self.client_id = settings.oidc_client_id
+        self.client_secret = settings.oidc_client_secret
+        self.algorithms = _algorithms(settings.oidc_algorithms)
+        self.ttl = settings.oidc_keys_ttl
+        self.min_refresh = settings.oidc_keys_min_refresh
         self._config: dict[str, Any] | None = None
-        self.pending: dict[str, _Pending] = {}
+        self._config_at = 0.0
+        self._jwks: list[dict[str, Any]] = []
+        self._jwks_at: float | None = None
+        self._lock = asyncio.Lock()
 
-    async def config(self, issuer: str) -> dict[str, Any]:
+    async def config(self) -> dict[str, Any]:
         """The provider's discovery document."""
-        if self._config is None:
-            url = issuer.rstrip("/") + "/.well-known/openid-configuration"
-            document = await _fetch_json("GET", url)
-            if document.get("issuer") != issuer:
-                raise web.HTTPBadGateway(
-                    text=f"the OpenID provider at {url} says its issuer is "
-                    f"{document.get('issuer')!r}, not {issuer!r}: check oidc_issuer"
+        async with self._lock:
+            if self._config is None or time.monotonic() - self._config_at > self.ttl:
+                self._config = await _discover(self.issuer)
+                self._config_at = time.monotonic()
+            return self._config
+
+    async def keys(self, *, refresh: bool = False) -> list[dict[str, Any]]:
+        """The provider's published keys (JWKs); ``refresh``: fetched again unless they were
+        fetched less than ``min_refresh`` seconds ago."""
+        config = await self.config()
+        async with self._lock:
+            now = time.monotonic()
+            age = None if self._jwks_at is None else now - self._jwks_at
+            if age is None or age > self.ttl or (refresh and age >= self.min_refresh):
+                self._jwks = await _fetch_jwks(config["jwks_uri"])
+                self._jwks_at = time.monotonic()
+            return self._jwks
+
+    async def verify(self, id_token: str, nonce: str) -> dict[str, Any]:
+        """The claims of ``id_token`` once it is shown to be signed by the provider, for this
+        client, current, and for the sign-in with ``nonce``; :class:`Refused` otherwise."""
+        header = _header(id_token)
+        alg = header.get("alg")
+        if not isinstance(alg, str) or alg not in self.algorithms:
+            raise Refused(
+                f"it is signed with {str(alg)[:20]!r}, which this server does not accept "
+                f"(oidc_algorithms: {', '.join(sorted(self.algorithms))})"
+            )
+        kid = header.get("kid")
+        candidates: list[dict[str, Any]]
+        if alg in SYMMETRIC:
+            candidates = [{"kty": "oct", "k": _b64(self.client_secret.encode())}]
+        else:
+            candidates = _matching(await self.keys(), kid, alg)
+            if not candidates:
+                candidates = _matching(await self.keys(refresh=True), kid, alg)
+            if not candidates:
+                raise Refused(
+                    f"it is signed with a key the provider does not publish (kid "
+                    f"{str(kid)[:60]!r}, {alg})"
                 )
-            endpoints = [document.get(k) for k in ("authorization_endpoint", "token_endpoint")]
-            if not all(isinstance(e, str) and _trusted_url(e) for e in endpoints):
-                raise web.HTTPBadGateway(
-                    text=f"the OpenID provider at {url} names no https:// authorization and "
-                    "token endpoints"
-                )
-            self._config = document
-        return self._config
+        # RSA and EC verification takes well under a millisecond, but key sizes are the
+        # provider's choice: the loop never waits on them.
+        claims = await asyncio.to_thread(
+            _decode, id_token, candidates, alg, self.issuer, self.client_id
+        )
+        got = claims.get("nonce")
+        if not isinstance(got, str) or not secrets.compare_digest(got.encode(), nonce.encode()):
+            raise Refused("it is for another sign-in (wrong nonce): start again")
+        if "azp" in claims and claims["azp"] != self.client_id:
+            raise Refused("it was issued to another client (wrong azp)")
+        if not isinstance(claims.get("sub"), str) or not claims["sub"]:
+            raise Refused("it names no subject (sub)")
+        return claims
+
+
+class OIDC:
+    """The provider's keys and the sign-ins under way."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.keys = Keys(settings)
+        self.pending: dict[str, _Pending] = {}
 
     def remember(self, state: str, pending: _Pending) -> None:
         """Keep a sign-in under way (forgetting those whose time is up, and the oldest past a
@@ -108,11 +191,18 @@ async def _fetch_json(method: str, url: str, **kwargs: Any) -> dict[str, Any]:
             aiohttp.ClientSession(timeout=_TIMEOUT) as http,
             http.request(method, url, **kwargs) as resp,
         ):
-            body = await resp.read()
+            body = bytearray()
+            async for chunk in resp.content.iter_chunked(64 * 1024):
+                body += chunk
+                if len(body) > _MAX_DOCUMENT:
+                    raise web.HTTPBadGateway(
+                        text=f"the OpenID provider's answer to {method} {url} is larger than "
+                        f"{_MAX_DOCUMENT} bytes"
+                    )
             if resp.status != 200:
                 raise web.HTTPBadGateway(
                     text=f"the OpenID provider answered {resp.status} to {method} {url}: "
-                    f"{body[:300]!r}"
+                    f"{bytes(body[:300])!r}"
                 )
             document = json.loads(body)
     except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
@@ -120,6 +210,120 @@ async def _fetch_json(method: str, url: str, **kwargs: Any) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise web.HTTPBadGateway(text=f"the OpenID provider sent no JSON object ({url})")
     return document
+
+
+async def _discover(issuer: str) -> dict[str, Any]:
+    """The provider's discovery document, checked: its issuer is ``issuer`` and it names
+    trusted authorization, token and keys endpoints."""
+    url = issuer.rstrip("/") + "/.well-known/openid-configuration"
+    document = await _fetch_json("GET", url)
+    if document.get("issuer") != issuer:
+        raise web.HTTPBadGateway(
+            text=f"the OpenID provider at {url} says its issuer is "
+            f"{document.get('issuer')!r}, not {issuer!r}: check oidc_issuer"
+        )
+    names = ("authorization_endpoint", "token_endpoint", "jwks_uri")
+    if not all(isinstance(e, str) and _trusted_url(e) for e in map(document.get, names)):
+        raise web.HTTPBadGateway(
+            text=f"the OpenID provider at {url} names no https:// authorization endpoint, "
+            "token endpoint and jwks_uri"
+        )
+    return document
+
+
+async def _fetch_jwks(url: str) -> list[dict[str, Any]]:
+    document = await _fetch_json("GET", url)
+    keys = document.get("keys")
+    if not isinstance(keys, list):
+        raise web.HTTPBadGateway(text=f"the OpenID provider's key set ({url}) has no 'keys'")
+    return [k for k in keys if isinstance(k, dict)]
+
+
+def _algorithms(setting: str) -> frozenset[str]:
+    """The algorithms of ``oidc_algorithms`` (checked by :func:`setup_oidc`)."""
+    return frozenset(a.strip() for a in setting.split(",") if a.strip())
+
+
+def _header(id_token: str) -> dict[str, Any]:
+    """The (not yet verified) header of a JWT."""
+    try:
+        encoded = id_token.split(".", maxsplit=1)[0]
+        header = json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
+    except ValueError:  # binascii.Error and JSONDecodeError are ValueErrors
+        raise Refused("it is not a JWT") from None
+    if not isinstance(header, dict) or id_token.count(".") != 2:
+        raise Refused("it is not a JWT")
+    return header
+
+
+_KEY_TYPES = {"RS": "RSA", "PS": "RSA", "ES": "EC", "Ed": "OKP"}
+
+
+def _matching(keys: list[dict[str, Any]], kid: Any, alg: str) -> list[dict[str, Any]]:
+    """The published keys that may have signed a token with header ``kid`` and ``alg``: the
+    key with that id (any, without one), for signing, of the algorithm's key type."""
+    kty = _KEY_TYPES[alg[:2]]
+    return [
+        k
+        for k in keys
+        if (kid is None or k.get("kid") == kid)
+        and k.get("kty") == kty
+        and k.get("use", "sig") == "sig"
+        and k.get("alg", alg) == alg
+    ]
+
+
+def _decode(
+    id_token: str, candidates: list[dict[str, Any]], alg: str, issuer: str, client_id: str
+) -> dict[str, Any]:
+    """The claims of ``id_token`` if one of the ``candidates`` (JWKs) verifies its signature,
+    and its ``iss``, ``aud``, ``exp`` and ``iat`` are right (run in a thread)."""
+    import jwt  # the "oidc" extra, checked at start
+
+    bad_signature = Refused("its signature does not verify with the provider's keys")
+    for candidate in candidates:
+        try:
+            key = jwt.PyJWK(candidate, algorithm=alg)
+        except (jwt.PyJWTError, ValueError, TypeError, KeyError):
+            continue  # a broken key, one this PyJWT cannot use, or one that does not suit alg
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                id_token,
+                key,
+                algorithms=[alg],
+                audience=client_id,
+                issuer=issuer,
+                leeway=LEEWAY,
+                options={"require": ["iss", "aud", "exp", "iat", "sub"]},
+            )
+        except jwt.InvalidSignatureError:
+            continue
+        except jwt.ExpiredSignatureError:
+            raise Refused("it has expired (its expiry, exp, has passed)") from None
+        except jwt.ImmatureSignatureError:
+            raise Refused("it is not valid yet (iat or nbf is in the future)") from None
+        except jwt.InvalidAudienceError:
+            raise Refused("it is for another client (wrong audience)") from None
+        except jwt.InvalidIssuerError:
+            raise Refused("it is from another provider (wrong issuer)") from None
+        except jwt.MissingRequiredClaimError as exc:
+            raise Refused(f"it has no {exc.claim!r} claim") from None
+        except jwt.PyJWTError as exc:
+            raise Refused(f"it is malformed ({str(exc)[:200]})") from None
+        return claims
+    raise bad_signature
+
+
+def _missing_library() -> str:
+    """Why ID tokens cannot be verified here (``""``: they can)."""
+    try:
+        import jwt
+        from jwt.algorithms import has_crypto
+    except ImportError:
+        return "PyJWT is not installed"
+    if not has_crypto:
+        return "PyJWT is installed without cryptography"
+    return "" if hasattr(jwt, "PyJWK") else "PyJWT is too old (2.8 or later is needed)"
 
 
 def _next(raw: str) -> str:
@@ -139,18 +343,6 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def _claims(id_token: str) -> dict[str, Any]:
-    """The payload of a JWT (its signature is not checked: see the module docstring)."""
-    try:
-        payload = id_token.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (IndexError, ValueError, binascii.Error):
-        raise web.HTTPBadGateway(text="the OpenID provider's ID token is not a JWT") from None
-    if not isinstance(claims, dict):
-        raise web.HTTPBadGateway(text="the OpenID provider's ID token holds no claims")
-    return claims
-
-
 def _redirect_uri(request: web.Request) -> str:
     public = request.app[keys.SETTINGS].public_url.rstrip("/")
     base = public or f"{request.scheme}://{request.host}"
@@ -168,7 +360,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     """Send the browser to the provider."""
     oidc = _enabled(request)
     settings = request.app[keys.SETTINGS]
-    config = await oidc.config(settings.oidc_issuer)
+    config = await oidc.keys.config()
     state, nonce, verifier = (secrets.token_urlsafe(32) for _ in range(3))
     redirect_uri = _redirect_uri(request)
     oidc.remember(
@@ -214,8 +406,29 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 
 async def callback(request: web.Request) -> web.StreamResponse:
-    """Trade the code for an ID token, find or create the user, sign them in."""
+    """Trade the code for an ID token, verify it, find or create the user, sign them in
+    (audited, whatever the outcome)."""
     oidc = _enabled(request)
+    attempt = _Attempt()
+    try:
+        response = await _callback(request, oidc, attempt)
+    except web.HTTPException as exc:
+        record_sign_in(request, exc.status, attempt.user, AUDIT_ACTION)
+        raise
+    except BaseException:
+        record_sign_in(request, 500, attempt.user, AUDIT_ACTION)
+        raise
+    record_sign_in(request, response.status, attempt.user, AUDIT_ACTION)
+    return response
+
+
+@dataclass
+class _Attempt:
+    #: The user a sign-in is for, once its ID token is verified.
+    user: str = ""
+
+
+async def _callback(request: web.Request, oidc: OIDC, attempt: _Attempt) -> web.StreamResponse:
     settings = request.app[keys.SETTINGS]
     if "error" in request.query:
         raise web.HTTPUnauthorized(
@@ -234,7 +447,7 @@ async def callback(request: web.Request) -> web.StreamResponse:
     code = request.query.get("code")
     if not code:
         raise web.HTTPBadRequest(text="the OpenID provider sent no code")
-    config = await oidc.config(settings.oidc_issuer)
+    config = await oidc.keys.config()
     tokens = await _fetch_json(
         "POST",
         config["token_endpoint"],
@@ -247,29 +460,15 @@ async def callback(request: web.Request) -> web.StreamResponse:
             "code_verifier": pending.verifier,
         },
     )
-    claims = _claims(str(tokens.get("id_token", "")))
-    audience = claims.get("aud")
-    audiences = audience if isinstance(audience, list) else [audience]
-    problems = [
-        what
-        for what, bad in [
-            ("issuer", claims.get("iss") != settings.oidc_issuer),
-            ("audience", settings.oidc_client_id not in audiences),
-            (
-                "expiry",
-                not isinstance(claims.get("exp"), int | float) or claims["exp"] < time.time(),
-            ),
-            ("nonce", claims.get("nonce") != pending.nonce),
-            ("subject", not isinstance(claims.get("sub"), str) or not claims["sub"]),
-        ]
-        if bad
-    ]
-    if problems:
-        logger.warning("OpenID ID token refused: wrong %s", ", ".join(problems))
+    try:
+        claims = await oidc.keys.verify(str(tokens.get("id_token", "")), pending.nonce)
+    except Refused as exc:
+        logger.warning("OpenID ID token refused (from %s): %s", request.remote, exc)
         raise web.HTTPUnauthorized(
-            text=f"the OpenID provider's ID token is not for this sign-in (wrong "
-            f"{', '.join(problems)})"
-        )
+            text=f"sign-in refused: the OpenID provider's ID token {exc}"
+        ) from None
+    name = claims.get(settings.oidc_username_claim)
+    attempt.user = name[:200] if isinstance(name, str) else ""
     user = await _user_for(request, claims)
     signed_in = await request.app[keys.SESSIONS].start(user)
     logger.info("user %s signed in with OpenID Connect from %s", user.name, request.remote)
@@ -332,6 +531,29 @@ def setup_oidc(app: web.Application) -> None:
                 f"setting 'oidc_issuer': {settings.oidc_issuer!r} must be an https:// URL "
                 "(plain http only on this machine): ID tokens are trusted for the connection"
             )
-    app[_OIDC] = OIDC()
+        missing = _missing_library()
+        if missing:
+            raise InvalidInput(
+                f"setting 'oidc_issuer': OpenID Connect sign-in verifies ID token signatures, "
+                f"but {missing}: install the 'oidc' extra (pip install 'plynx[oidc]')"
+            )
+        algorithms = _algorithms(settings.oidc_algorithms)
+        unknown = sorted(algorithms - ASYMMETRIC - SYMMETRIC)
+        if unknown or not algorithms:
+            raise InvalidInput(
+                f"setting 'oidc_algorithms': {', '.join(unknown) or 'none given'}: list some of "
+                f"{', '.join(sorted(ASYMMETRIC | SYMMETRIC))} ('none' is never accepted)"
+            )
+        if algorithms & SYMMETRIC and len(settings.oidc_client_secret) < 32:
+            raise InvalidInput(
+                "setting 'oidc_algorithms': HS256 and its kin are keyed with "
+                "'oidc_client_secret', which must then be at least 32 characters"
+            )
+        if settings.oidc_keys_ttl <= 0 or settings.oidc_keys_min_refresh < 0:
+            raise InvalidInput(
+                "settings 'oidc_keys_ttl' and 'oidc_keys_min_refresh': seconds, the first "
+                "above 0, the second not below 0"
+            )
+    app[_OIDC] = OIDC(settings)
     app.router.add_get(LOGIN_PATH, login)
     app.router.add_get(CALLBACK_PATH, callback)
