@@ -97,7 +97,7 @@ export default function RunsPage({ query }) {
         ${RUN_STATUSES.map((s) => html`<option value=${s}>${STATUSES[s].icon} ${s}</option>`)}
       </select>
       <input placeholder="graph id" aria-label="Graph id" value=${filters.graph_id} onChange=${set("graph_id")} />
-      <input placeholder="author" aria-label="Author" value=${filters.author} onChange=${set("author")} />
+      <input placeholder="owner" aria-label="Owner" value=${filters.author} onChange=${set("author")} />
       <button onClick=${() => setPicking(!picking)} aria-expanded=${picking}>Metric columns…</button>
       <button onClick=${() => navigate(`/runs/compare?ids=${picked.map(encodeURIComponent).join(",")}`)}
         disabled=${picked.length < 2} title="Select two runs or more">Compare selected (${picked.length})</button>
@@ -114,7 +114,7 @@ export default function RunsPage({ query }) {
             <th aria-label="select"></th>
             <th>Status</th><th>Run</th><th>Graph</th><th>Parameters</th>
             ${columns.map(header)}
-            <th>Author</th><th>Created</th>
+            <th>Owner</th><th>Created</th>
             <th class="num">Duration</th><th>Nodes</th>
           </tr></thead>
           <tbody>
