@@ -286,8 +286,8 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
     async def create_graph(self, graph: Graph) -> None:
         """Insert a new graph; :class:`Conflict` if the id exists."""
         sql = (
-            "INSERT INTO graphs (id, author, created_at, updated_at, search_text, doc) "
-            "VALUES ($1, $2, $3, $4, $5, $6)"
+            "INSERT INTO graphs (id, author, created_at, updated_at, search_text, deleted_at, doc) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)"
         )
         await self._execute(
             f"create graph {graph.id!r}",
@@ -304,7 +304,7 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         """Replace a stored graph; :class:`NotFound` if there is none."""
         sql = (
             "UPDATE graphs SET author = $2, created_at = $3, updated_at = $4, "
-            "search_text = $5, doc = $6 WHERE id = $1"
+            "search_text = $5, deleted_at = $6, doc = $7 WHERE id = $1"
         )
         if not await self._execute(f"update graph {graph.id!r}", sql, *graph_row(graph)):
             raise NotFound("graph", graph.id)

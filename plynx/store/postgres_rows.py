@@ -31,9 +31,9 @@ __all__ = [
     "search_text",
 ]
 
-_RUN_COLUMNS = "id, status, graph_id, author, created_at, finished_at, doc"
+_RUN_COLUMNS = "id, status, graph_id, author, created_at, finished_at, deleted_at, doc"
 _RUN_ARRAYS = "$1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], " + (
-    "$6::timestamptz[], $7::json[]"
+    "$6::timestamptz[], $7::timestamptz[], $8::json[]"
 )
 _NODE_COLUMNS = "id, run_id, node_id, status, cache_key, doc"
 _CACHE_COLUMNS = "key, node_run_id, run_id, created_at, doc"
@@ -47,11 +47,11 @@ WITH upsert_runs AS (
     SELECT {_RUN_COLUMNS} FROM unnest({_RUN_ARRAYS}) AS t({_RUN_COLUMNS})
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, graph_id = excluded.graph_id,
         author = excluded.author, created_at = excluded.created_at,
-        finished_at = excluded.finished_at, doc = excluded.doc
+        finished_at = excluded.finished_at, deleted_at = excluded.deleted_at, doc = excluded.doc
 ), upsert_node_runs AS (
     INSERT INTO node_runs ({_NODE_COLUMNS})
     SELECT {_NODE_COLUMNS}
-    FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::json[])
+    FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::json[])
         WITH ORDINALITY AS t({_NODE_COLUMNS}, ord)
     ORDER BY ord
     ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, node_id = excluded.node_id,
@@ -59,7 +59,7 @@ WITH upsert_runs AS (
 )
 INSERT INTO cache_entries ({_CACHE_COLUMNS})
 SELECT {_CACHE_COLUMNS}
-FROM unnest($14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::json[])
+FROM unnest($15::text[], $16::text[], $17::text[], $18::timestamptz[], $19::json[])
     WITH ORDINALITY AS t({_CACHE_COLUMNS}, ord)
 ORDER BY ord
 ON CONFLICT (key) DO NOTHING
@@ -68,11 +68,11 @@ ON CONFLICT (key) DO NOTHING
 # A run and its node runs in one statement: a duplicate id anywhere fails all of it.
 CREATE_RUN = f"""
 WITH insert_run AS (
-    INSERT INTO runs ({_RUN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    INSERT INTO runs ({_RUN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 )
 INSERT INTO node_runs ({_NODE_COLUMNS})
 SELECT {_NODE_COLUMNS}
-FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::json[])
+FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::json[])
     WITH ORDINALITY AS t({_NODE_COLUMNS}, ord)
 ORDER BY ord
 """
@@ -128,7 +128,9 @@ class Where:
     def live(self, include_deleted: bool) -> Where:
         """Leave out soft-deleted documents (``deleted_at`` set) unless ``include_deleted``."""
         if not include_deleted:
-            self.terms.append("(doc->>'deleted_at') IS NULL")
+            # a column, not ``doc->>'deleted_at'``: that parses the document, and PostgreSQL's
+            # json parser refuses a \u0000 anywhere in it
+            self.terms.append("deleted_at IS NULL")
         return self
 
     def sql(self) -> str:
@@ -145,6 +147,7 @@ def run_row(run: Run) -> tuple[Any, ...]:
         run.author,
         instant(run.created_at),
         instant(run.finished_at),
+        instant(run.deleted_at),
         run_json(run),  # the graph encoded once per run
     )
 
@@ -174,7 +177,7 @@ def node_run_columns(node_runs: Iterable[NodeRun]) -> list[list[Any]]:
 def apply_params(
     runs: Iterable[Run], node_runs: Iterable[NodeRun], cache_entries: Iterable[CacheEntry]
 ) -> list[list[Any]]:
-    """The 18 arrays of :data:`APPLY`. A document that appears twice is written once: the last
+    """The 19 arrays of :data:`APPLY`. A document that appears twice is written once: the last
     state of a run or node run (at the place of its first appearance), the first cache entry
     of a key."""
     last_runs = {run.id: run for run in runs}
@@ -183,7 +186,7 @@ def apply_params(
     for entry in cache_entries:
         first_entries.setdefault(entry.key, entry)
     return [
-        *_columns((run_row(run) for run in last_runs.values()), 7),
+        *_columns((run_row(run) for run in last_runs.values()), 8),
         *node_run_columns(last_node_runs.values()),
         *_columns((_cache_row(entry) for entry in first_entries.values()), 5),
     ]
@@ -204,13 +207,14 @@ def operation_row(op: Operation) -> tuple[Any, ...]:
 
 
 def graph_row(graph: Graph) -> tuple[Any, ...]:
-    """``id, author, created_at, updated_at, search_text, doc``; ``updated_at`` is the listing
-    order: the last update, or the creation for a new graph."""
+    """``id, author, created_at, updated_at, search_text, deleted_at, doc``; ``updated_at`` is
+    the listing order: the last update, or the creation for a new graph."""
     return (
         graph.id,
         graph.author,
         instant(graph.created_at),
         instant(graph.updated_at or graph.created_at),
         search_text(graph.searchable_text()),
+        instant(graph.deleted_at),
         doc(graph),
     )

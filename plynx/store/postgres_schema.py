@@ -241,8 +241,13 @@ async def _sessions_v4(conn: Any) -> None:
 
 
 async def _audit(conn: Any) -> None:
-    """The audit trail: the ``audit`` table (see :mod:`plynx.store.postgres_audit`)."""
+    """The audit trail: the ``audit`` table (see :mod:`plynx.store.postgres_audit`); and
+    columns for soft deletion (listings filter on them without parsing documents)."""
     await conn.execute(AUDIT_SCHEMA)
+    await conn.execute(
+        "ALTER TABLE graphs ADD COLUMN IF NOT EXISTS deleted_at timestamptz;"
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS deleted_at timestamptz"
+    )
 
 
 #: ``MIGRATIONS[n]`` migrates version ``n`` to ``n + 1``.
