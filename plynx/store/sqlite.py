@@ -41,7 +41,7 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.store.base import MANY_DOCUMENTS, Batch, Store
+from plynx.store.base import LARGE_DOCUMENT, MANY_DOCUMENTS, Batch, Store
 from plynx.store.sqlite_audit import SQLiteAudit
 from plynx.store.sqlite_experiments import SQLiteExperiments
 from plynx.store.sqlite_rows import (
@@ -175,6 +175,8 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
         rows = await self._fetch(doing, sql, (ident,))
         if not rows:
             raise NotFound(what, ident)
+        if len(rows[0][0]) >= LARGE_DOCUMENT:  # a large run: the loop runs now and then
+            return (await asyncio.to_thread(self._parse, model, rows, doing))[0]
         return self._parse(model, rows, doing)[0]
 
     async def _all(self, model: type[M], sql: str, doing: str) -> list[M]:
