@@ -30,7 +30,7 @@ from aiohttp import WSMsgType, web
 
 from plynx.engine.events import Bundle
 from plynx.model import NodeRun, Run, snapshot_seq
-from plynx.store.run_json import cached_graph_json, graph_json
+from plynx.store.run_json import cached_graph_json, graph_json, list_json
 
 __all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_bundle", "encode_event", "encode_json"]
 
@@ -194,8 +194,8 @@ def _run_json(run: Run, graph: bytes) -> bytes:
     return b"".join((b'{"graph":', graph, b",", fields[1:]))
 
 
-def _json(value: Any) -> bytes:
-    return pydantic_core.to_json(value)
+def _json(value: list[NodeRun]) -> bytes:
+    return list_json(value)  # a slice at a time: the loop runs between two
 
 
 #: The encoder the app's handlers share.

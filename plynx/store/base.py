@@ -39,7 +39,16 @@ from plynx.model import (
 from plynx.model.metrics import MetricPoint, MetricSeries
 from plynx.model.sweep import Sweep
 
-__all__ = ["Batch", "Store", "oldest_first"]
+__all__ = ["LARGE_DOCUMENT", "MANY_DOCUMENTS", "Batch", "Store", "oldest_first"]
+
+#: From this many documents (a large run's node runs), a backend validates them in a thread: one
+#: small call each, so the event loop gets its turn between two (on the loop, the 10,000 node runs
+#: of a finished run read back stopped it for 0.1 to 0.35 s).
+MANY_DOCUMENTS = 1000
+#: A document from this size (a large run's) is validated in a thread. pydantic's validator
+#: holds the interpreter for most of such a call, but not all of it: the 7.6 MB document of a
+#: 10,000-node run held the loop 0.45 to 1 s on it, 0.2 to 0.3 s at most from a thread.
+LARGE_DOCUMENT = 1024 * 1024
 
 T = TypeVar("T")
 _PAGE = 200  # documents per listing call when going through a whole listing

@@ -53,7 +53,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.model import Session as UserSession
-from plynx.store.base import Batch, Store
+from plynx.store.base import MANY_DOCUMENTS, Batch, Store
 from plynx.store.mongo_audit import MongoAudit
 from plynx.store.mongo_base import Session, in_chunks, redact
 from plynx.store.mongo_docs import (
@@ -267,6 +267,8 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
             docs = await nodes.find({"run_id": run_id}, {"doc": 1}).sort("seq", 1).to_list(None)
             if not docs and await runs.find_one({"_id": run_id}, {"_id": 1}) is None:
                 raise NotFound("run", run_id)
+        if len(docs) >= MANY_DOCUMENTS:  # a thread lets the loop run between two documents
+            return await asyncio.to_thread(self._parse, NodeRun, docs, doing)
         return self._parse(NodeRun, docs, doing)
 
     async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:

@@ -42,7 +42,7 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.store.base import Batch, Store
+from plynx.store.base import LARGE_DOCUMENT, MANY_DOCUMENTS, Batch, Store
 from plynx.store.postgres_audit import PostgresAudit
 from plynx.store.postgres_experiments import PostgresExperiments
 from plynx.store.postgres_pool import CONNECTION_LOST, DRIVER_ERRORS, PostgresURL, create_pool
@@ -166,6 +166,8 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         rows = await self._fetch(doing, sql, ident)
         if not rows:
             raise NotFound(what, ident)
+        if len(rows[0][0]) >= LARGE_DOCUMENT:  # a large run: the loop runs now and then
+            return (await asyncio.to_thread(self._parse, model, [rows[0][0]], doing))[0]
         return self._parse(model, [rows[0][0]], doing)[0]
 
     async def _all(self, model: type[M], sql: str, doing: str) -> list[M]:
@@ -376,7 +378,10 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         rows = await self._fetch(doing, sql, run_id)
         if not rows:
             raise NotFound("run", run_id)
-        return self._parse(NodeRun, [row[0] for row in rows if row[0] is not None], doing)
+        docs = [row[0] for row in rows if row[0] is not None]
+        if len(docs) >= MANY_DOCUMENTS:  # a thread lets the loop run between two documents
+            return await asyncio.to_thread(self._parse, NodeRun, docs, doing)
+        return self._parse(NodeRun, docs, doing)
 
     async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:
         """Node-run status counts per run, in one grouped query."""

@@ -13,6 +13,7 @@ loop; the thread only runs SQL. Driver errors leave this module as
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -40,7 +41,7 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.store.base import Batch, Store
+from plynx.store.base import LARGE_DOCUMENT, MANY_DOCUMENTS, Batch, Store
 from plynx.store.sqlite_audit import SQLiteAudit
 from plynx.store.sqlite_experiments import SQLiteExperiments
 from plynx.store.sqlite_rows import (
@@ -174,6 +175,8 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
         rows = await self._fetch(doing, sql, (ident,))
         if not rows:
             raise NotFound(what, ident)
+        if len(rows[0][0]) >= LARGE_DOCUMENT:  # a large run: the loop runs now and then
+            return (await asyncio.to_thread(self._parse, model, rows, doing))[0]
         return self._parse(model, rows, doing)[0]
 
     async def _all(self, model: type[M], sql: str, doing: str) -> list[M]:
@@ -395,6 +398,8 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
         rows = await self._call(doing, read)
         if rows is None:
             raise NotFound("run", run_id)
+        if len(rows) >= MANY_DOCUMENTS:  # a thread lets the loop run between two documents
+            return await asyncio.to_thread(self._parse, NodeRun, rows, doing)
         return self._parse(NodeRun, rows, doing)
 
     async def count_node_runs(self, run_ids: Sequence[str]) -> dict[str, dict[str, int]]:

@@ -109,6 +109,22 @@ async def test_large_graph_bodies_are_validated_in_slices_with_every_problem(
     assert result == {"ok": True, "problems": []}
 
 
+async def test_a_large_inline_graph_runs_with_the_parameters_given(client: TestClient) -> None:
+    """A body read in slices keeps every field of the request, its run parameters too."""
+    graph = large_graph(1500)
+    graph["parameters"] = [{"name": "who", "type": "str", "default": "world"}]
+    op = echo_op(inputs=[], parameters=[{"name": "greet", "type": "str", "default": "hi"}])
+    graph["nodes"][0] = node("n0", op, greet={"ref": "who"})
+    body = {"graph": graph, "title": "sliced", "parameters": {"who": "banana"}}
+    assert len(json.dumps(body)) > LARGE_BODY
+    resp = await client.post(f"{API}/runs", json=body)
+    assert resp.status == 201, await resp.text()
+    run = (await resp.json())["run"]
+    assert run["title"] == "sliced" and run["parameters"] == {"who": "banana"}
+    assert run["graph"]["nodes"][0]["params"]["greet"] == "banana"
+    await client.post(f"{API}/runs/{run['id']}/cancel")
+
+
 async def test_heap_is_frozen_while_a_large_run_is_active(
     make_client: MakeClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -107,4 +107,5 @@ async def read_create_run(request: web.Request) -> CreateRun:
     if shell.graph is None:
         return CreateRun.model_validate(shell.model_dump())
     graph = await _whole(shell.graph, ("graph",), "CreateRun")
-    return CreateRun(graph_id=shell.graph_id, graph=graph, title=shell.title)
+    fields = {name: getattr(shell, name) for name in shell.model_fields_set}
+    return CreateRun(**{**fields, "graph": graph})  # every field given, the graph validated
