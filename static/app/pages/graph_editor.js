@@ -102,8 +102,10 @@ export default function GraphEditor({ params }) {
     editor.current = canvas;
     setEmptyCanvas(!canvas.graph.getNodes().length);
     requestAnimationFrame(() => {
-      box.current.dataset.renderMs = String(Math.round(performance.now() - started));
-      box.current.dataset.ready = "true";
+      const el = box.current; // gone when the page was left before this frame
+      if (!el) return;
+      el.dataset.renderMs = String(Math.round(performance.now() - started));
+      el.dataset.ready = "true";
     });
     const beforeUnload = (e) => {
       if (dirtyRef.current) {
