@@ -82,6 +82,29 @@ async def test_unexpected_errors_are_500_without_details(client: TestClient) -> 
     }
 
 
+async def test_a_client_that_went_away_is_logged_in_a_line_without_a_traceback(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A peer that closes its socket while the answer is written (a worker leaving during a
+    shutdown) is not a server error: no traceback in the log, nothing at ERROR."""
+    from aiohttp.client_exceptions import ClientConnectionResetError
+
+    from plynx.server import keys
+
+    store = client.app[keys.STORE]
+
+    async def gone(*args: object, **kwargs: object) -> None:
+        raise ClientConnectionResetError("Cannot write to closing transport")
+
+    store.list_graphs = gone  # type: ignore[method-assign]
+    with caplog.at_level("INFO", logger="plynx"):
+        resp = await client.get(f"{API}/graphs")
+    assert resp.status == 400
+    assert (await resp.json())["error"]["code"] == "connection_closed"
+    assert not [r for r in caplog.records if r.levelname == "ERROR" or r.exc_info]
+    assert "the client went away (Cannot write to closing transport)" in caplog.text
+
+
 async def test_json_bodies_only_as_application_json(client: TestClient) -> None:
     graph = json.dumps({"title": "g"})
     for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"):
