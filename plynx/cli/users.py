@@ -143,12 +143,7 @@ def disable_command(
     ctx: click.Context, name: str, store_url: str | None, data_dir: Path | None
 ) -> None:
     """Disable NAME: their tokens and sessions stop working at once."""
-
-    async def action(store: Store) -> User:
-        return await _change(store, name, disabled=True)
-
-    with_store(ctx, store_url, data_dir, action)
-    click.echo(f"user {name} disabled")
+    _set_disabled(ctx, name, store_url, data_dir, disabled=True)
 
 
 @users_group.command("enable")
@@ -159,12 +154,17 @@ def enable_command(
     ctx: click.Context, name: str, store_url: str | None, data_dir: Path | None
 ) -> None:
     """Enable NAME again (their tokens work again; they sign in anew)."""
+    _set_disabled(ctx, name, store_url, data_dir, disabled=False)
 
+
+def _set_disabled(
+    ctx: click.Context, name: str, store_url: str | None, data_dir: Path | None, *, disabled: bool
+) -> None:
     async def action(store: Store) -> User:
-        return await _change(store, name, disabled=False)
+        return await _change(store, name, disabled=disabled)
 
     with_store(ctx, store_url, data_dir, action)
-    click.echo(f"user {name} enabled")
+    click.echo(f"user {name} {'disabled' if disabled else 'enabled'}")
 
 
 @users_group.command("set-password")

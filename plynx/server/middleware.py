@@ -137,7 +137,7 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         # the client went away mid-request (a worker or browser closed its socket while the
         # response was being written): nothing is wrong on this side and nobody is left to
         # answer; aiohttp drops the reply below when it cannot be written either
-        logger.info("%s %s: the client went away (%s)", request.method, request.path, exc)
+        logger.warning("%s %s: the client went away (%s)", request.method, request.path, exc)
         return error_response(400, "the connection was closed", "connection_closed")
     except Exception:
         logger.exception("unexpected error in %s %s", request.method, request.path)

@@ -4,18 +4,16 @@ created by the ``_audit`` migration step), as a mixin over the store's plumbing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol, TypeVar
 
 import pydantic_core
-from pydantic import BaseModel
 
 from plynx.errors import StoreError
 from plynx.model import AuditEvent, AuditFilter, Page
+from plynx.store.plumbing import PostgresPlumbing
 from plynx.store.postgres_rows import Where, instant
 
 __all__ = ["AUDIT_SCHEMA", "PostgresAudit"]
 
-M = TypeVar("M", bound=BaseModel)
 
 #: The ``audit`` table: ``user_name`` because ``user`` is reserved; indexes by time, and by
 #: time per user, object and action (what the listing filters on).
@@ -74,27 +72,10 @@ def audit_where(where: AuditFilter | None) -> Where:
     return clause
 
 
-class _Plumbing(Protocol):
-    async def _execute(
-        self, doing: str, sql: str, *args: Any, duplicate: str | None = None
-    ) -> int: ...
-
-    async def _page(
-        self,
-        model: type[M],
-        table: str,
-        where: Where,
-        order: str,
-        offset: int,
-        limit: int,
-        column: str = "doc",
-    ) -> Page[M]: ...
-
-
 class PostgresAudit:
     """The audit trail on PostgreSQL."""
 
-    async def add_audit_events(self: _Plumbing, events: Sequence[AuditEvent]) -> None:
+    async def add_audit_events(self: PostgresPlumbing, events: Sequence[AuditEvent]) -> None:
         """Insert events in one statement; a known id is kept as it is."""
         if not events:
             return
@@ -115,7 +96,11 @@ class PostgresAudit:
         )
 
     async def list_audit_events(
-        self: _Plumbing, where: AuditFilter | None = None, *, offset: int = 0, limit: int = 50
+        self: PostgresPlumbing,
+        where: AuditFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 50,
     ) -> Page[AuditEvent]:
         """Matching events, newest first."""
         order = "at DESC, pos DESC"

@@ -4,18 +4,15 @@ sweeps (schema version 2), as a mixin over the store's plumbing."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol, TypeVar
-
-from pydantic import BaseModel
 
 from plynx.model import NodeRun, Page
 from plynx.model.metrics import MetricPoint, MetricSeries, series_from_points
 from plynx.model.sweep import Sweep
+from plynx.store.plumbing import PostgresPlumbing
 from plynx.store.postgres_rows import Where
 
 __all__ = ["PostgresExperiments"]
 
-M = TypeVar("M", bound=BaseModel)
 
 # ``unnest`` yields the points in order, so ``pos`` (an identity) grows with it.
 _INSERT_POINTS = (
@@ -31,32 +28,11 @@ _INSERT_SWEEP = (
 )
 
 
-class _Plumbing(Protocol):
-    async def _fetch(self, doing: str, sql: str, *args: Any) -> list[Sequence[Any]]: ...
-
-    async def _execute(
-        self, doing: str, sql: str, *args: Any, duplicate: str | None = None
-    ) -> int: ...
-
-    async def _one(self, model: type[M], what: str, sql: str, ident: str) -> M: ...
-
-    async def _page(
-        self,
-        model: type[M],
-        table: str,
-        where: Where,
-        order: str,
-        offset: int,
-        limit: int,
-        column: str = "doc",
-    ) -> Page[M]: ...
-
-
 class PostgresExperiments:
     """Metric points and sweeps on PostgreSQL."""
 
     async def add_metrics(
-        self: _Plumbing, node_run: NodeRun, points: Sequence[MetricPoint]
+        self: PostgresPlumbing, node_run: NodeRun, points: Sequence[MetricPoint]
     ) -> None:
         """Append metric points of a node run in one statement."""
         if not points:
@@ -72,18 +48,18 @@ class PostgresExperiments:
             [p.value for p in points],
         )
 
-    async def get_metrics(self: _Plumbing, run_id: str) -> list[MetricSeries]:
+    async def get_metrics(self: PostgresPlumbing, run_id: str) -> list[MetricSeries]:
         """The metric series of a run, in reporting order."""
         rows = await self._fetch(f"read the metrics of run {run_id!r}", _SERIES, run_id)
         return series_from_points((r[0], r[1], r[2], r[3], r[4]) for r in rows)
 
-    async def count_metric_points(self: _Plumbing, node_run_id: str) -> int:
+    async def count_metric_points(self: PostgresPlumbing, node_run_id: str) -> int:
         """How many points a node run reported."""
         sql = "SELECT COUNT(*) FROM metrics WHERE node_run_id = $1"
         rows = await self._fetch(f"count the metrics of {node_run_id!r}", sql, node_run_id)
         return int(rows[0][0])
 
-    async def create_sweep(self: _Plumbing, sweep: Sweep) -> None:
+    async def create_sweep(self: PostgresPlumbing, sweep: Sweep) -> None:
         """Insert a sweep; :class:`Conflict` if the id exists."""
         await self._execute(
             f"create sweep {sweep.id!r}",
@@ -96,12 +72,12 @@ class PostgresExperiments:
             duplicate=f"sweep {sweep.id!r} already exists",
         )
 
-    async def get_sweep(self: _Plumbing, sweep_id: str) -> Sweep:
+    async def get_sweep(self: PostgresPlumbing, sweep_id: str) -> Sweep:
         """The sweep with this id."""
         return await self._one(Sweep, "sweep", "SELECT doc FROM sweeps WHERE id = $1", sweep_id)
 
     async def list_sweeps(
-        self: _Plumbing, *, graph_id: str | None = None, offset: int = 0, limit: int = 50
+        self: PostgresPlumbing, *, graph_id: str | None = None, offset: int = 0, limit: int = 50
     ) -> Page[Sweep]:
         """Sweeps, newest first."""
         where = Where().eq("graph_id", graph_id)

@@ -4,20 +4,17 @@ by the ``_audit`` migration step), as a mixin over the store's plumbing."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Sequence
 
 import pydantic_core
-from pydantic import BaseModel
 
 from plynx.errors import StoreError
 from plynx.model import AuditEvent, AuditFilter, Page
+from plynx.store.plumbing import SQLitePlumbing
 from plynx.store.sqlite_rows import Where
 
 __all__ = ["AUDIT_TABLE", "SQLiteAudit", "create_audit_table"]
 
-M = TypeVar("M", bound=BaseModel)
-R = TypeVar("R")
 
 AUDIT_TABLE = "audit"
 _INSERT = (
@@ -59,27 +56,10 @@ def audit_where(where: AuditFilter | None) -> Where:
     return clause
 
 
-class _Plumbing(Protocol):
-    async def _write(
-        self, doing: str, fn: Callable[[sqlite3.Connection], R], duplicate: str | None = None
-    ) -> R: ...
-
-    async def _page(
-        self,
-        model: type[M],
-        table: str,
-        where: Where,
-        order: str,
-        offset: int,
-        limit: int,
-        column: str = "doc",
-    ) -> Page[M]: ...
-
-
 class SQLiteAudit:
     """The audit trail on SQLite."""
 
-    async def add_audit_events(self: _Plumbing, events: Sequence[AuditEvent]) -> None:
+    async def add_audit_events(self: SQLitePlumbing, events: Sequence[AuditEvent]) -> None:
         """Insert events in one transaction; a known id is kept as it is."""
         try:
             rows = [
@@ -102,7 +82,7 @@ class SQLiteAudit:
             )
 
     async def list_audit_events(
-        self: _Plumbing, where: AuditFilter | None = None, *, offset: int = 0, limit: int = 50
+        self: SQLitePlumbing, where: AuditFilter | None = None, *, offset: int = 0, limit: int = 50
     ) -> Page[AuditEvent]:
         """Matching events, newest first."""
         order = "at_ts DESC, rowid DESC"

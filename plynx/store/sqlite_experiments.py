@@ -3,22 +3,16 @@ sweeps (schema version 2), as a mixin over the store's plumbing."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
-
-from pydantic import BaseModel
+from collections.abc import Sequence
 
 from plynx.model import NodeRun, Page
 from plynx.model.metrics import MetricPoint, MetricSeries, series_from_points
 from plynx.model.sweep import Sweep
+from plynx.store.plumbing import SQLitePlumbing
 from plynx.store.sqlite_rows import Where
 
 __all__ = ["SQLiteExperiments"]
 
-M = TypeVar("M", bound=BaseModel)
-R = TypeVar("R")
-Rows = list[tuple[Any, ...]]
 
 _INSERT_POINT = (
     "INSERT INTO metrics (node_run_id, run_id, node_id, name, step, value) "
@@ -30,32 +24,11 @@ _SERIES = (
 _INSERT_SWEEP = "INSERT INTO sweeps (id, graph_id, author, created_ts, doc) VALUES (?, ?, ?, ?, ?)"
 
 
-class _Plumbing(Protocol):
-    async def _write(
-        self, doing: str, fn: Callable[[sqlite3.Connection], R], duplicate: str | None = None
-    ) -> R: ...
-
-    async def _fetch(self, doing: str, sql: str, params: Sequence[Any] = ()) -> Rows: ...
-
-    async def _one(self, model: type[M], what: str, sql: str, ident: str) -> M: ...
-
-    async def _page(
-        self,
-        model: type[M],
-        table: str,
-        where: Where,
-        order: str,
-        offset: int,
-        limit: int,
-        column: str = "doc",
-    ) -> Page[M]: ...
-
-
 class SQLiteExperiments:
     """Metric points and sweeps on SQLite."""
 
     async def add_metrics(
-        self: _Plumbing, node_run: NodeRun, points: Sequence[MetricPoint]
+        self: SQLitePlumbing, node_run: NodeRun, points: Sequence[MetricPoint]
     ) -> None:
         """Append metric points of a node run, in one transaction (``rowid`` keeps the order)."""
         nr = node_run
@@ -65,18 +38,18 @@ class SQLiteExperiments:
                 f"store metrics of {nr.id!r}", lambda db: db.executemany(_INSERT_POINT, rows)
             )
 
-    async def get_metrics(self: _Plumbing, run_id: str) -> list[MetricSeries]:
+    async def get_metrics(self: SQLitePlumbing, run_id: str) -> list[MetricSeries]:
         """The metric series of a run, in reporting order."""
         rows = await self._fetch(f"read the metrics of run {run_id!r}", _SERIES, (run_id,))
         return series_from_points(rows)
 
-    async def count_metric_points(self: _Plumbing, node_run_id: str) -> int:
+    async def count_metric_points(self: SQLitePlumbing, node_run_id: str) -> int:
         """How many points a node run reported."""
         sql = "SELECT COUNT(*) FROM metrics WHERE node_run_id = ?"
         rows = await self._fetch(f"count the metrics of {node_run_id!r}", sql, (node_run_id,))
         return int(rows[0][0])
 
-    async def create_sweep(self: _Plumbing, sweep: Sweep) -> None:
+    async def create_sweep(self: SQLitePlumbing, sweep: Sweep) -> None:
         """Insert a sweep; :class:`Conflict` if the id exists."""
         row = (
             sweep.id,
@@ -91,12 +64,12 @@ class SQLiteExperiments:
             duplicate=f"sweep {sweep.id!r} already exists",
         )
 
-    async def get_sweep(self: _Plumbing, sweep_id: str) -> Sweep:
+    async def get_sweep(self: SQLitePlumbing, sweep_id: str) -> Sweep:
         """The sweep with this id."""
         return await self._one(Sweep, "sweep", "SELECT doc FROM sweeps WHERE id = ?", sweep_id)
 
     async def list_sweeps(
-        self: _Plumbing, *, graph_id: str | None = None, offset: int = 0, limit: int = 50
+        self: SQLitePlumbing, *, graph_id: str | None = None, offset: int = 0, limit: int = 50
     ) -> Page[Sweep]:
         """Sweeps, newest first."""
         where = Where().eq("graph_id", graph_id)
