@@ -70,6 +70,7 @@ class Dispatcher:
         session = WorkerSession(hello=hello, token_id=token_id)
         deadline = time.monotonic() + settings.lease_timeout
         unwanted: list[RunningRef] = []
+        late = 0
         for ref in hello.running:
             lease = self.current(ref.node_run_id, ref.attempt)
             if lease is not None and lease.worker_id == hello.worker_id:
@@ -77,6 +78,11 @@ class Dispatcher:
                 session.running[ref.node_run_id] = ref.attempt
             else:
                 unwanted.append(ref)
+                # an attempt it lost (e.g. it was stopped past its lease) whose result it
+                # still holds or still computes: as late as that result arriving, and refused
+                # here, so the result is never sent (the welcome tells it to drop it)
+                late += self._ended.get((ref.node_run_id, ref.attempt)) == hello.worker_id
+        self.stats.late += late
         lost = [
             lease
             for lease in self.leases.values()
@@ -97,13 +103,15 @@ class Dispatcher:
         self.workers[session.id] = session
         logger.info(
             "worker %s connected from %s: %d slots, kinds %s, %d attempts re-attached, "
-            "%d not listed in its hello taken back",
+            "%d not listed in its hello taken back, %d listed refused (%d late)",
             session.id,
             hello.host,
             hello.slots,
             ",".join(hello.kinds),
             len(session.running),
             len(lost),
+            len(unwanted),
+            late,
         )
         return session, lost
 

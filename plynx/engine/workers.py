@@ -68,7 +68,8 @@ class Lease:
 class FencingStats:
     """Worker messages the server ignored. *Forged*: about an attempt the sending connection was
     never given (a warning each). *Late*: about an attempt its worker held once but no longer
-    holds on this connection (revoked, requeued, or re-attached to a newer connection)."""
+    holds on this connection (revoked, requeued, or re-attached to a newer connection), or an
+    attempt its hello still lists after it lost it (refused in the welcome)."""
 
     forged: int = 0
     late: int = 0

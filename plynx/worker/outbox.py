@@ -54,8 +54,12 @@ class Outbox:
         self._results.pop(key, None)
 
     def drop(self, key: Key) -> None:
-        """Forget the result of ``key`` without an ack (the server does not want it)."""
+        """Forget the attempt ``key`` without an ack (the server does not want it): its result,
+        and whatever about it still waits to be sent (the server would only reject it). Called
+        on a welcome, before the pump of the new connection starts."""
         self._results.pop(key, None)
+        self._queued.discard(key)
+        self._queue = deque(m for m in self._queue if _key(m) != key)
 
     def __contains__(self, key: object) -> bool:
         return key in self._results
@@ -94,3 +98,10 @@ class Outbox:
                         self._queued.discard((message.node_run_id, message.attempt))
             self._wake.clear()
             await self._wake.wait()
+
+
+def _key(message: Message) -> Key | None:
+    """The attempt a message is about (``None``: a heartbeat)."""
+    node_run_id = getattr(message, "node_run_id", None)
+    attempt = getattr(message, "attempt", None)
+    return None if node_run_id is None or attempt is None else (node_run_id, attempt)

@@ -133,6 +133,42 @@ async def test_hello_reattaches_only_what_was_leased_to_that_worker(engine: Engi
     assert run.status == RunStatus.SUCCESS and nodes["x"].worker_id == holder.worker_id
 
 
+async def test_a_worker_back_from_a_stop_past_its_lease_has_its_late_attempt_refused_and_counted(
+    engine: Engine,
+) -> None:
+    """SIGSTOP past the lease, then SIGCONT: the server closed the socket meanwhile, so the
+    worker's next hello is where its late result shows up (the flaky e2e chaos test)."""
+    release = asyncio.Event()
+
+    async def frozen(w: FakeWorker, d: Dispatch) -> Result:
+        await release.wait()
+        return await succeed(w, d)
+
+    stopped = FakeWorker(engine, frozen, slots=1)
+    await stopped.connect()
+    run = await engine.submit(graph_from(dag({"x": {"operation": "step"}}, [])))
+    x = await dispatched(stopped)
+    stopped.silent = True  # SIGSTOP: not a word past the lease
+    other = FakeWorker(engine, slots=1)
+    await other.connect()
+    run, nodes = await wait_finished(engine, run, timeout=5)
+    assert nodes["x"].attempt == 2 and nodes["x"].worker_id == other.worker_id
+    assert engine.fencing().late == 0
+
+    # SIGCONT: its socket is gone; it says hello again, still holding attempt 1's result
+    back = FakeWorker(engine, hang, slots=1, worker_id=stopped.worker_id)
+    held = RunningRef(node_run_id=x.node_run_id, attempt=x.attempt)
+    await back.connect(running=[held])
+    async with asyncio.timeout(5):
+        while back.welcome is None:
+            await asyncio.sleep(0.01)
+    assert back.welcome.cancel == [held]  # told to drop it: the result is never sent
+    assert engine.fencing().late == 1 and engine.fencing().forged == 0
+    release.set()
+    _, after = await engine.get_run(run.id)
+    assert [(nr.attempt, nr.worker_id) for nr in after] == [(2, other.worker_id)]
+
+
 async def test_heartbeats_renew_only_the_attempts_they_list(engine: Engine) -> None:
     forgetful = FakeWorker(engine, hang, slots=1)
     forgetful.holding = lambda: []  # type: ignore[method-assign]  # it lost the attempt

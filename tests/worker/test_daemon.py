@@ -301,6 +301,32 @@ async def test_welcome_cancels_attempts_the_server_gave_up(
         await fake.next(Result, within=0.5)
 
 
+async def test_what_an_attempt_said_while_disconnected_is_not_sent_once_the_welcome_refuses_it(
+    fake: FakeServer, start_worker: StartWorker
+) -> None:
+    """A worker stopped past its lease finishes the attempt while its socket is closed: the
+    server, which ran it elsewhere meanwhile, refuses it in the welcome; its result and logs
+    must not be sent after all."""
+    worker, _ = start_worker()
+    await next_hello(fake, 1)
+    d = dispatch("sleep 0.5\necho a late line\necho late > {{ outputs.out }}")
+    await fake.send(d)
+    await fake.next(Started)
+    fake.unreachable = True
+    await fake.drop()
+    before = len(fake.received)
+    await until(lambda: (d.node_run_id, 1) in worker.outbox)  # finished while away
+    fake.cancel_on_welcome = [(d.node_run_id, 1)]
+    fake.unreachable = False
+    hello = await next_hello(fake, 2)
+    assert hello.running == [RunningRef(node_run_id=d.node_run_id, attempt=1)]
+    with pytest.raises(TimeoutError):
+        await fake.next(Result, within=0.5)
+    about = [m for m in fake.received[before:] if getattr(m, "node_run_id", None) == d.node_run_id]
+    assert about == []
+    await until(lambda: worker.outbox.idle)
+
+
 async def test_stop_cancels_running_attempts_and_reports_them(
     fake: FakeServer, start_worker: StartWorker
 ) -> None:
