@@ -5,7 +5,8 @@ Topics: ``run:<run_id>`` (run and node-run transitions, numbered by the run's ``
 ``log:<node_run_id>`` (live log text). Transitions are published only after they are stored
 (persist, then announce). Each run keeps a short history so that a client reconnecting with
 its last ``seq`` catches up; when that history no longer reaches back, :meth:`EventBus.history`
-returns ``None`` and the client is sent a fresh snapshot instead.
+returns ``None`` and the client is sent a fresh snapshot instead. A deleted run is announced
+on ``runs``, a deleted graph on ``graphs``, once stored.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ live chunks). Every subscription is made on the bus *before* the snapshot is rea
 events already contained in the snapshot (``seq`` not above it, log bytes before the offset
 sent) are dropped, so nothing is lost and nothing is shown twice. A client that falls so far
 behind that its queue overflowed is sent fresh snapshots. Bad messages are answered with
-``{"type": "error", "message"}``; the socket stays open.
+``{"type": "error", "message"}``; the socket stays open. The list of graphs (``graphs``) only
+says which were deleted.
 
 A client that must notice a server gone silent (stopped, frozen, a dead link that TCP has not
 reported yet) subscribes to ``heartbeat`` and gets ``{"type": "ping", "topic": "heartbeat"}``
@@ -45,7 +46,7 @@ logger = logging.getLogger(__name__)
 Event = dict[str, Any]
 _LOG_CHUNK = 256 * 1024
 _MAX_CLIENT_MESSAGE = 64 * 1024
-_TOPICS = ("run", "runs", "workers", "log", "heartbeat")
+_TOPICS = ("run", "runs", "graphs", "workers", "log", "heartbeat")
 PING_INTERVAL = 1.0
 """Seconds between the pings sent to a client subscribed to ``heartbeat``."""
 _BATCH = 256  # events sent in one frame at most
@@ -90,6 +91,7 @@ class _Connection:
         self.runs: dict[str, int] = {}  # run id -> seq the client has reached
         self.log_follows: dict[tuple[str, str], _LogFollow] = {}
         self.run_list = False
+        self.graph_list = False
         self._batch: list[str] | None = None  # messages collected for one frame
         self._count = 0  # how many messages the batch holds (a bundle's text holds several)
         self._frame: bytes | None = None  # the batch is exactly this encoded frame
@@ -148,6 +150,7 @@ class _Connection:
             handler = {
                 "run": self._run,
                 "runs": self._runs,
+                "graphs": self._graphs,
                 "workers": self._workers,
                 "log": self._log,
                 "heartbeat": self._heartbeat,
@@ -194,6 +197,10 @@ class _Connection:
     async def _runs(self, message: Event, subscribe: bool) -> None:
         self.run_list = subscribe
         (self.sub.add if subscribe else self.sub.remove)("runs")
+
+    async def _graphs(self, message: Event, subscribe: bool) -> None:
+        self.graph_list = subscribe
+        (self.sub.add if subscribe else self.sub.remove)("graphs")
 
     async def _workers(self, message: Event, subscribe: bool) -> None:
         self.workers = subscribe
@@ -314,7 +321,11 @@ class _Connection:
             if reached is None or event["seq"] <= reached:
                 return
             self.runs[event["run_id"]] = event["seq"]
-        elif (topic == "runs" and not self.run_list) or (topic == "workers" and not self.workers):
+        elif (
+            (topic == "runs" and not self.run_list)
+            or (topic == "graphs" and not self.graph_list)
+            or (topic == "workers" and not self.workers)
+        ):
             return
         await self._send_text(encode_event(event))  # the same text for every follower
 
@@ -373,11 +384,13 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
     """Serve one dashboard connection.
 
     Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since"}``,
-    ``{"topic": "runs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
-    "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run),
-    ``event`` (run, runs, workers), ``log`` (text from a byte offset), ``ping`` (heartbeat)
-    and ``error``. A frame holds one message (a
-    JSON object) or, when several were waiting, a JSON array of them in order."""
+    ``{"topic": "runs"}``, ``{"topic": "graphs"}``, ``{"topic": "workers"}``, ``{"topic": "log",
+    "node_run_id", "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages:
+    ``snapshot`` (a run), ``event`` (run, runs, graphs, workers), ``log`` (text from a byte
+    offset), ``ping`` (heartbeat) and ``error``. A deleted run is announced on ``runs`` and a
+    deleted graph on ``graphs`` as ``{"kind": "deleted", "run_id" | "graph_id"}``. A frame
+    holds one message (a JSON object) or, when several were waiting, a JSON array of them in
+    order."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(
         heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE

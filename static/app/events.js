@@ -2,7 +2,7 @@
 //
 //   const stop = subscribeRun(runId, (message) => …);   // "snapshot" and run "event" messages
 //   const stop = subscribeLog(nodeRunId, "stdout", (message) => …);  // "log" messages
-//   const stop = subscribeTopic("runs" | "workers", (message) => …);
+//   const stop = subscribeTopic("runs" | "graphs" | "workers", (message) => …);
 //   stop();  // unsubscribe
 //
 // The socket remembers what each subscription has reached (a run's last `seq`, a log's byte
@@ -123,7 +123,7 @@ function dispatch(message) {
   if (message.type === "log") key = `log:${message.node_run_id}:${message.stream}`;
   else if (message.topic === "run") key = `run:${message.run_id}`;
   else if (message.type === "ping") return;
-  else if (message.topic === "runs" || message.topic === "workers") key = message.topic;
+  else if (["runs", "graphs", "workers"].includes(message.topic)) key = message.topic;
   else if (message.type === "error") {
     toast(message.message, "error");
     return;
@@ -182,7 +182,9 @@ export function subscribeLog(nodeRunId, stream, listener, offset = 0) {
   );
 }
 
-/** Follow the list of runs ("runs": summaries as they change) or of workers ("workers"). */
+/** Follow the list of runs ("runs": summaries as they change, `{kind: "deleted", run_id}` when
+ * one is deleted), of graphs ("graphs": `{kind: "deleted", graph_id}`) or of workers
+ * ("workers"). */
 export function subscribeTopic(topic, listener) {
   return subscribe(topic, () => ({ type: "subscribe", topic }), listener);
 }

@@ -180,3 +180,37 @@ async def test_cancel_and_rerun_from_the_run_view(cluster: Cluster, dashboard: D
     graph = await cluster.get(f"/api/v1/graphs/{page.url.split('/')[-2]}")
     assert [n["id"] for n in graph["nodes"]] == ["a", "b"]
     assert graph["title"] == f"live chain (from run {rerun[:8]})"
+
+
+async def test_runs_and_graphs_deleted_elsewhere_leave_the_open_lists(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    from plynx.model import parse_graph_document
+
+    graph, _ = parse_graph_document(chain("true", title="doomed graph"))
+    status, body = await cluster.request(
+        "POST", "/api/v1/graphs", json=graph.model_dump(mode="json")
+    )
+    assert status == 201, body
+    graph_id = body["id"]
+    await dashboard.open("/runs")
+    await mark_page(dashboard)
+    page = dashboard.page
+    run_id = await cluster.submit(chain("true", title="doomed run"))  # no worker: it waits
+    row = page.locator(f"tr[data-run='{run_id}']")
+    await expect(row).to_contain_text("doomed run")  # the list follows the runs live
+    status, body = await cluster.request("POST", f"/api/v1/runs/{run_id}/cancel")
+    assert status == 200, body
+    await expect(row.locator(".badge")).to_contain_text("canceled")
+
+    status, body = await cluster.request("DELETE", f"/api/v1/runs/{run_id}")  # someone else
+    assert status == 204, body
+    await expect(row).to_have_count(0)
+
+    await page.get_by_role("link", name="Graphs", exact=True).click()
+    graph_row = page.locator(f"tr[data-graph='{graph_id}']")
+    await expect(graph_row).to_contain_text("doomed graph")
+    status, body = await cluster.request("DELETE", f"/api/v1/graphs/{graph_id}")
+    assert status == 204, body
+    await expect(graph_row).to_have_count(0)
+    await assert_not_reloaded(dashboard)

@@ -350,3 +350,37 @@ async def test_large_snapshots_are_sent_to_one_follower_at_a_time(
     for event in drained.values():
         event.set()
     await asyncio.gather(*sends, small, slow)
+
+
+async def test_deleted_runs_and_graphs_are_announced_to_the_lists_following_them(
+    client: TestClient,
+) -> None:
+    run_id = await start_run(client)  # no worker: it waits, then is canceled
+    assert (await client.post(f"{API}/runs/{run_id}/cancel")).status == 200
+    resp = await client.post(f"{API}/graphs", json={"title": "doomed", "nodes": []})
+    assert resp.status == 201
+    graph_id = (await resp.json())["id"]
+    lists, other = await client.ws_connect("/ws/events"), await client.ws_connect("/ws/events")
+    for topic in ("runs", "graphs", "workers"):  # answered: the ones before are in place
+        await lists.send_json({"type": "subscribe", "topic": topic})
+    await receive(lists, topic="workers")
+    await other.send_json({"type": "subscribe", "topic": "workers"})
+    await receive(other, topic="workers")
+
+    assert (await client.delete(f"{API}/runs/{run_id}")).status == 204
+    gone = await receive(lists, topic="runs", kind="deleted")
+    assert gone == {
+        "type": "event",
+        "topic": "runs",
+        "kind": "deleted",
+        "run_id": run_id,
+        "graph_id": None,
+        "sweep_id": None,
+    }
+    assert (await client.delete(f"{API}/graphs/{graph_id}")).status == 204
+    gone = await receive(lists, topic="graphs")
+    assert gone == {"type": "event", "topic": "graphs", "kind": "deleted", "graph_id": graph_id}
+    with pytest.raises(TimeoutError):  # not following the lists: told nothing
+        await other.receive_json(timeout=0.3)
+    await lists.close()
+    await other.close()

@@ -90,6 +90,9 @@ async def delete_graph(request: web.Request) -> web.Response:
     store = request.app[keys.STORE]
     graph = await store.get_graph(request.match_info["id"])  # the access rule saw it live
     await store.update_graph(graph.model_copy(update={"deleted_at": _now()}))
+    # stored, then announced: dashboards following the graphs list drop it
+    deleted = {"type": "event", "topic": "graphs", "kind": "deleted", "graph_id": graph.id}
+    request.app[keys.BUS].publish("graphs", deleted)
     logger.info("graph %s deleted by %s", graph.id, identity(request).user or "local")
     return web.Response(status=204)
 

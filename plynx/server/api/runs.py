@@ -148,6 +148,11 @@ async def delete_run(request: web.Request) -> web.Response:
     stored = await store.get_run(run_id)  # the whole snapshot, as the engine last wrote it
     await store.apply(Batch(runs=[stored.model_copy(update={"deleted_at": _now()})]))
     engine.forget_finished(run_id)
+    # stored, then announced: dashboards following the runs list (or its sweep) drop it
+    gone = {"run_id": run_id, "graph_id": run.graph_id, "sweep_id": run.sweep_id}
+    request.app[keys.BUS].publish(
+        "runs", {"type": "event", "topic": "runs", "kind": "deleted", **gone}
+    )
     logger.info("run %s deleted by %s", run_id, identity(request).user or "local")
     return web.Response(status=204)
 

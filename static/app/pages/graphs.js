@@ -3,6 +3,7 @@
 import { html } from "htm/preact";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api.js";
+import { subscribeTopic } from "../events.js";
 import { formatTime } from "../format.js";
 import { navigate } from "../router.js";
 import { canCreate } from "../session.js";
@@ -15,6 +16,14 @@ export default function GraphsPage({ query }) {
   const [busy, act] = useAction();
 
   useEffect(() => syncQuery({ q }), [q]);
+  // deleted here or elsewhere: the row goes
+  useEffect(
+    () =>
+      subscribeTopic("graphs", (message) => {
+        if (message.kind === "deleted") list.setItems((items) => items.filter((g) => g.id !== message.graph_id));
+      }),
+    [],
+  );
 
   // stored by its first save, not now: leaving an empty new graph leaves nothing behind
   const create = () => navigate("/graphs/new/edit");

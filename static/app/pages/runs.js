@@ -56,6 +56,10 @@ export default function RunsPage({ query }) {
   useEffect(
     () =>
       subscribeTopic("runs", (message) => {
+        if (message.kind === "deleted") {
+          list.setItems((items) => items.filter((r) => r.id !== message.run_id));
+          return;
+        }
         const run = message.run;
         if (!run) return;
         list.setItems((items) => {

@@ -100,7 +100,7 @@ export default function SweepPage({ params, query }) {
   useEffect(() => {
     load();
     const stop = subscribeTopic("runs", (message) => {
-      if (message.run && message.run.sweep_id === id) refresh();
+      if ((message.run && message.run.sweep_id === id) || (message.kind === "deleted" && message.sweep_id === id)) refresh();
     });
     return () => {
       stop();
