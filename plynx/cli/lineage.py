@@ -40,6 +40,8 @@ def _table(title: str, lineage: ArtifactLineage, upstream: bool) -> Table:
         status = step.status.value
         if step.cached_from:
             status += f" (from {step.cached_from})"
+        if step.run_deleted_at:
+            status += " (run deleted)"
         table.add_row(
             str(step.depth),
             escape(step.node_id),

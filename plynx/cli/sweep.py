@@ -85,7 +85,7 @@ def sweep_table(detail: SweepDetail) -> Table:
         table.add_row(
             row.run_id,
             *(escape(repr(row.values.get(t))) for t in sweep.axes),
-            row.status.value,
+            row.status.value + (" (run deleted)" if row.deleted_at else ""),
             escape(format_metrics(metrics)),
         )
     return table

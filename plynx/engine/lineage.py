@@ -66,6 +66,7 @@ class _Runs:
             outputs={port: [r.sha256 for r in refs] for port, refs in nr.outputs.items()},
             cached_from=nr.cached_from,
             depth=depth,
+            run_deleted_at=rs.run.deleted_at,
         )
 
     async def consumers(self, holder: NodeRun, sha256: str) -> list[NodeRun]:

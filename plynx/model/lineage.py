@@ -3,6 +3,7 @@ downstream of it ("what used this"), as the store records them."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,6 +38,11 @@ class LineageStep(BaseModel):
         default=None, description="for a node restored from the cache: the node run it restored"
     )
     depth: int = Field(description="1 for the node run that made (or used) the artifact itself")
+    run_deleted_at: datetime | None = Field(
+        default=None,
+        description="when its run was deleted: the step stays (it is how the artifact was made "
+        "or used), but the run's GET is a 404",
+    )
 
 
 class ArtifactLineage(BaseModel):

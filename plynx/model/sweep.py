@@ -128,6 +128,11 @@ class SweepRun(BaseModel):
     metrics: dict[str, dict[str, float]] = Field(default_factory=dict)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    deleted_at: datetime | None = Field(
+        default=None,
+        description="when the run was deleted: the sweep still lists it (what ran, its status "
+        "and metrics), but the run itself is gone from the lists and its GET is a 404",
+    )
 
     @classmethod
     def of(cls, run: Run, node_runs: list[NodeRun], values: dict[str, Any]) -> SweepRun:
@@ -139,6 +144,7 @@ class SweepRun(BaseModel):
             metrics={nr.node_id: dict(nr.metrics) for nr in node_runs if nr.metrics},
             started_at=run.started_at,
             finished_at=run.finished_at,
+            deleted_at=run.deleted_at,
         )
 
 

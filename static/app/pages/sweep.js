@@ -59,7 +59,7 @@ function SweepChart({ detail, metrics, initial }) {
   const [param, setParam] = useState(params.includes(initial.param) ? initial.param : params[0]);
   const m = metrics.includes(metric) ? metric : metrics[0];
   if (!m) return html`<p class="muted">No run has reported a metric yet: the chart appears with the first.</p>`;
-  const { x, series } = metricByParam(detail.runs, axes, m, param);
+  const { x, series } = metricByParam(detail.runs.filter((r) => !r.deleted_at), axes, m, param);
   return html`<div class="sweep-chart">
     <div class="toolbar">
       <label>Metric <select aria-label="Chart metric" value=${m} onChange=${(e) => setMetric(e.target.value)}>
@@ -189,10 +189,12 @@ export default function SweepPage({ params, query }) {
         ${header("duration", "Duration", "num")}
       </tr></thead>
       <tbody>${rows.map(
-        (row) => html`<tr key=${row.run_id} data-run=${row.run_id}>
+        (row) => html`<tr key=${row.run_id} data-run=${row.run_id} data-deleted=${row.deleted_at ? "true" : null}>
           <td><input type="checkbox" aria-label=${`select run ${shortId(row.run_id)}`} checked=${picked.includes(row.run_id)}
-            onChange=${() => toggle(row.run_id)} /></td>
-          <td><a href=${`/runs/${row.run_id}`}>${shortId(row.run_id)}</a></td>
+            disabled=${!!row.deleted_at} onChange=${() => toggle(row.run_id)} /></td>
+          <td>${row.deleted_at
+            ? html`<span class="muted run-deleted" title="this run was deleted">${shortId(row.run_id)} (deleted)</span>`
+            : html`<a href=${`/runs/${row.run_id}`}>${shortId(row.run_id)}</a>`}</td>
           <td><${StatusBadge} status=${row.status} /></td>
           ${axes.map((a) => html`<td class="mono" data-param=${a}>${show(row.values[a])}</td>`)}
           ${metrics.map((m) => html`<td class="num" data-metric=${m}>${show(flat.get(row.run_id)[m])}</td>`)}

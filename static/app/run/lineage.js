@@ -20,7 +20,9 @@ function Steps({ steps, label, empty }) {
           (s) => html`<li key=${s.node_run_id} data-node=${s.node_id} data-run=${s.run_id} data-depth=${s.depth}>
             <span class="tag">${s.depth}</span> <strong>${s.title || s.node_id}</strong>
             <span class="muted"> ${s.node_id} · ${s.operation_id || s.kind} v${s.operation_version} · ${s.status}</span>
-            ${" "}<a href=${`/runs/${encodeURIComponent(s.run_id)}`}>run ${shortId(s.run_id)}</a>
+            ${" "}${s.run_deleted_at
+              ? html`<span class="muted run-deleted" title="this run was deleted">run ${shortId(s.run_id)} (deleted)</span>`
+              : html`<a href=${`/runs/${encodeURIComponent(s.run_id)}`}>run ${shortId(s.run_id)}</a>`}
             ${params(s) ? html`<div class="muted">${params(s)}</div>` : null}
           </li>`,
         )}</ul>`
