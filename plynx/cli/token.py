@@ -93,7 +93,9 @@ def list_command(
         return await store.list_tokens()
 
     now = datetime.now(UTC)
-    table = Table("id", "kind", "user", "name", "created", "expires", "state")
+    table = Table()
+    for column in ("id", "kind", "user", "name", "created", "expires", "last used", "state"):
+        table.add_column(column, no_wrap=column != "name")
     for token in with_store(ctx, store_url, data_dir, action):
         if user is not None and token.user != user:
             continue
@@ -105,9 +107,13 @@ def list_command(
             token.name,
             token.created_at.strftime("%Y-%m-%d %H:%M"),
             token.expires_at.strftime("%Y-%m-%d %H:%M") if token.expires_at else "never",
+            token.last_used_at.strftime("%Y-%m-%d %H:%M") if token.last_used_at else "never",
             state,
         )
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # into a file or a pipe: whole rows, not an 80-column squeeze
+        console.width = max(console.width, 160)
+    console.print(table)
 
 
 @token_group.command("revoke")

@@ -130,6 +130,8 @@ class Token(BaseModel):
     revoked: bool = False
     #: When the token stops working (``None``: never).
     expires_at: datetime | None = None
+    #: When a request last came with it (to the minute: recorded at most once a minute).
+    last_used_at: datetime | None = None
 
     def expired(self, now: datetime) -> bool:
         """Whether the token has expired at ``now``."""

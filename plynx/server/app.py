@@ -157,9 +157,10 @@ def create_app(
             app[keys.ARTIFACTS] = artifacts
             app[keys.LOGS] = logs
             app[keys.ENGINE] = engine
-            app[keys.AUTHENTICATOR] = Authenticator(
+            app[keys.AUTHENTICATOR] = authenticator = Authenticator(
                 settings, store, limiter=FailureLimiter(settings.auth_failures_per_minute)
             )
+            stack.push_async_callback(authenticator.close)
             passwords = Passwords()
             stack.callback(passwords.close)
             app[keys.SESSIONS] = Sessions(settings, store, passwords)

@@ -24,12 +24,12 @@ import time
 import uuid
 from collections import OrderedDict, deque
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from plynx.errors import AuthError, NotFound
+from plynx.errors import AuthError, NotFound, StoreError
 from plynx.model import Role, Token, TokenKind, User
 from plynx.settings import Settings
 from plynx.store import Store
@@ -38,6 +38,7 @@ __all__ = [
     "LOCAL_IDENTITY",
     "LOCAL_TOKEN_FILE",
     "LOCAL_WORKER_IDENTITY",
+    "USE_RESOLUTION",
     "Authenticator",
     "FailureLimiter",
     "Identity",
@@ -196,6 +197,10 @@ class FailureLimiter:
             self._failures.popitem(last=False)
 
 
+#: How precisely a token's ``last_used_at`` is kept: it is written at most this often.
+USE_RESOLUTION = timedelta(minutes=1)
+
+
 class Authenticator:
     """Checks tokens against the store (and, in local mode, against the local and worker
     tokens of the settings), counting failures per client address."""
@@ -212,6 +217,7 @@ class Authenticator:
         self.store = store
         self.limiter = limiter or FailureLimiter()
         self._legacy = asyncio.Semaphore(concurrency)
+        self._recording: dict[str, asyncio.Task[None]] = {}  # token id -> its use being stored
 
     async def authenticate(self, token: str, client: str | None = None) -> Identity:
         """The identity ``token`` stands for; :class:`~plynx.errors.AuthError` if it is not a
@@ -265,7 +271,30 @@ class Authenticator:
             ) from None
         if user.disabled:
             raise AuthError(f"the user {user.name!r} is disabled; ask an admin")
+        self._note_use(stored)
         return Identity(user=user.name, kind=stored.kind, role=user.role, token_id=stored.id)
+
+    def _note_use(self, token: Token) -> None:
+        """Record that ``token`` was used, at most once a minute, in the background: the
+        request does not wait for the write."""
+        now = datetime.now(UTC)
+        recent = token.last_used_at is not None and now - token.last_used_at < USE_RESOLUTION
+        if recent or token.id in self._recording:
+            return
+        task = asyncio.create_task(self._record_use(token.id, now))
+        self._recording[token.id] = task
+        task.add_done_callback(lambda _: self._recording.pop(token.id, None))
+
+    async def _record_use(self, token_id: str, when: datetime) -> None:
+        try:
+            await self.store.mark_token_used(token_id, when)
+        except StoreError as exc:  # the request went on; its next use tries again
+            logger.warning("recording the use of token %s failed: %s", token_id, exc.message)
+
+    async def close(self) -> None:
+        """Wait for the uses being recorded (before the store closes)."""
+        if self._recording:
+            await asyncio.wait(list(self._recording.values()), timeout=5)
 
     async def _verify_legacy(self, stored: Token, secret: str, invalid: AuthError) -> None:
         """Check a secret against an argon2 hash of an older PLynx, then store its SHA-256."""

@@ -332,6 +332,11 @@ class Store(ABC):
     async def list_tokens(self) -> list[Token]:
         """All tokens, oldest first."""
 
+    @abstractmethod
+    async def mark_token_used(self, token_id: str, when: datetime) -> None:
+        """Set the token's ``last_used_at`` to ``when``, and nothing else of it (a token
+        revoked meanwhile stays revoked); an unknown token is left alone."""
+
     # -- audit trail --------------------------------------------------------------------------
     @abstractmethod
     async def add_audit_events(self, events: Sequence[AuditEvent]) -> None:

@@ -433,6 +433,20 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
         order = [("created_ts", 1), ("seq", 1)]
         return await self._find(Token, "tokens", "list tokens", {}, order)
 
+    async def mark_token_used(self, token_id: str, when: datetime) -> None:
+        """Set the token's ``last_used_at``: its document is rewritten only if it is still the
+        one read (a token revoked in between stays revoked; this use is then not recorded)."""
+        doing = f"mark token {token_id!r} used"
+        coll = self._collection("tokens", doing)
+        with self._driver(doing):
+            found = await coll.find_one({"_id": token_id}, {"doc": 1})
+        if found is None:
+            return
+        token = self._parse(Token, [found], doing)[0]
+        new = token.model_copy(update={"last_used_at": when}).model_dump_json()
+        with self._driver(doing):
+            await coll.update_one({"_id": token_id, "doc": found["doc"]}, {"$set": {"doc": new}})
+
     # -- sessions -------------------------------------------------------------------------------
     async def put_session(self, session: UserSession) -> None:
         """Insert a session."""

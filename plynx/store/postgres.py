@@ -517,6 +517,14 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         sql = "SELECT doc FROM tokens ORDER BY created_at, pos"
         return await self._all(Token, sql, "list tokens")
 
+    async def mark_token_used(self, token_id: str, when: datetime) -> None:
+        """Set the token's ``last_used_at`` (in its document, in place)."""
+        sql = (
+            "UPDATE tokens SET doc = jsonb_set(doc::jsonb, '{last_used_at}', to_jsonb($1::text))"
+            "::json WHERE id = $2"
+        )
+        await self._execute(f"mark token {token_id!r} used", sql, when.isoformat(), token_id)
+
     # -- sessions -------------------------------------------------------------------------------
     async def put_session(self, session: Session) -> None:
         """Insert a session."""

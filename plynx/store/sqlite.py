@@ -563,6 +563,11 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
         sql = "SELECT doc FROM tokens ORDER BY created_ts, rowid"
         return await self._all(Token, sql, "list tokens")
 
+    async def mark_token_used(self, token_id: str, when: datetime) -> None:
+        """Set the token's ``last_used_at`` (in its document, in place)."""
+        sql = "UPDATE tokens SET doc = json_set(doc, '$.last_used_at', ?) WHERE id = ?"
+        await self._execute(f"mark token {token_id!r} used", sql, (when.isoformat(), token_id))
+
     # -- sessions -------------------------------------------------------------------------------
     async def put_session(self, session: Session) -> None:
         """Insert a session."""

@@ -127,6 +127,7 @@ def test_tokens_expire_and_are_listed_per_user(plynx: Plynx) -> None:
     assert "alice" in listed.stdout and "bob" not in listed.stdout
     expected = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%d")
     assert expected in listed.stdout
+    assert "last used" in listed.stdout and "never" in listed.stdout  # made, not used yet
     assert "never" in plynx("token", "list", "--user", "bob", *data).stdout
     bad = plynx("token", "create", "--expires", "soon", *data)
     assert bad.returncode != 0 and "not a duration" in bad.stderr

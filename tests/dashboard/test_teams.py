@@ -9,6 +9,7 @@ REST API with root's token, as the dashboard itself would.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 import signal
@@ -425,10 +426,16 @@ async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
     await expect(row).to_have_count(1)
     await expect(row).to_contain_text("laptop")
     await expect(row).to_have_attribute("data-state", "active")
+    await expect(row.locator(".token-last-used")).to_have_text("never")
 
-    # the token works, as alice
+    # the token works, as alice; when it was last used is recorded (in the background)
     status, who = await team.api("GET", "/api/v1/me", token=secret)
     assert status == 200 and who["name"] == "alice", who
+    async with asyncio.timeout(10):
+        while not (await team.api("GET", "/api/v1/tokens", token=secret))[1]["items"][0][
+            "last_used_at"
+        ]:
+            await asyncio.sleep(0.05)
 
     # shown once: gone when dismissed, and not on the page after a reload
     await page.get_by_role("button", name="Done").click()
@@ -436,6 +443,7 @@ async def test_a_token_is_shown_once_revoked_and_signing_out_ends_the_session(
     await page.reload()
     await expect(row).to_have_count(1)
     assert secret not in await page.content()
+    await expect(row.locator(".token-last-used")).not_to_have_text("never")
 
     await row.get_by_role("button", name="Revoke").click()
     await row.get_by_role("button", name="Yes, revoke").click()

@@ -3,11 +3,12 @@ limit and revocation."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -249,3 +250,42 @@ async def test_the_client_shows_its_token_on_the_events_socket_in_a_header(
         assert await client.wait_workers(0) == []
     url, authorization = sent[-1]
     assert url.endswith("/ws/events") and authorization == f"Bearer {token}"
+
+
+async def test_a_tokens_last_use_is_recorded_at_most_once_a_minute_without_holding_requests(
+    secured: TestClient,
+) -> None:
+    store = secured.app[keys.STORE]
+    token = await create_token(store, TokenKind.API, "alice", "laptop")
+    token_id = token.split("_")[1]
+    writes: list[datetime] = []
+    release = asyncio.Event()
+    mark = store.mark_token_used
+
+    async def slow_store(token_id: str, when: datetime) -> None:
+        writes.append(when)
+        await release.wait()
+        await mark(token_id, when)
+
+    store.mark_token_used = slow_store  # type: ignore[method-assign]
+    async with asyncio.timeout(5):  # the requests do not wait for the write
+        resp = await secured.get(f"{API}/tokens", headers=bearer(token))
+        assert resp.status == 200
+        [listed] = (await resp.json())["items"]
+        assert listed["id"] == token_id and listed["last_used_at"] is None
+        for _ in range(3):
+            assert (await secured.get(f"{API}/graphs", headers=bearer(token))).status == 200
+    assert len(writes) == 1
+    release.set()
+    async with asyncio.timeout(5):
+        while (await store.get_token(token_id)).last_used_at is None:
+            await asyncio.sleep(0.01)
+    resp = await secured.get(f"{API}/tokens", headers=bearer(token))
+    [listed] = (await resp.json())["items"]
+    used = datetime.fromisoformat(listed["last_used_at"])
+    assert abs((datetime.now(UTC) - used).total_seconds()) < 5
+    assert len(writes) == 1  # within the minute: not written again
+
+    await mark(token_id, datetime.now(UTC) - timedelta(minutes=2))  # a while ago
+    assert (await secured.get(f"{API}/graphs", headers=bearer(token))).status == 200
+    assert len(writes) == 2

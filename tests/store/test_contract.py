@@ -535,6 +535,23 @@ async def test_a_token_keeps_its_expiry(store: Store) -> None:
     assert (await store.get_token("t2")).expires_at is None
 
 
+async def test_a_tokens_last_use_is_recorded_and_nothing_else_of_it(store: Store) -> None:
+    await store.put_token(token("t1"))
+    assert (await store.get_token("t1")).last_used_at is None
+    await store.mark_token_used("t1", at(5))
+    assert (await store.get_token("t1")).last_used_at == at(5)
+    revoked = (await store.get_token("t1")).model_copy(update={"revoked": True})
+    await store.put_token(revoked)  # revoked elsewhere
+    await store.mark_token_used("t1", at(6))
+    got = await store.get_token("t1")
+    assert got.revoked and got.last_used_at == at(6)
+    assert got.secret_hash == revoked.secret_hash and got.created_at == revoked.created_at
+    assert [t.last_used_at for t in await store.list_tokens()] == [at(6)]
+    await store.mark_token_used("t9", at(7))  # unknown: left alone
+    with pytest.raises(NotFound):
+        await store.get_token("t9")
+
+
 def _session(n: int, user_name: str = "alice", expires_minute: float = 60) -> Session:
     return Session(
         id=hashlib.sha256(f"secret {n}".encode()).hexdigest(),

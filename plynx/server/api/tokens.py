@@ -40,6 +40,9 @@ class TokenInfo(BaseModel):
     created_at: datetime
     expires_at: datetime | None
     revoked: bool
+    last_used_at: datetime | None = Field(
+        default=None, description="when a request last came with it (to the minute); never: null"
+    )
 
     @classmethod
     def of(cls, token: Token) -> TokenInfo:
@@ -52,6 +55,7 @@ class TokenInfo(BaseModel):
             created_at=token.created_at,
             expires_at=token.expires_at,
             revoked=token.revoked,
+            last_used_at=token.last_used_at,
         )
 
 

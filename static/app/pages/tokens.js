@@ -156,7 +156,7 @@ export default function TokensPage() {
                 ${all ? html`<td>${t.user}</td>` : null}
                 <td>${formatTime(t.created_at)}</td>
                 <td>${t.expires_at ? formatTime(t.expires_at) : html`<span class="muted">never</span>`}</td>
-                ${used ? html`<td>${t.last_used_at ? formatTime(t.last_used_at) : html`<span class="muted">never</span>`}</td>` : null}
+                ${used ? html`<td class="token-last-used">${t.last_used_at ? formatTime(t.last_used_at) : html`<span class="muted">never</span>`}</td>` : null}
                 <td class=${`token-state token-${state(t)}`}>${state(t)}</td>
                 <td><${Revoke} token=${t} onRevoked=${reload} /></td>
               </tr>`,
