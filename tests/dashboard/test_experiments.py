@@ -251,9 +251,19 @@ async def test_a_sweep_is_canceled_from_its_page_and_listed_with_its_runs(
     detail = await cluster.get(f"/api/v1/sweeps/{sweep_id}")
     assert detail["counts"] == {"canceled": 2}
 
+    # a run deleted elsewhere stays on the open page, marked deleted, no longer a link
+    gone = created["runs"][0]["run_id"]
+    status, deleted = await cluster.request("DELETE", f"/api/v1/runs/{gone}")
+    assert status == 204, deleted
+    row = page.locator(f"table.sweep-runs tr[data-run='{gone}']")
+    await expect(row).to_have_attribute("data-deleted", "true")
+    await expect(row).to_contain_text("(deleted)")
+    await expect(row.locator("a")).to_have_count(0)
+    await expect(page.get_by_test_id("sweep-counts")).to_contain_text("2 canceled")
+
     await dashboard.open("/runs")
     links = page.locator("a.sweep-link")
-    await expect(links).to_have_count(2)
+    await expect(links).to_have_count(1)  # the deleted run left the runs list
     await links.first.click()
     await page.wait_for_url(f"**/sweeps/{sweep_id}")
     await page.get_by_role("link", name="all sweeps").click()
