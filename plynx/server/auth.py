@@ -292,9 +292,13 @@ class Authenticator:
             logger.warning("recording the use of token %s failed: %s", token_id, exc.message)
 
     async def close(self) -> None:
-        """Wait for the uses being recorded (before the store closes)."""
-        if self._recording:
-            await asyncio.wait(list(self._recording.values()), timeout=5)
+        """Wait a little for the uses being recorded (before the store closes); a use not
+        stored by then is dropped (it only moves ``last_used_at`` by a minute)."""
+        tasks = list(self._recording.values())
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=5)
+            for task in late:
+                task.cancel()
 
     async def _verify_legacy(self, stored: Token, secret: str, invalid: AuthError) -> None:
         """Check a secret against an argon2 hash of an older PLynx, then store its SHA-256."""
