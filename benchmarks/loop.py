@@ -292,6 +292,7 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
             await client.wait_workers(args.workers)
         return await measure(args, url, server)
     finally:
+        _mark(args, "stopping the server")
         _stop(server)
 
 
