@@ -384,12 +384,12 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
 
     Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since",
     "graph"}`` (the run's snapshot holds its graph only with ``"graph": true``: the graph of a
-    run never changes, ``GET /api/v1/runs/{id}`` has it),
-    ``{"topic": "runs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
-    "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run),
-    ``event`` (run, runs, workers), ``log`` (text from a byte offset), ``ping`` (heartbeat)
-    and ``error``. A frame holds one message (a
-    JSON object) or, when several were waiting, a JSON array of them in order."""
+    run never changes, ``GET /api/v1/runs/{id}`` has it), ``{"topic": "runs"}``,
+    ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id", "stream", "offset"}``,
+    ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run), ``event`` (run, runs,
+    workers; a ``node_run`` event leaves out the node run's null fields), ``log`` (text from a
+    byte offset), ``ping`` (heartbeat) and ``error``. A frame holds one message (a JSON
+    object) or, when several were waiting, a JSON array of them in order."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(
         heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE

@@ -376,3 +376,24 @@ async def test_large_snapshots_are_sent_to_one_follower_at_a_time(
     for event in drained.values():
         event.set()
     await asyncio.gather(*sends, small, slow)
+
+
+async def test_a_node_run_event_leaves_out_null_fields_and_reads_back_whole(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    run_id = await start_run(client)
+    d = await worker.dispatch()
+    await client.app[keys.ENGINE].flush()
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id})
+    await receive(ws, type="snapshot")
+    await worker.start(d)
+    event = await receive(ws, type="event", kind="node_run")
+    sent = event["node_run"]
+    assert sent["status"] == "running"
+    assert None not in sent.values()
+    assert {"error", "exit_code", "finished_at"}.isdisjoint(sent)
+    await client.app[keys.ENGINE].flush()
+    detail = await (await client.get(f"{API}/runs/{run_id}")).json()
+    assert NodeRun.model_validate(sent).model_dump(mode="json") == detail["node_runs"][0]
+    await ws.close()
