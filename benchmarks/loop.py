@@ -17,7 +17,10 @@ the server's own loop-lag figures (``/health`` ``loop``: stalls over 100 ms and 
 lag); the time ``POST /runs`` took for the whole graph; the run's wall time, and ``make -j``
 (workers x slots) on the same DAG for scale; the server process's CPU time from submit to
 finish (a figure that other load on the machine hardly changes); and whether every follower
-stayed connected. ``--profile FILE`` writes a cProfile of the server over that span.
+stayed connected. ``--profile FILE`` writes a cProfile of the server over that span;
+``--timeline`` prints to stderr, each with the time of day, the server's stall warnings (and,
+with ``--gc-log``, its long collections), the submit, its answer, the run's end and every
+health answer slower than 50 ms: what happened when.
 
 This is not a test: it prints figures. Health latency against the idle reference is the
 figure to read: a stalled event loop shows as a long tail.
@@ -30,6 +33,7 @@ import asyncio
 import cProfile
 import gc
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -68,6 +72,8 @@ async def serve(args: argparse.Namespace) -> None:
     """Run the server and its workers until stdin closes; print the URL first."""
     if args.gc_log:
         _log_collections()
+    if args.timeline:
+        logging.basicConfig(format="%(asctime)s.%(msecs)03d %(message)s", datefmt="%H:%M:%S")
     data_dir = Path(args.serve)
     settings = load_settings(environ={}, data_dir=data_dir, store=args.store)
     profile = cProfile.Profile() if args.profile else None
@@ -99,7 +105,8 @@ def _log_collections() -> None:
         if phase == "start":
             started[:] = [time.perf_counter()]
         elif started and (took := time.perf_counter() - started[0]) > 0.05:
-            print(f"gc: a full collection took {took * _MS:.0f}ms", file=sys.stderr, flush=True)
+            message = f"{_stamp()} gc: a full collection took {took * _MS:.0f}ms"
+            print(message, file=sys.stderr, flush=True)
 
     gc.callbacks.append(callback)
 
@@ -187,6 +194,17 @@ def _latency(samples: list[tuple[float, float]], start: float, end: float) -> di
     }
 
 
+def _stamp(when: float | None = None) -> str:
+    """``when`` (default: now) as the time of day with milliseconds, as the timeline shows it."""
+    when = time.time() if when is None else when
+    return time.strftime("%H:%M:%S", time.localtime(when)) + f".{int(when % 1 * 1000):03d}"
+
+
+def _mark(args: argparse.Namespace, what: str) -> None:
+    if args.timeline:
+        print(f"{_stamp()} benchmark: {what}", file=sys.stderr, flush=True)
+
+
 async def measure(
     args: argparse.Namespace, url: str, server: subprocess.Popen[str]
 ) -> dict[str, Any]:
@@ -207,21 +225,25 @@ async def measure(
         server.stdin.write("start\n")
         server.stdin.flush()
         start = time.perf_counter()
+        _mark(args, "submit")
         async with client.session.post(
             url + "/api/v1/runs",
             data=body,
             headers={"Content-Type": "application/json", **_auth()},
         ) as resp:
+            _mark(args, "the answer's headers arrived")
             detail = await resp.json()
             if resp.status != 201:
                 raise SystemExit(f"submit failed: {resp.status} {detail}")
         submitted = time.perf_counter() - start
+        _mark(args, "submitted")
         run_id = detail["run"]["id"]
         follower.stdin.write(run_id + "\n")
         follower.stdin.flush()
         async with asyncio.timeout(args.timeout):
             final = await client.wait_run(run_id)
         run_seconds = time.perf_counter() - start
+        _mark(args, "finished")
         run_end = time.time()
         loop_after = (await client.health()).get("loop") or {}
         server.stdin.write("done\n")  # the server's CPU time until now
@@ -229,6 +251,10 @@ async def measure(
         assert server.stdout is not None
         cpu = json.loads(await asyncio.to_thread(server.stdout.readline))["cpu"]
     samples = [tuple(s) for s in json.loads(_stop(prober))]
+    if args.timeline:
+        for t, took in samples:
+            if took > 0.05 and idle_end <= t <= run_end:
+                print(f"{_stamp(t)} health took {took * _MS:.0f}ms", file=sys.stderr, flush=True)
     followed = json.loads(_stop(follower))
     statuses: dict[str, int] = {}
     for nr in final.node_runs:
@@ -252,6 +278,7 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     argv = ["--serve", str(root / "plynx"), "--workers", str(args.workers)]
     argv += ["--slots", str(args.slots)] + (["--store", args.store] if args.store else [])
     argv += ["--gc-log"] if args.gc_log else []
+    argv += ["--timeline"] if args.timeline else []
     argv += ["--profile", args.profile] if args.profile else []
     server = _child(*argv)
     try:
@@ -265,6 +292,7 @@ async def orchestrate(args: argparse.Namespace, root: Path) -> dict[str, Any]:
             await client.wait_workers(args.workers)
         return await measure(args, url, server)
     finally:
+        _mark(args, "stopping the server")
         _stop(server)
 
 
@@ -320,6 +348,12 @@ def main() -> None:
     parser.add_argument("--store", help="store URL of an EMPTY database [default: SQLite]")
     parser.add_argument(
         "--gc-log", action="store_true", help="log the server's long garbage collections"
+    )
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="print to stderr, timestamped: the server's warnings (its stalls), the submit and "
+        "the end, and every health answer over 50 ms",
     )
     parser.add_argument("--profile", help="write a cProfile of the server during the run here")
     parser.add_argument("--serve", help=argparse.SUPPRESS)

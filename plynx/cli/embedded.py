@@ -63,6 +63,10 @@ _RESTART_BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 _HEALTHY_AFTER = 60.0
 _STOP_GRACE = 10.0
 _PR_SET_PDEATHSIG = 1
+#: How much nicer than the server local workers and their nodes run: nodes that keep every
+#: CPU busy (a 10,000-node run on 8 workers x 4 slots) must not make the server, which every
+#: dashboard and worker waits on, wait for a CPU.
+LOCAL_WORKER_NICE = 10
 
 
 class DataDirLock:
@@ -214,21 +218,26 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    """Ask Linux to SIGTERM this child when its parent dies, so that local workers never
+def _local_worker_setup() -> None:  # pragma: no cover - runs in the child before exec
+    """Lower the local worker's CPU priority by :data:`LOCAL_WORKER_NICE` (its nodes inherit
+    it) and, on Linux, ask to be SIGTERMed when the parent dies, so that local workers never
     outlive a ``plynx local`` that was killed."""
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    with contextlib.suppress(OSError):
+        os.nice(LOCAL_WORKER_NICE)
+    if sys.platform == "linux":
+        with contextlib.suppress(Exception):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class WorkerPool:
     """``count`` local worker daemons (``python -m plynx worker``) with ``slots`` each.
 
     Each is supervised: restarted with backoff when it dies (unless the server refused it:
-    exit code 2), stopped with SIGTERM then SIGKILL by :meth:`stop`. Workers run in their own
-    process group, so a Ctrl-C in the terminal reaches only the CLI, which stops them in
-    order. ``log_dir`` receives each worker's log (``worker-<i>.log``); without it they share
-    this process's stderr."""
+    exit code 2), stopped with SIGTERM then SIGKILL by :meth:`stop`. They run at a lower CPU
+    priority than the server (:data:`LOCAL_WORKER_NICE`), and so do their nodes. Workers run
+    in their own process group, so a Ctrl-C in the terminal reaches only the CLI, which stops
+    them in order. ``log_dir`` receives each worker's log (``worker-<i>.log``); without it they
+    share this process's stderr."""
 
     def __init__(
         self,
@@ -303,7 +312,7 @@ class WorkerPool:
                 stderr=stderr,
                 env=env,
                 start_new_session=True,
-                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+                preexec_fn=_local_worker_setup,
                 pass_fds=(token_read,),
             )
         finally:

@@ -73,11 +73,14 @@ class Runs(Transitions):
         parameters: Mapping[str, Any] | None = None,
         sweep_id: str | None = None,
         reproduces: str | None = None,
+        hold: bool = False,
     ) -> Run:
         """Validate (raises :class:`~plynx.errors.GraphInvalid` listing every issue), expand
         composites, store the run and start it. ``parameters`` override the defaults of the
         graph's parameters; references to them resolve before any cache key is computed.
-        ``reproduces``: the run this one executes again, every node, ignoring the cache."""
+        ``reproduces``: the run this one executes again, every node, ignoring the cache.
+        ``hold``: the run is ``running`` but its first nodes wait for :meth:`release` (the
+        API answers the submission first: see :func:`~plynx.server.api.runs.create_run`)."""
         # work over every node (a large graph takes a second): in a thread, so that the loop
         # goes on serving meanwhile
         expanded, values = await asyncio.to_thread(self._expand_valid, graph, parameters)
@@ -102,11 +105,27 @@ class Runs(Transitions):
             "run %s submitted: %d nodes (%s)", run.id, len(node_runs), run.title or "untitled"
         )
         self._set_run(rs, RunStatus.RUNNING)
+        rs.held = hold
+        if not hold:
+            self._start_roots(rs)
+        self._check_finished(rs)
+        return run
+
+    def release(self, run_id: str) -> None:
+        """Start the nodes of a run submitted with ``hold`` (nothing if it is not held: it
+        was released already, has finished or was canceled meanwhile)."""
+        rs = self._runs.get(run_id)
+        if rs is None or not rs.held:
+            return
+        rs.held = False
+        if not rs.canceling:
+            self._start_roots(rs)
+
+    def _start_roots(self, rs: RunState) -> None:
+        """Resolve the nodes without inputs from other nodes: the run's first ones."""
         for node_id, edges in rs.incoming.items():
             if not edges:
                 self._to_resolve(rs, node_id)
-        self._check_finished(rs)
-        return run
 
     async def rerun(self, run_id: str, *, author: str = "") -> Run:
         """Start a new run of the same graph snapshot (unchanged nodes are restored from the

@@ -32,6 +32,7 @@ class RunState:
         # kept up to date by moved(): counting 10,000 node runs for every summary is too slow
         self._counts = Counter(nr.status.value for nr in node_runs)
         self.canceling = False
+        self.held = False  # submitted with hold: its first nodes wait for release()
         self.summary_published_at = 0.0
 
     @property

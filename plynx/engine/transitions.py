@@ -128,7 +128,7 @@ class Transitions:
         for name, value in fields.items():
             setattr(nr, name, value)
         nr.seq = rs.run.seq + 1
-        self._event(rs, "node_run", nr.dump)
+        self._event(rs, "node_run", nr.event_dump)
         self._uow.node_changed(nr)
         if status.finished and not was_finished:
             rs.unfinished -= 1
@@ -288,7 +288,7 @@ class Transitions:
             if detail != nr.status_detail:
                 nr.status_detail = detail
                 nr.seq = rs.run.seq + 1
-                self._event(rs, "node_run", nr.dump)
+                self._event(rs, "node_run", nr.event_dump)
                 self._uow.node_changed(nr)
 
     # -- workers ---------------------------------------------------------------------------------
@@ -332,7 +332,7 @@ class Transitions:
         known = self._node_runs.get(nr.id)
         if known is not None:
             nr.seq = known[0].run.seq + 1
-            self._event(known[0], "node_run", nr.dump)
+            self._event(known[0], "node_run", nr.event_dump)
             self._uow.node_changed(nr)
 
     async def _append_log(self, node_run_id: str, stream: str, data: str) -> None:

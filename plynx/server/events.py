@@ -89,6 +89,7 @@ class _Connection:
         self.sub = self.bus.subscribe()
         self.lock = asyncio.Lock()  # one change of subscriptions or one event at a time
         self.runs: dict[str, int] = {}  # run id -> seq the client has reached
+        self.graphs: set[str] = set()  # runs whose snapshots carry the graph (asked for)
         self.log_follows: dict[tuple[str, str], _LogFollow] = {}
         self.run_list = False
         self.graph_list = False
@@ -170,9 +171,14 @@ class _Connection:
         topic = f"run:{run_id}"
         if not subscribe:
             self.runs.pop(run_id, None)
+            self.graphs.discard(run_id)
             self.sub.remove(topic)
             return
         since = _count(message, "since", None)
+        graph = message.get("graph", False)
+        if not isinstance(graph, bool):
+            raise InvalidInput(f"'graph' must be true or false, got {graph!r}")
+        (self.graphs.add if graph else self.graphs.discard)(run_id)
         self.sub.add(topic)  # before reading anything, so no event can slip through
         if since is not None and (events := self.bus.history(run_id, since)) is not None:
             self.runs[run_id] = events[-1]["seq"] if events else since
@@ -183,12 +189,15 @@ class _Connection:
             await self._run_snapshot(run_id)
         except NotFound:
             self.runs.pop(run_id, None)
+            self.graphs.discard(run_id)
             self.sub.remove(topic)
             raise
 
     async def _run_snapshot(self, run_id: str) -> None:
-        seq, snapshot = await self.snapshots.shared_snapshot(run_id, self.engine.get_run)
-        self.runs[run_id] = seq
+        shared = await self.snapshots.shared_snapshot(run_id, self.engine.get_run)
+        self.runs[run_id] = shared.seq
+        graph = run_id in self.graphs
+        snapshot = await self.snapshots.with_graph(shared) if graph else shared.frame
         if self._batch is not None:
             await self._send_text(snapshot.decode())
         else:  # already UTF-8: spare a decoding and an encoding of megabytes
@@ -374,6 +383,7 @@ class _Connection:
                 await self._run_snapshot(run_id)
             except NotFound:
                 self.runs.pop(run_id, None)
+                self.graphs.discard(run_id)
         if self.workers:
             await self._send_workers()
         for key, follow in list(self.log_follows.items()):
@@ -383,14 +393,16 @@ class _Connection:
 async def events_socket(request: web.Request) -> web.WebSocketResponse:
     """Serve one dashboard connection.
 
-    Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since"}``,
-    ``{"topic": "runs"}``, ``{"topic": "graphs"}``, ``{"topic": "workers"}``, ``{"topic": "log",
-    "node_run_id", "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages:
-    ``snapshot`` (a run), ``event`` (run, runs, graphs, workers), ``log`` (text from a byte
-    offset), ``ping`` (heartbeat) and ``error``. A deleted run is announced on ``runs`` and a
-    deleted graph on ``graphs`` as ``{"kind": "deleted", "run_id" | "graph_id"}``. A frame
-    holds one message (a JSON object) or, when several were waiting, a JSON array of them in
-    order."""
+    Client messages: ``{"type": "subscribe"|"unsubscribe", "topic": "run", "run_id", "since",
+    "graph"}`` (the run's snapshot holds its graph only with ``"graph": true``: the graph of a
+    run never changes, ``GET /api/v1/runs/{id}`` has it), ``{"topic": "runs"}``,
+    ``{"topic": "graphs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
+    "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run),
+    ``event`` (run, runs, graphs, workers; a ``node_run`` event leaves out the node run's null
+    fields), ``log`` (text from a byte offset), ``ping`` (heartbeat) and ``error``. A deleted
+    run is announced on ``runs`` and a deleted graph on ``graphs`` as ``{"kind": "deleted",
+    "run_id" | "graph_id"}``. A frame holds one message (a JSON object) or, when several were
+    waiting, a JSON array of them in order."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(
         heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE

@@ -4,8 +4,12 @@ A run with 10,000 nodes has a graph snapshot of several megabytes and 10,000 nod
 dashboards that open it at the same moment used to build fifty Python dicts of it and encode
 each with :func:`json.dumps`, all on the event loop (35 s in the load benchmark). Here:
 
-* a run's graph never changes, so its JSON is encoded once per run, shared with the stores
-  (:mod:`plynx.store.run_json`: the run's first write has encoded it already);
+* a run's graph never changes, and a follower has it already (a dashboard reads the run with
+  ``GET /api/v1/runs/{id}`` before it subscribes; the CLI and the SDK follow statuses only):
+  so a snapshot leaves it out, unless the subscription asked for it (``"graph": true``). It was
+  two thirds of a snapshot (7.6 of 11.5 MB for 10,000 nodes: fifty followers, 380 MB to copy
+  into sockets on the loop). When asked for, it is spliced into the shared snapshot, its JSON
+  encoded once per run and shared with the stores (:mod:`plynx.store.run_json`);
 * the rest of a snapshot (the run's fields and node runs) is encoded straight to JSON by
   pydantic's encoder (a tenth of the time of dicts and :func:`json.dumps`), in a thread for
   a large run, one snapshot at a time. Followers share a snapshot only when it was read after
@@ -23,7 +27,7 @@ import contextlib
 import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import pydantic_core
 from aiohttp import WSMsgType, web
@@ -32,7 +36,14 @@ from plynx.engine.events import Bundle
 from plynx.model import NodeRun, Run, snapshot_seq
 from plynx.store.run_json import cached_graph_json, graph_json, list_json
 
-__all__ = ["SNAPSHOTS", "SnapshotEncoder", "encode_bundle", "encode_event", "encode_json"]
+__all__ = [
+    "SNAPSHOTS",
+    "Snapshot",
+    "SnapshotEncoder",
+    "encode_bundle",
+    "encode_event",
+    "encode_json",
+]
 
 Event = dict[str, Any]
 Reader = Callable[[str], Awaitable[tuple[Run, list[NodeRun]]]]
@@ -77,6 +88,17 @@ def encode_bundle(bundle: Bundle) -> tuple[str, bytes]:
     return encoded
 
 
+class Snapshot(NamedTuple):
+    """A ``snapshot`` message of a run, without the run's graph, and the run it was made of."""
+
+    seq: int
+    frame: bytes
+    run: Run
+
+
+_RUN_OPENS = b', "run": {'
+
+
 class SnapshotEncoder:
     """Encodes ``snapshot`` messages of runs, sharing the work between followers."""
 
@@ -85,8 +107,8 @@ class SnapshotEncoder:
         self._gate = asyncio.Lock()
         # run id -> the snapshot being encoded, and the one that the followers who asked
         # meanwhile wait for (it starts once the first is done)
-        self._current: dict[str, asyncio.Future[tuple[int, bytes]]] = {}
-        self._next: dict[str, asyncio.Future[tuple[int, bytes]]] = {}
+        self._current: dict[str, asyncio.Future[Snapshot]] = {}
+        self._next: dict[str, asyncio.Future[Snapshot]] = {}
         self._sending = asyncio.Lock()
 
     async def send(self, ws: web.WebSocketResponse, frame: bytes) -> None:
@@ -123,9 +145,16 @@ class SnapshotEncoder:
                 del self._pending[run.id]
         return await asyncio.shield(pending)
 
-    async def shared_snapshot(self, run_id: str, read: Reader) -> tuple[int, bytes]:
-        """The ``seq`` and ``snapshot`` message of run ``run_id``, read by ``read`` and encoded
-        once for every follower that asks while it is being made.
+    async def with_graph(self, snapshot: Snapshot) -> bytes:
+        """``snapshot``'s message with the run's graph (``run.graph``) spliced in."""
+        graph = await self.graph_json(snapshot.run)
+        at = snapshot.frame.index(_RUN_OPENS) + len(_RUN_OPENS)
+        frame = snapshot.frame
+        return b"".join((frame[:at], b'"graph":', graph, b",", frame[at:]))
+
+    async def shared_snapshot(self, run_id: str, read: Reader) -> Snapshot:
+        """The ``snapshot`` message of run ``run_id`` (without its graph), read by ``read`` and
+        encoded once for every follower that asks while it is being made.
 
         A follower subscribes to the run's events *before* it asks, and a snapshot must be
         read after that: events numbered before the read may have been published before the
@@ -143,8 +172,8 @@ class SnapshotEncoder:
         return await asyncio.shield(shared)
 
     async def _make(
-        self, run_id: str, read: Reader, before: asyncio.Future[tuple[int, bytes]] | None
-    ) -> tuple[int, bytes]:
+        self, run_id: str, read: Reader, before: asyncio.Future[Snapshot] | None
+    ) -> Snapshot:
         if before is not None:
             with contextlib.suppress(Exception):
                 await asyncio.shield(before)  # (its failure is its own followers' business)
@@ -152,16 +181,16 @@ class SnapshotEncoder:
             self._current[run_id] = task  # from now on, whoever asks waits for the next one
         try:
             run, node_runs = await read(run_id)
-            return await self.snapshot(run, node_runs)
+            seq, frame = await self.snapshot(run, node_runs)
+            return Snapshot(seq, frame, run)
         finally:
             if self._current.get(run_id) is asyncio.current_task():
                 del self._current[run_id]
 
     async def snapshot(self, run: Run, node_runs: list[NodeRun]) -> tuple[int, bytes]:
-        """The ``seq`` and ``snapshot`` message (UTF-8 JSON) of ``run``."""
-        graph = await self.graph_json(run)
+        """The ``seq`` and ``snapshot`` message (UTF-8 JSON) of ``run``, without its graph."""
         seq = snapshot_seq(run, node_runs)  # before encoding: see _encode
-        run_json, nodes_json = await self._encode(run, node_runs, graph)
+        run_json, nodes_json = await self._encode(run, node_runs, None)
         head = json.dumps({"type": "snapshot", "topic": "run", "run_id": run.id, "seq": seq})
         parts = (head[:-1].encode(), b', "run": ', run_json, b', "node_runs": ', nodes_json, b"}")
         return seq, b"".join(parts)
@@ -173,9 +202,9 @@ class SnapshotEncoder:
         return b"".join((b'{"run": ', run_json, b', "node_runs": ', nodes_json, b"}"))
 
     async def _encode(
-        self, run: Run, node_runs: list[NodeRun], graph: bytes
+        self, run: Run, node_runs: list[NodeRun], graph: bytes | None
     ) -> tuple[bytes, bytes]:
-        """The run's fields (with ``graph`` spliced in) and its node runs, as JSON.
+        """The run's fields (with ``graph`` spliced in, if given) and its node runs, as JSON.
 
         Many node runs are encoded in a thread, one run at a time (the gate): fifty followers
         woken together would otherwise all encode in the same turn of the loop. A live run goes
@@ -188,9 +217,11 @@ class SnapshotEncoder:
             return await asyncio.to_thread(lambda: (_run_json(run, graph), _json(node_runs)))
 
 
-def _run_json(run: Run, graph: bytes) -> bytes:
+def _run_json(run: Run, graph: bytes | None) -> bytes:
     """The run's own fields with its (separately encoded) graph spliced in as "graph"."""
     fields = pydantic_core.to_json(run, exclude={"graph"})
+    if graph is None:
+        return fields
     return b"".join((b'{"graph":', graph, b",", fields[1:]))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from plynx.cli.embedded import local_token
+from plynx.cli.embedded import LOCAL_WORKER_NICE, local_token
 from plynx.cli.files import list_examples
 
 from .conftest import Plynx, free_port, http_json, wait_until
@@ -178,3 +178,24 @@ def test_workers_stop_when_local_is_killed(plynx: Plynx) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+
+
+def test_local_workers_run_nicer_than_the_server(plynx: Plynx) -> None:
+    # nodes (which inherit it) that keep every CPU busy must not keep the server (which every
+    # dashboard and worker waits on) waiting for one
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = _start(plynx, port)
+    try:
+        wait_until(
+            lambda: len(http_json(url + "/api/v1/workers", _key(plynx))[1] or []) == 2,
+            what="workers",
+        )
+        server = os.getpriority(os.PRIO_PROCESS, proc.pid)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        expected = min(server + LOCAL_WORKER_NICE, 19)
+        assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in workers] == [expected] * 2
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)

@@ -6,9 +6,12 @@ import asyncio
 import hashlib
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient
 
+from plynx.protocol import Dispatch
 from plynx.server import keys
+from plynx.server.api import runs as runs_api
 
 from .helpers import InProcessWorker, echo_op, node
 from .test_graphs import broken_graph
@@ -237,3 +240,51 @@ async def test_unknown_or_mistyped_run_parameters_are_400_naming_them(client: Te
     resp = await client.post(f"{API}/runs", json={"graph": doc, "parameters": ["who"]})
     assert resp.status == 400
     assert (await (await client.get(f"{API}/runs")).json())["total"] == 0
+
+
+async def test_a_new_runs_nodes_start_once_the_answer_is_written(
+    client: TestClient, worker: InProcessWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a run of 10,000 nodes that started at once kept the loop so busy that its 11 MB answer
+    # took three seconds more to go out
+    send = runs_api._send
+    dispatched_while_answering: list[bool] = []
+
+    def dispatched() -> bool:
+        assert worker.session is not None
+        waiting = worker.session.outbox._queue  # type: ignore[attr-defined]
+        return any(isinstance(message, Dispatch) for message in waiting)
+
+    async def slow_client(request: Any, response: Any) -> None:
+        await asyncio.sleep(0.3)  # a client that takes a while to read the answer
+        dispatched_while_answering.append(dispatched())
+        await send(request, response)
+
+    monkeypatch.setattr(runs_api, "_send", slow_client)
+    graph = {"nodes": [node("only", echo_op(inputs=[]))]}
+    resp = await client.post(f"{API}/runs", json={"graph": graph})
+    assert resp.status == 201
+    body = await resp.json()
+    assert dispatched_while_answering == [False]
+    assert [nr["status"] for nr in body["node_runs"]] == ["pending"]
+    d = await worker.dispatch()  # then the run goes on
+    await worker.succeed(d)
+    await client.app[keys.ENGINE].flush()
+    got = await (await client.get(f"{API}/runs/{body['run']['id']}")).json()
+    assert got["run"]["status"] == "success"
+
+
+async def test_a_client_that_never_reads_the_answer_does_not_hold_the_run_back(
+    client: TestClient, worker: InProcessWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    send = runs_api._send
+
+    async def stuck_client(request: Any, response: Any) -> None:
+        await worker.dispatch(within=5)  # the run starts although the answer is not written
+        await send(request, response)
+
+    monkeypatch.setattr(runs_api, "_send", stuck_client)
+    monkeypatch.setattr(runs_api, "_HOLD_AT_MOST", 0.2)
+    graph = {"nodes": [node("only", echo_op(inputs=[]))]}
+    resp = await client.post(f"{API}/runs", json={"graph": graph})
+    assert resp.status == 201

@@ -26,12 +26,11 @@ function lastSeq(detail) {
 
 /** Applies a run message (snapshot or event) to `{ run, nodeRuns }`. */
 function apply(state, message) {
-  if (message.type === "snapshot") {
-    // the graph of a run never changes: keep the drawn one
-    const graph = state.run ? state.run.graph : message.run.graph;
-    return { run: { ...message.run, graph }, nodeRuns: byNode(message.node_runs) };
-  }
   if (!state.run) return state;
+  if (message.type === "snapshot") {
+    // a snapshot holds no graph (a run's never changes): keep the one read with the run
+    return { run: { ...message.run, graph: state.run.graph }, nodeRuns: byNode(message.node_runs) };
+  }
   if (message.kind === "run") return { ...state, run: { ...state.run, ...message.run, graph: state.run.graph } };
   if (message.kind === "node_run") {
     const nr = message.node_run;
