@@ -53,7 +53,8 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     const { sx } = graph.transform.getScale();
     const { tx, ty } = graph.transform.getTranslation();
     // the box measured once: reading layout on every event would wait for the last frame's
-    const r = container.getBoundingClientRect();
+    // (the <svg>'s, not the container's: X6's translation counts from its corner)
+    const r = svg.getBoundingClientRect();
     pauseDrawing(graph, true);
     // a layer of its own for the gesture only: kept all the time, it made the first frame of a
     // 5,000-node graph three times as long
