@@ -8,14 +8,18 @@ parameter — and a run of it (its nodes stay pending: the drawing is what is me
 graph editor and for the run view it prints:
 
 * first render: from navigating to the page until its graph is drawn (the first frame after
-  the canvas is ready);
-* pan: 60 wheel events, one per frame: median and p95 frame time;
+  the canvas is ready), and all drawn: until X6 has drawn, in the background, every cell the
+  first frame left out (the container's ``data-drawn``);
+* pan: 60 steps, one per frame — wheel steps in the editor, a drag in the run view (its wheel
+  scrolls the page): median and p95 frame time;
 * zoom: 30 Ctrl+wheel steps (out, then in), one per frame: median and p95 frame time,
-  with the graph fitted to the screen first (the "whole graph" view);
+  with the graph fitted to the screen first (the "whole graph" view), and "settling": the
+  longest frame in the 0.6 s after the last step, when the graph is drawn anew at the scale
+  reached (during the gesture only the picture already drawn moves: ``static/app/viewport.js``);
 
 and the same steps on a 10-node graph as a reference measured a moment before in the same
 browser (the machine is shared: compare against it, not against the clock). Then a graph of
-``--huge`` nodes is opened in the editor and panned, to show it stays usable.
+``--huge`` nodes is opened in both views, to show it stays usable.
 
 Last, ``--runs`` finished runs (of a 20-node graph each) are written into the store through
 the store API directly, and the runs page is opened, unfiltered and filtered by a status: from
