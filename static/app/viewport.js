@@ -94,7 +94,8 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     const dy = g.ty - k * g.ty0;
     svg.style.transform = `translate(${dx}px, ${dy}px) scale(${k})`;
     const far = k > MAX_PREVIEW_ZOOM || k < 1 / MAX_PREVIEW_ZOOM;
-    const moved = Math.abs(dx) > MAX_PREVIEW_PAN * g.box.w || Math.abs(dy) > MAX_PREVIEW_PAN * g.box.h;
+    // (a zoom moves the picture too, but shows no blank where it is zoomed in)
+    const moved = k === 1 && (Math.abs(dx) > MAX_PREVIEW_PAN * g.box.w || Math.abs(dy) > MAX_PREVIEW_PAN * g.box.h);
     clearTimeout(timer);
     timer = 0;
     if (far || moved) commit();
