@@ -26,8 +26,10 @@ export const SETTLE_MS = 150;
 /** How far (factor either way) a preview zooms from the drawn picture before it is committed. */
 export const MAX_PREVIEW_ZOOM = 3;
 
-/** How far (fraction of the box) a preview pans from the drawn picture before it is committed. */
-export const MAX_PREVIEW_PAN = 0.5;
+/** How far (fraction of the box) a preview pans from the drawn picture before it is committed:
+ * a whole box, so a long pan shows blank where cells are not drawn yet rather than stopping
+ * for a redraw (40-60 ms at 1,000 nodes) every half box. */
+export const MAX_PREVIEW_PAN = 1;
 
 /** Zoom factor of a wheel step of 100 pixels (one notch of most mice); trackpads send smaller
  * steps and zoom by less. */
@@ -47,6 +49,17 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
   let timer = 0;
   let own = false; // the scale/translate events are ours (committing)
   let drag = null; // { x, y }: where the pointer was at the last move of a drag
+  // The <svg> is a layer of its own (will-change) once the graph has been drawn: made at the
+  // first step of a gesture, the layer cost that step a whole paint (0.1-0.4 s at 5,000
+  // nodes); made before the graph was drawn, it tripled the time to the first frame.
+  let layered = false;
+  const watchDrawn = new MutationObserver(() => {
+    if (container.dataset.drawn !== "true") return;
+    layered = true;
+    svg.style.willChange = "transform";
+    watchDrawn.disconnect();
+  });
+  watchDrawn.observe(container, { attributes: true, attributeFilter: ["data-drawn"] });
 
   const begin = () => {
     if (gesture) return gesture;
@@ -56,8 +69,6 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     // (the <svg>'s, not the container's: X6's translation counts from its corner)
     const r = svg.getBoundingClientRect();
     pauseDrawing(graph, true);
-    // a layer of its own for the gesture only: kept all the time, it made the first frame of a
-    // 5,000-node graph three times as long
     svg.style.willChange = "transform";
     gesture = { s0: sx, tx0: tx, ty0: ty, s: sx, tx, ty, box: { x: r.left, y: r.top, w: r.width, h: r.height } };
     return gesture;
@@ -69,7 +80,7 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     if (gesture) pauseDrawing(graph, false);
     gesture = null;
     svg.style.transform = "";
-    svg.style.willChange = "";
+    if (!layered) svg.style.willChange = "";
   };
 
   const commit = () => {
@@ -183,6 +194,7 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     commit,
     pending: () => gesture !== null,
     dispose() {
+      watchDrawn.disconnect();
       onUp();
       drop();
       container.removeEventListener("wheel", onWheel);
