@@ -48,16 +48,60 @@ export function fitNodes(graph, options = { padding: 24, maxScale: 1 }) {
   graph.zoomToRect({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, options);
 }
 
-/** Longest slice (ms) of X6's background drawing between two frames. */
-export const RENDER_SLICE_MS = 8;
+/** Longest slice (ms) of X6's background drawing between two paints. */
+export const RENDER_SLICE_MS = 40;
 
-/** X6 draws the cells that come into view in the background, in slices of up to 33 ms: while
- * a big graph was being drawn (after opening it, or panning onto parts not drawn yet) every
- * frame took twice its budget. Slices of RENDER_SLICE_MS leave the frame to the pan. */
+/** X6 draws the cells that come into view in the background, in slices of up to 33 ms, and
+ * the browser then paints the whole graph again: with slices of 8 ms (once meant to leave the
+ * frame to a pan) a 1,000-node run took seconds to be drawn, most of it painting. Slices of
+ * RENDER_SLICE_MS draw more per paint; pans and zooms no longer wait for them (below).
+ *
+ * The container's `data-drawn` says whether X6 has drawn all it means to ("false" while cells
+ * wait in its queue), for the benchmark and the tests; `pauseDrawing` holds the queue back
+ * during a wheel gesture (viewport.js): each slice of new cells made the browser paint the
+ * whole graph again, in every frame of the gesture. */
 export function smoothRendering(graph) {
   const queue = graph.renderer && graph.renderer.schedule && graph.renderer.schedule.queue;
-  if (queue && typeof queue.frameInterval === "number") queue.frameInterval = RENDER_SLICE_MS;
-  return queue || null;
+  if (!queue || typeof queue.frameInterval !== "number" || typeof queue.flushJobs !== "function") return null;
+  queue.frameInterval = RENDER_SLICE_MS;
+  const box = graph.container;
+  const mark = (drawn) => {
+    const value = String(drawn);
+    if (box.dataset.drawn !== value) box.dataset.drawn = value;
+  };
+  const flush = queue.flushJobs;
+  const queueFlush = queue.queueFlush;
+  const held = { paused: false, wanted: false };
+  queue.queueFlush = function queueFlushAndMark() {
+    mark(false);
+    queueFlush.call(this);
+  };
+  queue.flushJobs = function flushUnlessPaused() {
+    if (held.paused) {
+      this.isFlushPending = false;
+      held.wanted = true;
+      return;
+    }
+    flush.call(this);
+    mark(this.queue.length === 0);
+  };
+  paused.set(graph, (on) => {
+    held.paused = on;
+    if (!on && held.wanted) {
+      held.wanted = false;
+      queue.queueFlush();
+    }
+  });
+  mark(queue.queue.length === 0);
+  return queue;
+}
+
+const paused = new WeakMap(); // graph -> (on) => hold its drawing queue back or let it go
+
+/** Hold back (`on`) or let go X6's background drawing of `graph` (see smoothRendering). */
+export function pauseDrawing(graph, on) {
+  const set = paused.get(graph);
+  if (set) set(on);
 }
 
 const sharedOptions = new WeakMap(); // view class -> graph -> options
@@ -83,5 +127,17 @@ function shared(base) {
   };
 }
 
-const SharedNodeView = shared(NodeView);
+/** Node views that give a node's own box from its model. X6 measured the node's SVG (getBBox)
+ * for the anchor of every edge ending on the node itself (not on a port): each measure laid the
+ * whole drawing out again while cells were being added, and a 1,000-node run took seconds to
+ * be drawn. A node's box is its position and size (nodes here are never rotated). */
+class SharedNodeView extends shared(NodeView) {
+  getBBoxOfElement(elem) {
+    return elem === this.container ? this.cell.getBBox() : super.getBBoxOfElement(elem);
+  }
+
+  getUnrotatedBBoxOfElement(elem) {
+    return elem === this.container ? this.cell.getBBox() : super.getUnrotatedBBoxOfElement(elem);
+  }
+}
 const SharedEdgeView = shared(EdgeView);

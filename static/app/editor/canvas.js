@@ -3,6 +3,7 @@
 // layout, fit). The graph's truth while editing is the canvas itself: `graphOf()` reads it.
 
 import { fitNodes, levelOfDetail, sharedViewOptions, smoothRendering } from "../lod.js";
+import { viewportGestures } from "../viewport.js";
 import { Graph, NodeView } from "@antv/x6";
 import { History } from "@antv/x6-plugin-history";
 import { MiniMap } from "@antv/x6-plugin-minimap";
@@ -54,8 +55,10 @@ export function createCanvas(container, minimapBox, handlers, { readOnly = false
     background: { color: "#fbfcfd" },
     grid: { visible: true, size: 16 },
     createCellView: sharedViewOptions,
-    panning: { enabled: true, eventTypes: ["leftMouseDown", "mouseWheel"] },
-    mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.03, maxScale: 2 },
+    // panning (drag, wheel) and zooming (Ctrl/⌘ + wheel) are viewport.js's: X6 redrew every
+    // cell per step
+    panning: { enabled: false },
+    mousewheel: { enabled: false },
     scaling: { min: 0.03, max: 2 },
     connecting: {
       snap: { radius: 24 },
@@ -104,6 +107,7 @@ export function createCanvas(container, minimapBox, handlers, { readOnly = false
 
   levelOfDetail(graph, container);
   smoothRendering(graph);
+  const wheel = viewportGestures(graph, container, { wheelPans: true });
 
   let loading = true;
   const changed = () => !loading && handlers.onChange();
@@ -227,8 +231,14 @@ export function createCanvas(container, minimapBox, handlers, { readOnly = false
     canUndo: () => history.canUndo(),
     canRedo: () => history.canRedo(),
     layout: () => autoLayout(graph),
-    fit: () => fitNodes(graph),
-    zoom: (factor) => graph.zoom(factor),
+    fit: () => {
+      wheel.commit();
+      fitNodes(graph);
+    },
+    zoom: (factor) => {
+      wheel.commit();
+      graph.zoom(factor);
+    },
     /** Mark the nodes whose operation is deprecated (`ids`); nodes with validation
      * problems keep their mark. */
     markDeprecated(ids) {
@@ -314,7 +324,10 @@ export function createCanvas(container, minimapBox, handlers, { readOnly = false
         if (byNode[cell.id]) marked.add(cell.id);
       }
     },
-    dispose: () => graph.dispose(),
+    dispose: () => {
+      wheel.dispose();
+      graph.dispose();
+    },
   };
   api.load({ nodes: [], edges: [] });
   return api;

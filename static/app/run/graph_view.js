@@ -9,6 +9,7 @@ import dagre from "@dagrejs/dagre";
 import { elapsed, now, shortId } from "../format.js";
 import { fitNodes, levelOfDetail, smoothRendering, sharedViewOptions } from "../lod.js";
 import { navigate } from "../router.js";
+import { viewportGestures } from "../viewport.js";
 import { StatusBadge, statusColor, statusInfo } from "../status.js";
 import { useFailureSummary } from "./failure.js";
 import { layeredLayout } from "../editor/layout.js";
@@ -89,6 +90,7 @@ function nodeAttrs(nr, selected) {
 }
 
 const SHAPE = "plynx-run-node";
+const EDGE_SHAPE = "plynx-run-edge";
 let registered = false;
 
 /** The run view's node shape: what every node shares is given once here, not merged into
@@ -114,6 +116,28 @@ function registerShape() {
           textAnchor: "start", textVerticalAnchor: "middle",
         },
         status: { refX: 12, refY: 38, fontSize: 12, textAnchor: "start", textVerticalAnchor: "middle" },
+      },
+    },
+    true,
+  );
+  // an edge's label is a text with a halo, not X6's default text on a box: the box was sized
+  // by measuring the text in the drawing (getBBox), which laid out the whole graph again for
+  // every edge drawn
+  Graph.registerEdge(
+    EDGE_SHAPE,
+    {
+      inherit: "edge",
+      connector: { name: "smooth" },
+      attrs: { line: { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } } },
+      defaultLabel: {
+        markup: [{ tagName: "text", selector: "label" }],
+        attrs: {
+          label: {
+            fontSize: 10, fill: "#656d76", stroke: "#fbfcfd", strokeWidth: 3, paintOrder: "stroke",
+            textAnchor: "middle", textVerticalAnchor: "middle", pointerEvents: "none",
+          },
+        },
+        position: { distance: 0.5 },
       },
     },
     true,
@@ -153,11 +177,14 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       autoResize: true,
       virtual: true, // only what is in view is drawn
       interacting: false,
-      panning: true,
-      mousewheel: { enabled: true, modifiers: ["ctrl", "meta"] },
+      // dragging pans and Ctrl/⌘ + wheel zooms through viewport.js (X6 redrew every cell per step)
+      panning: false,
+      mousewheel: false,
       background: { color: "#fbfcfd" },
       grid: { visible: true, size: 16 },
       createCellView: sharedViewOptions,
+      // edges end on the nodes' boxes (lod.js gives them from the model, without measuring)
+      connecting: { anchor: "center", connectionPoint: "bbox" },
     });
     const rect = box.current.getBoundingClientRect();
     const where = positions(graph, (rect.width || 4) / (rect.height || 3));
@@ -183,13 +210,7 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       links.get(key).ports.push(e.src_port === e.dst_port ? e.src_port : `${e.src_port} → ${e.dst_port}`);
     }
     for (const { source, target, ports } of links.values()) {
-      cells.push(g.createEdge({
-        source,
-        target,
-        connector: { name: "smooth" },
-        attrs: { line: { stroke: "#8c959f", strokeWidth: 1.5, targetMarker: { name: "block", size: 6 } } },
-        labels: [{ attrs: { label: { text: ports.join(", "), fontSize: 10, fill: "#656d76" } } }],
-      }));
+      cells.push(g.createEdge({ shape: EDGE_SHAPE, source, target, labels: [{ attrs: { label: { text: ports.join(", ") } } }] }));
     }
     g.resetCells(cells); // one batch: no re-render per cell
     g.on("node:click", ({ node }) => select.current(node.id));
@@ -205,12 +226,14 @@ export function RunGraph({ graph, nodeRuns, selected, onSelect }) {
       if (nr && nr.cached_from_run) navigate(`/runs/${nr.cached_from_run}`);
     });
     const detail = levelOfDetail(g, box.current);
+    const wheel = viewportGestures(g, box.current);
     smoothRendering(g);
     fitNodes(g);
     detail();
     x6.current = g;
     painted.current = drawnWith; // drawn with their statuses: the paint below skips them
     return () => {
+      wheel.dispose();
       g.dispose();
       x6.current = null;
     };
