@@ -229,7 +229,8 @@ async def measure(
         async with client.session.post(
             url + "/api/v1/runs",
             data=body,
-            headers={"Content-Type": "application/json", **_auth()},
+            # as `plynx run` asks: the answer is the run's summary, not the graph echoed back
+            headers={"Content-Type": "application/json", "Prefer": "return=minimal", **_auth()},
         ) as resp:
             _mark(args, "the answer's headers arrived")
             detail = await resp.json()
@@ -237,7 +238,7 @@ async def measure(
                 raise SystemExit(f"submit failed: {resp.status} {detail}")
         submitted = time.perf_counter() - start
         _mark(args, "submitted")
-        run_id = detail["run"]["id"]
+        run_id = detail["id"]
         follower.stdin.write(run_id + "\n")
         follower.stdin.flush()
         async with asyncio.timeout(args.timeout):

@@ -30,7 +30,7 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import aiohttp
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from plynx.errors import InvalidInput, PlynxError
 from plynx.model import ArtifactRef, FileRef, Graph, NodeRun, NodeRunStatus, Operation, Run
@@ -177,6 +177,27 @@ class RunDetail(BaseModel):
     def node(self, node_id: str) -> NodeRun | None:
         """The node run of the graph node ``node_id``, if any."""
         return next((nr for nr in self.node_runs if nr.node_id == node_id), None)
+
+
+def _run_payload(graph: Graph, title: str, parameters: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {
+        "graph": graph.model_dump(mode="json"),
+        "title": title,
+        "parameters": dict(parameters or {}),
+    }
+
+
+class StartedRun(BaseModel):
+    """What ``POST /runs`` answers to ``Prefer: return=minimal``: the new run without its graph
+    and node runs (the server's ``RunSummary``; fields this client does not use are kept)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    status: str
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    counts: dict[str, int]
+    node_count: int
 
 
 @dataclass
@@ -452,12 +473,19 @@ class PlynxClient:
     ) -> RunDetail:
         """Start a run of ``graph`` with these values of its graph ``parameters``;
         :class:`ApiError` (400) lists every problem."""
-        payload = {
-            "graph": graph.model_dump(mode="json"),
-            "title": title,
-            "parameters": dict(parameters or {}),
-        }
+        payload = _run_payload(graph, title, parameters)
         return RunDetail.model_validate(await self.request("POST", "/runs", json=payload))
+
+    async def start(
+        self, graph: Graph, *, title: str = "", parameters: Mapping[str, Any] | None = None
+    ) -> StartedRun:
+        """Like :meth:`submit`, but the server answers with the run's summary only (its graph
+        is not sent back: on a graph of thousands of nodes, most of the time of a submit)."""
+        payload = _run_payload(graph, title, parameters)
+        body = await self.request(
+            "POST", "/runs", json=payload, headers={"Prefer": "return=minimal"}
+        )
+        return StartedRun.model_validate(body)
 
     async def get_run(self, run_id: str) -> RunDetail:
         """A run with its node runs."""

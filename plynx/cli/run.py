@@ -118,20 +118,20 @@ async def _run(
     if stop.is_set():  # interrupted while uploading: nothing was started
         return EXIT_FAILED
     try:
-        detail = await client.submit(graph, title=title, parameters=parameters)
+        started = await client.start(graph, title=title, parameters=parameters)
     except ApiError as exc:
         if exc.status != 400:
             raise
         report_error(exc.message, exc.problem_lines())
         return EXIT_INVALID
-    run_id = detail.run.id
+    run_id = started.id
     console.print(
         f"run [bold]{run_id}[/] of {graph.title or graph_file.path.name}: "
-        f"{len(detail.node_runs)} nodes on {client.url}",
+        f"{started.node_count} nodes on {client.url}",
         highlight=False,
     )
-    if detail.run.parameters:
-        given = ", ".join(f"{k}={v!r}" for k, v in detail.run.parameters.items())
+    if started.parameters:
+        given = ", ".join(f"{k}={v!r}" for k, v in started.parameters.items())
         console.print(f"graph parameters: {given}", highlight=False, markup=False)
     try:
         with RunDisplay(console, client) as display:

@@ -288,3 +288,29 @@ async def test_a_client_that_never_reads_the_answer_does_not_hold_the_run_back(
     graph = {"nodes": [node("only", echo_op(inputs=[]))]}
     resp = await client.post(f"{API}/runs", json={"graph": graph})
     assert resp.status == 201
+
+
+async def test_a_client_that_prefers_a_minimal_answer_gets_the_summary_without_the_graph(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    body = {"graph": chain(), "title": "short"}
+    full = await client.post(f"{API}/runs", json=body)
+    assert full.status == 201
+    assert "Preference-Applied" not in full.headers
+    assert {"run", "node_runs"} == set(await full.json())
+
+    for prefer in ("return=minimal", 'respond-async, return="minimal"', "RETURN=minimal; x=1"):
+        resp = await client.post(f"{API}/runs", json=body, headers={"Prefer": prefer})
+        assert resp.status == 201, prefer
+        assert resp.headers["Preference-Applied"] == "return=minimal"
+        summary = await resp.json()
+        assert "graph" not in summary and "node_runs" not in summary
+        assert summary["title"] == "short"
+        assert summary["node_count"] == 2
+        assert sum(summary["counts"].values()) == 2
+        detail = await (await client.get(f"{API}/runs/{summary['id']}")).json()
+        assert detail["run"]["status"] == summary["status"]
+        assert len(detail["node_runs"]) == 2
+    # a preference for the whole answer is the default answer
+    other = await client.post(f"{API}/runs", json=body, headers={"Prefer": "return=representation"})
+    assert {"run", "node_runs"} == set(await other.json())

@@ -100,13 +100,28 @@ async def create_run(request: web.Request) -> web.Response:
     with request.app[HEAP].paused(is_large(request)):
         run = await _create(request)
     try:
-        response = await detail(request, run.id, status=201)
+        if _prefers_minimal(request):  # the run's summary: a large graph is not echoed back
+            run, node_runs = await request.app[keys.ENGINE].get_run(run.id)
+            response = json_response(RunSummary.of(run, node_runs), status=201)
+            response.headers["Preference-Applied"] = "return=minimal"
+        else:
+            response = await detail(request, run.id, status=201)
         sending = asyncio.ensure_future(_send(request, response))
         await asyncio.wait({sending}, timeout=_HOLD_AT_MOST)
     finally:
         request.app[keys.ENGINE].release(run.id)
     await sending
     return response
+
+
+def _prefers_minimal(request: web.Request) -> bool:
+    """Whether the client asked for the short answer (``Prefer: return=minimal``, RFC 7240)."""
+    for header in request.headers.getall("Prefer", ()):
+        for preference in header.split(","):
+            name, _, value = preference.split(";", 1)[0].partition("=")
+            if name.strip().lower() == "return" and value.strip().strip('"') == "minimal":
+                return True
+    return False
 
 
 async def _send(request: web.Request, response: web.Response) -> None:
@@ -251,7 +266,9 @@ ROUTES = [
         "POST",
         "/runs",
         create_run,
-        "Start a run of a stored graph (graph_id) or an inline graph; 400 lists every problem",
+        "Start a run of a stored graph (graph_id) or an inline graph; 400 lists every problem. "
+        "With the header `Prefer: return=minimal` the answer is the run's summary (a RunSummary: "
+        "no graph, no node runs) and says `Preference-Applied: return=minimal`",
         _TAG,
         request=CreateRun,
         response=RunDetail,
