@@ -143,7 +143,13 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     show(true);
   };
 
-  const where = (e) => (e.touches && e.touches.length ? e.touches[0] : e.changedTouches && e.changedTouches.length ? e.changedTouches[0] : e);
+  /** The pointer of a mouse or one-finger touch event (X6 hands its own wrapper of either). */
+  const where = (event) => {
+    const e = event.originalEvent || event;
+    if (e.touches && e.touches.length) return e.touches[0];
+    if (e.changedTouches && e.changedTouches.length) return e.changedTouches[0];
+    return e;
+  };
 
   const onMove = (e) => {
     if (!drag) return;
@@ -169,8 +175,9 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
   };
 
   const onDown = ({ e }) => {
-    const touch = e.type === "touchstart";
-    if (drag || e.shiftKey || (!touch && e.button !== 0) || (touch && e.touches.length !== 1)) return;
+    const raw = e.originalEvent || e;
+    const touch = raw.type === "touchstart";
+    if (drag || raw.shiftKey || (!touch && raw.button !== 0) || (touch && raw.touches.length !== 1)) return;
     const { clientX, clientY } = where(e);
     drag = { x: clientX, y: clientY };
     container.classList.add("fast-viewport-dragging");
