@@ -166,7 +166,6 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
   const onUp = () => {
     if (!drag) return;
     drag = null;
-    container.classList.remove("fast-viewport-dragging");
     document.removeEventListener("mousemove", onMove, true);
     document.removeEventListener("touchmove", onMove, true);
     for (const type of ends) document.removeEventListener(type, onUp, true);
@@ -180,7 +179,8 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     if (drag || raw.shiftKey || (!touch && raw.button !== 0) || (touch && raw.touches.length !== 1)) return;
     const { clientX, clientY } = where(e);
     drag = { x: clientX, y: clientY };
-    container.classList.add("fast-viewport-dragging");
+    // no "grabbing" cursor: the cursor is inherited, and changing it restyled every element of
+    // the drawing (0.15 s at 5,000 nodes) when a drag began and again when it ended
     document.addEventListener("mousemove", onMove, true);
     document.addEventListener("touchmove", onMove, true);
     for (const type of ends) document.addEventListener(type, onUp, true);
