@@ -51,6 +51,9 @@ export function fitNodes(graph, options = { padding: 24, maxScale: 1 }) {
 /** Longest slice (ms) of X6's background drawing between two paints. */
 export const RENDER_SLICE_MS = 40;
 
+/** The first slice (ms), shorter: the first cells are drawn as soon as with short slices. */
+export const FIRST_SLICE_MS = 8;
+
 /** X6 draws the cells that come into view in the background, in slices of up to 33 ms, and
  * the browser then paints the whole graph again: with slices of 8 ms (once meant to leave the
  * frame to a pan) a 1,000-node run took seconds to be drawn, most of it painting. Slices of
@@ -63,7 +66,8 @@ export const RENDER_SLICE_MS = 40;
 export function smoothRendering(graph) {
   const queue = graph.renderer && graph.renderer.schedule && graph.renderer.schedule.queue;
   if (!queue || typeof queue.frameInterval !== "number" || typeof queue.flushJobs !== "function") return null;
-  queue.frameInterval = RENDER_SLICE_MS;
+  // the first slice short: the first cells show as soon as before
+  queue.frameInterval = FIRST_SLICE_MS;
   const box = graph.container;
   const mark = (drawn) => {
     const value = String(drawn);
@@ -83,6 +87,7 @@ export function smoothRendering(graph) {
       return;
     }
     flush.call(this);
+    this.frameInterval = RENDER_SLICE_MS;
     mark(this.queue.length === 0);
   };
   paused.set(graph, (on) => {

@@ -2,20 +2,19 @@
 // thousands of nodes.
 //
 // X6 zoomed and panned by rewriting its SVG viewport's transform on every wheel step or mouse
-// move. Chromium then lays
-// out every SVG text again at the new scale and repaints every cell: at 1,000 nodes a zoom
-// frame took 40-60 ms, at 5,000 far more. Here a wheel gesture only moves the picture already
-// drawn, as one CSS transform of the graph's <svg> (its own compositor layer: the browser
-// scales pixels it has, nothing is laid out or painted again); X6 gets the resulting zoom and
-// pan once, when the gesture settles (SETTLE_MS without a wheel event, or the mouse button
-// released). Until then the picture may be a little blurred (zooming in) or show blank margins
-// (zooming out, panning): what the settled frame draws properly. X6's background drawing of
-// cells waits meanwhile (lod.js `pauseDrawing`).
+// move. At a new scale Chromium lays out every SVG text again, and it repaints every cell: at
+// 1,000 nodes a zoom frame took 40-60 ms, at 5,000 far more. Here a gesture only moves the
+// picture already drawn, as one CSS transform of the graph's <svg> (a compositor layer of its
+// own: the browser moves and scales pixels it has, nothing is laid out or painted again); X6
+// gets the resulting zoom and pan once, when the gesture settles (SETTLE_MS without a wheel
+// event, or the mouse button released). Until then the picture may be blurred (zooming in) or
+// show blank margins (zooming out, panning), which the settled frame draws properly. X6's
+// background drawing of cells waits meanwhile (lod.js `pauseDrawing`).
 //
 // The gesture is committed early, before anything reads or changes X6's view: a pointer press
 // or a key anywhere (X6's hit tests, clicks and drags need its real transform), and when the
 // preview has gone far from what is drawn (MAX_PREVIEW_ZOOM, MAX_PREVIEW_PAN). A zoom or pan
-// made by other code while a gesture is pending (a Fit button) wins: the preview is dropped.
+// made by other code while a gesture is pending wins: the preview is dropped.
 // Level of detail (lod.js) follows X6's scale, so it switches when the gesture is committed.
 
 import { pauseDrawing } from "./lod.js";
@@ -40,8 +39,9 @@ const LINE = 16; // px per line, for wheels that count in lines (deltaMode 1)
 /** Take over zooming and panning `graph` (X6's own `mousewheel` and `panning` must be off):
  * Ctrl/⌘ + wheel zooms around the pointer; dragging the blank canvas (or, when `interacting`
  * is off, a node) pans, unless Shift is held (the editor's rubber band); with `wheelPans`, the
- * plain wheel pans too (without it, the page scrolls as usual). Returns `{ commit, pending,
- * dispose }`: `commit()` hands a pending gesture to X6 now, `pending()` says whether one waits. */
+ * plain wheel pans too (without it, the page scrolls as usual); a one-finger drag pans on
+ * touch screens. Returns `{ commit, dispose }`: `commit()` hands a pending gesture to X6
+ * now (call it before zooming or panning from code). */
 export function viewportGestures(graph, container, { wheelPans = false } = {}) {
   const svg = graph.view.svg;
   svg.classList.add("fast-viewport"); // style.css
@@ -143,31 +143,47 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     show(true);
   };
 
+  /** The pointer of a mouse or one-finger touch event (X6 hands its own wrapper of either). */
+  const where = (event) => {
+    const e = event.originalEvent || event;
+    if (e.touches && e.touches.length) return e.touches[0];
+    if (e.changedTouches && e.changedTouches.length) return e.changedTouches[0];
+    return e;
+  };
+
   const onMove = (e) => {
     if (!drag) return;
+    const { clientX, clientY } = where(e);
     const g = begin();
-    g.tx += e.clientX - drag.x;
-    g.ty += e.clientY - drag.y;
-    drag = { x: e.clientX, y: e.clientY };
+    g.tx += clientX - drag.x;
+    g.ty += clientY - drag.y;
+    drag = { x: clientX, y: clientY };
     show(false);
   };
+
+  const ends = ["mouseup", "touchend", "touchcancel"];
 
   const onUp = () => {
     if (!drag) return;
     drag = null;
-    container.classList.remove("fast-viewport-dragging");
     document.removeEventListener("mousemove", onMove, true);
-    document.removeEventListener("mouseup", onUp, true);
+    document.removeEventListener("touchmove", onMove, true);
+    for (const type of ends) document.removeEventListener(type, onUp, true);
     window.removeEventListener("blur", onUp);
     commit();
   };
 
   const onDown = ({ e }) => {
-    if (e.button !== 0 || e.shiftKey || drag) return;
-    drag = { x: e.clientX, y: e.clientY };
-    container.classList.add("fast-viewport-dragging");
+    const raw = e.originalEvent || e;
+    const touch = raw.type === "touchstart";
+    if (drag || raw.shiftKey || (!touch && raw.button !== 0) || (touch && raw.touches.length !== 1)) return;
+    const { clientX, clientY } = where(e);
+    drag = { x: clientX, y: clientY };
+    // no "grabbing" cursor: the cursor is inherited, and changing it restyled every element of
+    // the drawing (0.15 s at 5,000 nodes) when a drag began and again when it ended
     document.addEventListener("mousemove", onMove, true);
-    document.addEventListener("mouseup", onUp, true);
+    document.addEventListener("touchmove", onMove, true);
+    for (const type of ends) document.addEventListener(type, onUp, true);
     window.addEventListener("blur", onUp);
   };
 
@@ -192,7 +208,6 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
 
   return {
     commit,
-    pending: () => gesture !== null,
     dispose() {
       watchDrawn.disconnect();
       onUp();

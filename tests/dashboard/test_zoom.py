@@ -196,3 +196,26 @@ async def test_the_editor_zooms_with_ctrl_wheel_and_pans_with_the_wheel_in_one_r
     await gesture(page, CANVAS, after, steps=3, dy=-100, ctrl=True)
     await page.get_by_role("button", name="Fit").click()
     await expect(page.locator(f"{CANVAS}.lod-low")).to_have_count(1)
+
+
+async def test_a_one_finger_drag_pans_a_big_run_graph(
+    cluster: Cluster, dashboard: Dashboard
+) -> None:
+    page = await big_run(cluster, dashboard)
+    node = f"{RUN_BOX} [data-cell-id='n0']"
+    before = await centre(page, node)
+    box = await page.locator(RUN_BOX).bounding_box()
+    assert box is not None
+    x, y = box["x"] + 10, box["y"] + box["height"] - 10  # a blank corner
+    cdp = await page.context.new_cdp_session(page)
+
+    async def touch(kind: str, at: tuple[float, float] | None) -> None:
+        points = [{"x": at[0], "y": at[1]}] if at else []
+        await cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    await touch("touchStart", (x, y))
+    for i in range(1, 11):
+        await touch("touchMove", (x + 10 * i, y - 5 * i))
+    await touch("touchEnd", None)
+    after = await centre(page, node)
+    assert abs(after["x"] - before["x"] - 100) < 3 and abs(after["y"] - before["y"] + 50) < 3
