@@ -319,7 +319,9 @@ def report(args: argparse.Namespace, result: dict[str, Any], make_seconds: float
         stalls = after["stalls"] - before.get("stalls", 0)
         print(
             f"server loop lag: {stalls} stalls over {after['stall_threshold_ms']:.0f}ms during "
-            f"the run; longest lag since start {after['max_ms']:.0f}ms"
+            f"the run; longest lag since start {after['max_ms']:.0f}ms; "
+            f"p99 of the last minute {after['p99_ms']:.0f}ms (the server's own measure, "
+            "without the probe's requests)"
         )
     else:
         print("server loop lag: not reported by this server")

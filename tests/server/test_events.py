@@ -431,3 +431,20 @@ async def test_a_node_run_event_leaves_out_null_fields_and_reads_back_whole(
     detail = await (await client.get(f"{API}/runs/{run_id}")).json()
     assert NodeRun.model_validate(sent).model_dump(mode="json") == detail["node_runs"][0]
     await ws.close()
+
+
+async def test_a_followers_socket_has_a_bounded_send_buffer(client: TestClient) -> None:
+    """One write to a follower copies at most the capped buffer on the loop: Linux would let
+    the buffer grow to megabytes, and a run snapshot went out in one long copy."""
+    import socket
+
+    from plynx.server.events import FOLLOWER_SEND_BUFFER
+
+    ws = await client.ws_connect("/ws/events")
+    await ws.send_json({"type": "subscribe", "topic": "workers"})
+    await receive(ws, topic="workers")
+    (server_ws,) = [w for w in client.app[keys.WEBSOCKETS] if not w.closed]
+    sock = server_ws._req.transport.get_extra_info("socket")  # type: ignore[union-attr]
+    # Linux reports twice what was set (its bookkeeping); never the default autotuned maximum
+    assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) <= 2 * FOLLOWER_SEND_BUFFER
+    await ws.close()
