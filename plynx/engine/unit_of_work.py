@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from plynx.engine.events import EventBus
@@ -79,6 +79,7 @@ class UnitOfWork:
         while True:
             await self._wanted.wait()
             self._wanted.clear()
+            self._idle.clear()  # a round is in flight: whoever waits for idle waits for it
             if not await self._flush_once():
                 await asyncio.sleep(_RETRY_DELAY)
                 self._wanted.set()
@@ -88,7 +89,8 @@ class UnitOfWork:
 
     def _publish(self, events: list[tuple[str, dict[str, Any]]]) -> None:
         """Publish in order; consecutive events of one run go as one bundle (a large run's
-        flush holds hundreds: fifty followers take one queue entry and one encoding each)."""
+        flush holds hundreds: fifty followers take one queue entry and one encoding each), in
+        which a node run's last change stands for its earlier ones (see :func:`_latest`)."""
         start = 0
         while start < len(events):
             topic = events[start][0]
@@ -96,7 +98,7 @@ class UnitOfWork:
             if topic.startswith("run:"):
                 while end < len(events) and events[end][0] == topic:
                     end += 1
-                self._bus.publish_many(topic, [event for _, event in events[start:end]])
+                self._bus.publish_many(topic, _latest(event for _, event in events[start:end]))
             else:
                 self._bus.publish(topic, events[start][1])
             start = end
@@ -129,3 +131,22 @@ class UnitOfWork:
             except Exception:
                 logger.exception("a post-write callback failed")
         return True
+
+
+def _latest(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``events`` in order, without the ``node_run`` events that a later one of the same node
+    run supersedes: a node run event carries the node run's whole state, so its last one says
+    all the earlier ones did (a short node queued, started and finished within one flush is
+    one event, not three, for every follower). Sequence numbers keep their meaning: a gap in
+    them is a change that a later event includes."""
+    kept = list(events)
+    seen: set[str] = set()
+    for i in range(len(kept) - 1, -1, -1):
+        if kept[i].get("kind") != "node_run":
+            continue
+        node_run_id = kept[i]["node_run"]["id"]
+        if node_run_id in seen:
+            kept[i] = {}
+        else:
+            seen.add(node_run_id)
+    return [event for event in kept if event]

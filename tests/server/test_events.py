@@ -102,6 +102,7 @@ async def test_run_snapshot_then_events_in_order(
     seq = snapshot["seq"]
 
     await worker.start(d)
+    await client.app[keys.ENGINE].flush()  # one round each (a round sends a node's last change)
     await worker.fail(d)
     events = []
     while not events or events[-1].get("kind") != "run" or events[-1]["run"]["status"] != "failed":

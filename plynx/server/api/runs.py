@@ -176,6 +176,8 @@ async def delete_run(request: web.Request) -> web.Response:
     run_id = request.match_info["id"]
     engine, store = request.app[keys.ENGINE], request.app[keys.STORE]
     run, _ = await engine.get_run(run_id)
+    if run.status.finished and engine.is_active(run_id):
+        await engine.flush()  # it has just finished: its last writes are on their way
     if engine.is_active(run_id) or not run.status.finished:
         raise Conflict(
             f"run {run_id} is {run.status.value}: cancel it first "

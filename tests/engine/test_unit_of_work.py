@@ -1,0 +1,91 @@
+"""The unit of work: what is written, in which order, and when a flush is over."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from plynx.engine import EventBus
+from plynx.engine.unit_of_work import UnitOfWork
+from plynx.model import NodeRun
+from plynx.store import Batch
+
+
+class _SlowStore:
+    """A store whose writes finish only when the test says so."""
+
+    def __init__(self) -> None:
+        self.writing = asyncio.Event()
+        self.release = asyncio.Event()
+        self.batches: list[Batch] = []
+
+    async def apply(self, batch: Batch) -> None:
+        self.writing.set()
+        await self.release.wait()
+        self.batches.append(batch)
+
+
+async def test_waiting_for_idle_waits_for_the_write_in_flight() -> None:
+    """A flush that has taken the changes but not stored them yet is not idle: a caller of
+    ``wait_idle`` (the engine's ``flush``) used to return at once, before the write."""
+    store, bus = _SlowStore(), EventBus()
+    uow = UnitOfWork(store, bus)  # type: ignore[arg-type]
+    flusher = asyncio.create_task(uow.run())
+    done: list[str] = []
+    uow.node_changed(NodeRun(id="n", run_id="r", node_id="a", kind="bash_jinja2"))
+    uow.after(lambda: done.append("stored"))
+    await asyncio.wait_for(store.writing.wait(), 5)
+    assert not uow.pending()  # the round holds the changes now
+    waiter = asyncio.create_task(uow.wait_idle())
+    await asyncio.sleep(0.05)
+    assert not waiter.done(), "wait_idle returned while the write was in flight"
+    store.release.set()
+    await asyncio.wait_for(waiter, 5)
+    assert done == ["stored"]
+    flusher.cancel()
+    await asyncio.gather(flusher, return_exceptions=True)
+
+
+def _node_event(node_run_id: str, status: str, seq: int) -> dict[str, Any]:
+    return {
+        "type": "event",
+        "topic": "run",
+        "run_id": "r",
+        "seq": seq,
+        "kind": "node_run",
+        "node_run": {"id": node_run_id, "status": status},
+    }
+
+
+class _RecordingBus(EventBus):
+    def __init__(self) -> None:
+        super().__init__()
+        self.published: list[list[dict[str, Any]]] = []
+
+    def publish_many(self, topic: str, events: list[dict[str, Any]]) -> None:
+        self.published.append(list(events))
+        super().publish_many(topic, events)
+
+
+async def test_a_node_runs_last_change_of_a_round_stands_for_its_earlier_ones() -> None:
+    """A short node queued, started and finished within one round is one event for every
+    follower (its last: the whole node run); the other events keep their order."""
+    store, bus = _SlowStore(), _RecordingBus()
+    store.release.set()
+    uow = UnitOfWork(store, bus)  # type: ignore[arg-type]
+    run_event = {"type": "event", "topic": "run", "run_id": "r", "seq": 4, "kind": "run"}
+    for event in (
+        _node_event("a", "queued", 1),
+        _node_event("b", "queued", 2),
+        _node_event("a", "running", 3),
+        run_event,
+        _node_event("a", "success", 5),
+    ):
+        uow.announce("run:r", event)
+    flusher = asyncio.create_task(uow.run())
+    await uow.wait_idle()
+    assert bus.published == [
+        [_node_event("b", "queued", 2), run_event, _node_event("a", "success", 5)]
+    ]
+    flusher.cancel()
+    await asyncio.gather(flusher, return_exceptions=True)
