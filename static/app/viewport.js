@@ -197,14 +197,18 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
     if (!drag) commit();
   };
 
+  // one list for adding and for removing, so that dispose() cannot miss one
+  const graphEvents = [
+    ["blank:mousedown", onDown],
+    ["node:unhandled:mousedown", onDown],
+    ["edge:unhandled:mousedown", onDown],
+    ["scale", external],
+    ["translate", external],
+  ];
   container.addEventListener("wheel", onWheel, { passive: false });
   window.addEventListener("mousedown", settleFirst, true);
   window.addEventListener("keydown", settleFirst, true);
-  graph.on("blank:mousedown", onDown);
-  graph.on("node:unhandled:mousedown", onDown);
-  graph.on("edge:unhandled:mousedown", onDown);
-  graph.on("scale", external);
-  graph.on("translate", external);
+  for (const [name, handler] of graphEvents) graph.on(name, handler);
 
   return {
     commit,
@@ -215,11 +219,7 @@ export function viewportGestures(graph, container, { wheelPans = false } = {}) {
       container.removeEventListener("wheel", onWheel);
       window.removeEventListener("mousedown", settleFirst, true);
       window.removeEventListener("keydown", settleFirst, true);
-      graph.off("blank:mousedown", onDown);
-      graph.off("node:unhandled:mousedown", onDown);
-      graph.off("edge:unhandled:mousedown", onDown);
-      graph.off("scale", external);
-      graph.off("translate", external);
+      for (const [name, handler] of graphEvents) graph.off(name, handler);
     },
   };
 }
