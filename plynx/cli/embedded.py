@@ -44,6 +44,7 @@ from plynx.server.auth import LOCAL_TOKEN_FILE
 from plynx.settings import Settings
 from plynx.worker.config import default_work_dir
 from plynx.worker.credentials import node_environment
+from plynx.worker.process import carry_priority
 
 __all__ = [
     "DataDirLock",
@@ -224,6 +225,7 @@ def _local_worker_setup() -> None:  # pragma: no cover - runs in the child befor
     outlive a ``plynx local`` that was killed."""
     with contextlib.suppress(OSError):
         os.nice(LOCAL_WORKER_NICE)
+    carry_priority()  # its new session is an autogroup of its own: else the nice is void
     if sys.platform == "linux":
         with contextlib.suppress(Exception):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)

@@ -8,6 +8,13 @@ still holds the output pipes cannot keep the node "running".
 
 The event loop watches the pipes and the exit directly (``add_reader`` on the pipes and on a
 pidfd), without a thread per child.
+
+A new session is also a new *autogroup* on Linux (``/proc/sys/kernel/sched_autogroup_enabled``):
+the scheduler shares the CPUs between autogroups first and applies nice values only within one.
+A node in its own session would therefore escape the worker's nice value and weigh as much as
+the whole server; :func:`carry_priority` gives its autogroup the worker's nice value, right
+after the start (a moment during which the node runs at its group's default: a hook in the child
+would cost ``vfork`` and is unsafe with threads).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from plynx.worker.config import NodeUser
 from plynx.worker.logs import LogSink, Stream
 from plynx.worker.warden import kill_group
 
-__all__ = ["Process", "kill_group", "spawn"]
+__all__ = ["Process", "carry_priority", "kill_group", "spawn"]
 
 logger = logging.getLogger(__name__)
 _READ_SIZE = 64 * 1024
@@ -164,6 +171,21 @@ def _resolve(program: str, path: str | None) -> str:
     return shutil.which(program, path=path) or program
 
 
+def carry_priority(pid: int = 0) -> None:
+    """Give the autogroup of ``pid`` (0: this process), which a new session starts, this
+    process's nice value, so that a nicer worker's nodes stay as nice under autogrouping (see
+    the module's docstring). Nothing to do at nice 0, without autogroups, or once ``pid`` has
+    exited."""
+    nice = os.getpriority(os.PRIO_PROCESS, 0)
+    if nice <= 0:
+        return
+    try:
+        with open(f"/proc/{pid or 'self'}/autogroup", "w") as handle:
+            handle.write(str(nice))
+    except OSError:
+        pass
+
+
 def spawn(
     argv: Sequence[str],
     *,
@@ -197,6 +219,7 @@ def spawn(
     finally:
         os.close(out_w)
         os.close(err_w)
+    carry_priority(popen.pid)  # what it starts from now on shares its autogroup
     exited: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     _watch_exit(popen, exited)
     return Process(popen.pid, out_r, err_r, sink, exited)

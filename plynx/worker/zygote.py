@@ -114,11 +114,21 @@ def _receive_request(sock: socket.socket) -> tuple[dict[str, Any], list[int]] | 
     return json.loads(bytes(buffer[4:])), fds
 
 
+def _carry_priority() -> None:
+    """Give the autogroup this new session started the process's nice value (as
+    ``plynx.worker.process.carry_priority`` does; the zygote imports nothing of plynx)."""
+    nice = os.getpriority(os.PRIO_PROCESS, 0)
+    if nice > 0:
+        with contextlib.suppress(OSError), open("/proc/self/autogroup", "w") as handle:
+            handle.write(str(nice))
+
+
 def _spare(sock: socket.socket) -> None:
     """In a spare child: wait for one request, run it, exit. Never returns."""
     status = 1
     try:
         os.setsid()
+        _carry_priority()
         # nothing of the zygote's (its socket, other children's pipes) may stay open here
         os.closerange(3, sock.fileno())
         os.closerange(sock.fileno() + 1, _MAX_FD)

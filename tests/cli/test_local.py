@@ -196,6 +196,57 @@ def test_local_workers_run_nicer_than_the_server(plynx: Plynx) -> None:
         assert len(workers) == 2
         expected = min(server + LOCAL_WORKER_NICE, 19)
         assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in workers] == [expected] * 2
+        if _AUTOGROUPS:  # each worker is a session, so an autogroup: it must be as nice
+            assert [_autogroup_nice(pid) for pid in workers] == [expected] * 2
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+
+
+_AUTOGROUPS = (
+    Path("/proc/self/autogroup").exists()
+    and Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+)
+
+
+def _autogroup_nice(pid: int | str) -> int:
+    """The nice value of the autogroup of ``pid`` (``/autogroup-N nice K``)."""
+    return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1])
+
+
+@pytest.mark.skipif(not _AUTOGROUPS, reason="the kernel does not group sessions (autogroup off)")
+def test_nodes_of_local_workers_stay_nicer_than_the_server_in_their_own_sessions(
+    plynx: Plynx, tmp_path: Path
+) -> None:
+    # a node runs in a session of its own, which Linux schedules as an autogroup of its own:
+    # with that group at nice 0, 32 busy nodes weighed 32 times the server (whose loop then
+    # waited for a CPU three times as long as it ran), whatever the nodes' own nice value.
+    # (A bash node's group is made nicer by its worker right after the start: the node waits
+    # a moment; a python node's own child does it before running the code.)
+    graph = tmp_path / "graph.yaml"
+    graph.write_text(
+        f"""
+operations:
+  sh: {{kind: bash_jinja2, code: "sleep 0.5; cat /proc/self/autogroup > {tmp_path}/bash.txt"}}
+  py:
+    kind: python
+    code: |
+      with open("/proc/self/autogroup") as src, open("{tmp_path}/python.txt", "w") as dst:
+          dst.write(src.read())
+nodes: {{sh: {{operation: sh}}, py: {{operation: py}}}}
+"""
+    )
+    port = free_port()
+    proc = _start(plynx, port)
+    try:
+        wait_until((plynx.data_dir / "server.lock").read_text, what="the server")
+        result = plynx.run(graph)
+        assert result.returncode == 0, result.stderr
+        expected = min(os.getpriority(os.PRIO_PROCESS, proc.pid) + LOCAL_WORKER_NICE, 19)
+        for kind in ("bash", "python"):
+            seen = (tmp_path / f"{kind}.txt").read_text()
+            assert seen.split()[-1] == str(expected), f"{kind} node: {seen}"
+            assert seen.split()[0] != Path("/proc/self/autogroup").read_text().split()[0]
     finally:
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=30)
