@@ -89,3 +89,29 @@ async def test_a_node_runs_last_change_of_a_round_stands_for_its_earlier_ones() 
     ]
     flusher.cancel()
     await asyncio.gather(flusher, return_exceptions=True)
+
+
+async def test_changes_made_during_the_interval_go_in_one_round() -> None:
+    """Under steady load a round waits for the interval since the previous one started: the
+    changes of that time are one write and one announcement (with a fast store, every few
+    changes used to be a round of their own: a frame to every follower each)."""
+    store, bus = _SlowStore(), _RecordingBus()
+    store.release.set()
+    uow = UnitOfWork(store, bus, interval=0.2)  # type: ignore[arg-type]
+    flusher = asyncio.create_task(uow.run())
+    bus.subscribe().add("run:r")
+    uow.announce("run:r", _node_event("a", "queued", 1))  # the first round starts at once
+    await uow.wait_idle()
+    assert len(store.batches) == 0 and len(bus.published) == 1
+    for seq, status in enumerate(("queued", "running", "success"), start=2):
+        uow.node_changed(NodeRun(id="b", run_id="r", node_id="b", kind="bash_jinja2"))
+        uow.announce("run:r", _node_event("b", status, seq))
+        await asyncio.sleep(0.03)  # a node run changing every 30 ms
+    await uow.wait_idle()
+    assert len(store.batches) == 1, "the three changes were stored in one write"
+    assert [[e["node_run"]["status"] for e in p] for p in bus.published] == [
+        ["queued"],
+        ["success"],
+    ]
+    flusher.cancel()
+    await asyncio.gather(flusher, return_exceptions=True)

@@ -18,11 +18,14 @@ WAITING = "waiting for a worker with kind `bash_jinja2`"
 
 
 async def _node(engine: Engine, run_id: str) -> NodeRun:
-    await engine.flush()
-    [nr] = (await engine.get_run(run_id))[1]
-    stored = await engine.store.get_node_run(nr.id)
-    assert stored.status_detail == nr.status_detail  # what the API serves is what is stored
-    return nr
+    async with asyncio.timeout(5):
+        while True:
+            await engine.flush()
+            [nr] = (await engine.get_run(run_id))[1]
+            stored = await engine.store.get_node_run(nr.id)
+            if stored.status_detail == nr.status_detail:  # what the API serves is stored
+                return nr
+            # the watchdog changed it since the flush: its write is on its way
 
 
 async def _until_detail(engine: Engine, run_id: str, detail: str | None) -> NodeRun:

@@ -20,12 +20,14 @@ logger = logging.getLogger(__name__)
 async def list_cache(request: web.Request) -> web.Response:
     """Cache entries, newest first."""
     offset, limit = page_query(request)
+    await request.app[keys.ENGINE].flush()  # entries of runs that just finished are listed
     page = await request.app[keys.STORE].list_cache_entries(offset=offset, limit=limit)
     return json_response(page)
 
 
 async def clear_cache(request: web.Request) -> web.Response:
     """Forget every cache entry: later runs execute every node again. Artifacts stay."""
+    await request.app[keys.ENGINE].flush()  # an entry on its way to the store is forgotten too
     deleted = await request.app[keys.STORE].delete_cache_entries()
     logger.info("cache cleared by %s: %d entries", identity(request).user or "local", deleted)
     return json_response(Deleted(deleted=deleted))

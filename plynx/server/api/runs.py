@@ -220,6 +220,7 @@ async def drop_run_cache(request: web.Request) -> web.Response:
     again); entries other runs produced stay, and so do the artifacts."""
     run_id = request.match_info["id"]
     store = request.app[keys.STORE]
+    await request.app[keys.ENGINE].flush()  # the entries of a run that just finished are stored
     node_runs = await store.get_node_runs(run_id)
     produced = {nr.id for nr in node_runs}
     keys_ = [nr.cache_key for nr in node_runs if nr.cache_key]
