@@ -7,15 +7,16 @@ An embedded server (no worker; SQLite in a fresh temporary directory unless ``--
 in this process. The DAG of ``dag.py`` (``layers`` x ``width`` ``true`` nodes; 10,000 by
 default, an 8.5 MB body) is submitted inline with ``POST /runs`` and ``Prefer:
 return=minimal`` (as ``plynx run`` asks), ``--repeat`` times; each run is canceled before the
-next submit (and given a second to settle).
+next submit (and given three seconds to settle).
 
-Printed for each submit: its wall time; the longest gap between two ticks of a task that
-wakes every millisecond on the same loop during it (the longest time the server held the
-loop); and the server's own figures from ``/health`` ``loop`` (stalls over 100 ms, longest
-lag). The reference, measured in the same process: a bare ``json.loads`` of the same body
-and ``Graph.model_validate_json`` of its graph (the least any server must do to read it; both
-hold the interpreter for their whole length). ``--profile FILE`` writes a cProfile of the
-event loop's thread during the last submit.
+Printed for each submit: its wall time and this process's CPU time meanwhile (server and
+client: a figure that other load on the machine hardly changes); the longest gap between two
+ticks of a task that wakes every millisecond on the same loop during it (the longest time the
+server held the loop); and the server's own figures from ``/health`` ``loop`` (stalls over
+100 ms, longest lag). The reference, measured in the same process: a bare ``json.loads`` of
+the same body and ``Graph.model_validate_json`` of its graph (the least any server must do to
+read it; both hold the interpreter for their whole length). ``--profile FILE`` writes a
+cProfile of the event loop's thread during the last submit.
 
 This is not a test: it prints figures. Compare the submit with the reference, not seconds
 across machines.
@@ -88,28 +89,29 @@ async def submit_once(
     body: bytes,
     headers: dict[str, str],
     profile: cProfile.Profile | None,
-) -> tuple[float, float, dict[str, Any], dict[str, Any]]:
-    """One submit: (seconds, longest loop gap, health loop before, after)."""
+) -> tuple[float, float, float, dict[str, Any], dict[str, Any]]:
+    """One submit: (seconds, CPU seconds of this process, longest loop gap, health loop before,
+    after)."""
     before = (await (await session.get(url + "/api/v1/health")).json())["loop"]
     with Ticker() as ticker:
         if profile is not None:
             profile.enable()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         # (a file object: the client sends it a chunk at a time, not holding the loop itself)
         data = io.BytesIO(body)
         async with session.post(url + "/api/v1/runs", data=data, headers=headers) as resp:
             answer = await resp.json()
             if resp.status != 201:
                 raise SystemExit(f"submit failed: {resp.status} {answer}")
-        took = time.perf_counter() - start
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         longest = ticker.longest
         if profile is not None:
             profile.disable()
     after = (await (await session.get(url + "/api/v1/health")).json())["loop"]
     resp = await session.post(url + f"/api/v1/runs/{answer['id']}/cancel", headers=headers)
     resp.release()
-    await asyncio.sleep(1.0)  # canceling 10,000 nodes is work too: let it end first
-    return took, longest, before, after
+    await asyncio.sleep(3.0)  # canceling 10,000 nodes is work too: let it end first
+    return took, cpu, longest, before, after
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -134,13 +136,13 @@ async def main(args: argparse.Namespace) -> None:
             async with aiohttp.ClientSession() as session:
                 for attempt in range(args.repeat):
                     last = attempt == args.repeat - 1
-                    took, longest, before, after = await submit_once(
+                    took, cpu, longest, before, after = await submit_once(
                         session, url, body, headers, profile if last else None
                     )
                     stalls = after["stalls"] - before["stalls"]
                     worst = after["max_ms"] if after["max_ms"] > before["max_ms"] else None
                     print(
-                        f"submit {attempt + 1}: {took:.3f}s "
+                        f"submit {attempt + 1}: {took:.3f}s, CPU {cpu:.3f}s "
                         f"({took / (loads + validate):.1f}x the reference); "
                         f"longest loop gap {longest * _MS:.0f}ms; server: {stalls} stalls "
                         f"over {after['stall_threshold_ms']:.0f}ms, "
