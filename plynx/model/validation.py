@@ -88,8 +88,12 @@ class _Ports:
 
     def __init__(self) -> None:
         self._index: dict[int, tuple[Operation, dict[str, Input], dict[str, Output]]] = {}
+        self._last: tuple[Operation, dict[str, Input], dict[str, Output]] | None = None
 
     def _of(self, op: Operation) -> tuple[Operation, dict[str, Input], dict[str, Output]]:
+        entry = self._last
+        if entry is not None and entry[0] is op:
+            return entry
         entry = self._index.get(id(op))
         if entry is None or entry[0] is not op:
             inputs: dict[str, Input] = {}
@@ -99,6 +103,7 @@ class _Ports:
             for out in op.outputs:
                 outputs.setdefault(out.name, out)
             entry = self._index[id(op)] = (op, inputs, outputs)
+        self._last = entry
         return entry
 
     def input(self, op: Operation, name: str) -> Input | None:
@@ -373,7 +378,7 @@ def _validate(
             )
         if out is None or inp is None:
             continue
-        if problem := connect_problem(out.type, inp.type):
+        if out.type != inp.type and (problem := connect_problem(out.type, inp.type)):
             issues.append(_issue("type_mismatch", dst.id, edge.dst_port, f"{edge}: {problem}"))
         counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
 

@@ -198,3 +198,42 @@ async def test_operations_shared_in_a_large_body_keep_their_own_values(
     stored = json.loads(text)["nodes"][:6]
     defaults = [n["operation"]["parameters"][0]["default"] for n in stored]
     assert [type(d) for d in defaults] == [int, float, bool, int, float, bool]
+
+
+async def test_edges_of_a_large_body_are_read_as_carefully_as_its_nodes(
+    client: TestClient,
+) -> None:
+    """Edges (objects of plain values) are parsed many at a time: what one of them breaks is
+    found and named all the same."""
+    graph = layered(5, 250)
+    text = json.dumps(graph)
+    assert len(text) > LARGE_BODY
+    middle = len(graph["edges"]) // 2
+    edge = json.dumps(graph["edges"][middle])
+    at = text.index(edge)
+
+    def with_middle(replacement: str) -> str:
+        return text[:at] + replacement + text[at + len(edge) :]
+
+    broken = with_middle(edge.replace(', "dst_node"', ' "dst_node"'))
+    message = await _error(await client.post(f"{API}/graphs", data=broken, headers=_JSON))
+    where = at + edge.index(' "dst_node"')  # (the parser names the blank before it)
+    assert f"Expecting ',' delimiter at line 1 column {where + 1}" in message, message
+
+    lone = with_middle(edge.replace('"out"', '"\\udc00"'))
+    message = await _error(await client.post(f"{API}/graphs", data=lone, headers=_JSON))
+    assert "lone surrogate" in message and f"edges.{middle}" in message
+
+    deep = with_middle(edge[:-1] + ', "x": ' + "[" * 199 + "]" * 199 + "}")
+    message = await _error(await client.post(f"{API}/graphs", data=deep, headers=_JSON))
+    assert "nests deeper than 200 levels" in message
+
+    # a "}" in a string, where an edge might have ended: kept as it is
+    source = graph["edges"][middle]["src_node"]
+    braces = with_middle(edge.replace(f'"{source}"', '"a}, {b"'))
+    resp = await client.post(f"{API}/graphs", data=braces, headers=_JSON)
+    assert resp.status == 201, await resp.text()
+    stored = (await resp.json())["edges"]
+    assert stored[middle] == {**graph["edges"][middle], "src_node": "a}, {b"}
+    assert stored[:middle] == graph["edges"][:middle]
+    assert stored[middle + 1 :] == graph["edges"][middle + 1 :]
