@@ -322,7 +322,12 @@ def _validate(
     seen_edges: set[tuple[str, str, str, str]] = set()
     ports = _Ports()
     for edge in graph.edges:
-        key = (edge.src_node, edge.src_port, edge.dst_node, edge.dst_port)
+        key = (src_id, src_port, dst_id, dst_port) = (
+            edge.src_node,
+            edge.src_port,
+            edge.dst_node,
+            edge.dst_port,
+        )
         if key in seen_edges:
             issues.append(
                 _issue(
@@ -331,7 +336,7 @@ def _validate(
             )
             continue
         seen_edges.add(key)
-        src, dst = nodes.get(edge.src_node), nodes.get(edge.dst_node)
+        src, dst = nodes.get(src_id), nodes.get(dst_id)
         if src is None:
             issues.append(
                 _issue(
@@ -352,8 +357,8 @@ def _validate(
             )
         if src is None or dst is None:
             continue
-        out = ports.output(src.operation, edge.src_port)
-        inp = ports.input(dst.operation, edge.dst_port)
+        out = ports.output(src.operation, src_port)
+        inp = ports.input(dst.operation, dst_port)
         if out is None:
             issues.append(
                 _issue(
@@ -379,8 +384,9 @@ def _validate(
         if out is None or inp is None:
             continue
         if out.type != inp.type and (problem := connect_problem(out.type, inp.type)):
-            issues.append(_issue("type_mismatch", dst.id, edge.dst_port, f"{edge}: {problem}"))
-        counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
+            issues.append(_issue("type_mismatch", dst.id, dst_port, f"{edge}: {problem}"))
+        port = (dst_id, inp.name)
+        counts[port] = counts.get(port, 0) + 1
 
     for node in nodes.values():
         _check_values(node, counts, issues)
