@@ -61,3 +61,35 @@ def test_a_body_cut_short_anywhere_is_refused(edges: list[Any], data: st.DataObj
     cut = data.draw(st.integers(1, len(text) - 1))
     with pytest.raises(InvalidInput, match="not valid JSON"):
         _split(text[:cut])
+
+
+def test_a_long_array_gives_the_loop_its_turns_flat_elements_too() -> None:
+    edges = [
+        {"src_node": f"n{i}", "src_port": "out", "dst_node": "m", "dst_port": "in"}
+        for i in range(20_000)
+    ]
+    nodes = [{"id": f"n{i}", "params": {"deep": [[i]]}} for i in range(2_000)]
+    text = json.dumps({"graph": {"nodes": nodes, "edges": edges}})
+
+    async def split_counting_turns() -> tuple[int, Any]:
+        turns = 0
+
+        async def count() -> None:
+            nonlocal turns
+            while True:
+                await asyncio.sleep(0)
+                turns += 1
+
+        counting = asyncio.ensure_future(count())
+        await asyncio.sleep(0)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(json_slices, "SLICE_SECONDS", 0.0)  # a turn after every step
+            split = await json_slices.split_body(text.encode(), _STREAMED)
+        counting.cancel()
+        return turns, split
+
+    turns, split = asyncio.run(split_counting_turns())
+    assert split.arrays[("graph", "edges")] == edges
+    assert split.arrays[("graph", "nodes")] == nodes
+    runs = len(json.dumps(edges)) // json_slices._RUN
+    assert turns >= len(nodes) + runs, (turns, runs)

@@ -192,6 +192,9 @@ class _Splitter:
         flat = False  # its elements are objects of plain values: parsed many at a time
         if not text.startswith("]", pos):
             while True:
+                if time.perf_counter() - self._since > SLICE_SECONDS:
+                    await asyncio.sleep(0)  # the loop serves others
+                    self._since = time.perf_counter()
                 if flat:
                     taken = self._flat_run(pos)
                     if taken is not None:
@@ -224,9 +227,6 @@ class _Splitter:
                         break
                     else:
                         raise self.error("Expecting ',' delimiter", pos)
-                if time.perf_counter() - self._since > SLICE_SECONDS:
-                    await asyncio.sleep(0)  # the loop serves others
-                    self._since = time.perf_counter()
         self.arrays[path] = items  # a repeated key: the last one counts
         self.cuts.append((start, pos + 1))
         return pos + 1
