@@ -166,8 +166,11 @@ async def _split(
 
 
 def is_large(request: web.Request) -> bool:
-    """Whether the request's body is large enough to be read in slices."""
-    return (request.content_length or 0) > LARGE_BODY
+    """Whether the request's body is large enough to be read in slices (or may be: one sent
+    in chunks, whose length is known only once it has all come)."""
+    if request.content_length is None:
+        return request.body_exists
+    return request.content_length > LARGE_BODY
 
 
 async def read_graph(request: web.Request) -> Graph:
