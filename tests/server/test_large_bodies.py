@@ -245,3 +245,17 @@ async def test_edges_of_a_large_body_are_read_as_carefully_as_its_nodes(
     assert stored[middle] == {**graph["edges"][middle], "src_node": "a}, {b"}
     assert stored[:middle] == graph["edges"][:middle]
     assert stored[middle + 1 :] == graph["edges"][middle + 1 :]
+
+
+async def test_a_large_body_that_is_not_an_object_is_refused_at_once(client: TestClient) -> None:
+    items = "[" + ", ".join(["1"] * 250_000) + "]"
+    for text, expected in (
+        (items, "(body): Input should be an object"),
+        ("  \n" + items.replace("[", "{", 1), "not valid JSON"),
+        ("\n  x" + items, "not valid JSON: expected value at line 2 column 3"),
+        (" " * (LARGE_BODY + 1), "the request needs a JSON body"),
+    ):
+        assert len(text) > LARGE_BODY
+        for path in ("/graphs", "/runs"):
+            resp = await client.post(f"{API}{path}", data=text, headers=_JSON)
+            assert expected in await _error(resp), path

@@ -27,7 +27,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 from plynx.errors import InvalidInput
 from plynx.model import Graph, Operation
 from plynx.model.graph import Edge, Node
-from plynx.server.api.base import decode_large, read_body, read_raw
+from plynx.server.api.base import decode_body, decode_large, read_body, read_raw
 from plynx.server.api.json_slices import Path, split_body
 from plynx.server.schemas import CreateRun
 
@@ -36,6 +36,8 @@ __all__ = ["LARGE_BODY", "is_large", "read_create_run", "read_graph"]
 #: Bodies larger than this (bytes) are parsed and validated in slices.
 LARGE_BODY = 512 * 1024
 _NODE_SLICE = 200
+_BLANK = b" \t\n\r"
+_VALUE_STARTS = b'["-0123456789tfn'  # what a JSON value other than an object starts with
 _EDGE_SLICE = 2000
 _SHOWN = 5
 
@@ -157,8 +159,10 @@ async def _split(
     (parsed, not validated)."""
     raw = await read_raw(request)
     split = await split_body(raw, streamed)
-    if split is None:  # not a JSON object: decode_body says what it is
-        return await decode_large(raw, shell), {}
+    if split is None:  # not a JSON object: said from its first character, not parsed whole
+        blank = len(raw) - len(raw.lstrip(_BLANK))
+        head = raw[blank : blank + 1]
+        return decode_body(b"[]" if head and head in _VALUE_STARTS else raw[: blank + 1], shell), {}
     try:
         return await decode_large(split.shell(), shell), split.arrays
     except InvalidInput as exc:
