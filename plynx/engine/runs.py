@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -233,8 +234,19 @@ class Runs(Transitions):
 
 def _new_run_state(run: Run) -> tuple[list[NodeRun], RunState]:
     """The node runs of a new run and its state (not yet registered)."""
+    ids = uuid4_hexes(len(run.graph.nodes))
     node_runs = [
-        NodeRun(id=uuid.uuid4().hex, run_id=run.id, node_id=n.id, kind=n.operation.kind)
-        for n in run.graph.nodes
+        NodeRun(id=node_run_id, run_id=run.id, node_id=n.id, kind=n.operation.kind)
+        for node_run_id, n in zip(ids, run.graph.nodes, strict=True)
     ]
     return node_runs, RunState(run, node_runs)
+
+
+def uuid4_hexes(count: int) -> list[str]:
+    """``count`` random ids as ``uuid.uuid4().hex`` makes them (version 4, RFC 4122 variant),
+    from one read of the system's random source: a tenth of the time for 10,000."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # variant 10
+    text = raw.hex()
+    return [text[start : start + 32] for start in range(0, len(text), 32)]

@@ -9,7 +9,7 @@ from typing import Any
 from plynx.model.graph import Graph, Node
 from plynx.model.issues import GraphIssue
 from plynx.model.issues import issue as _issue
-from plynx.model.operation import Operation
+from plynx.model.operation import Input, Operation, Output
 from plynx.model.param_checks import check_params, graph_parameter_issues
 from plynx.model.parameters import Parameter, coerce_value
 from plynx.model.resources import connect_problem
@@ -79,6 +79,40 @@ def _cycle_nodes(graph: Graph) -> list[str]:
                 alive.discard(node)
                 changed = True
     return sorted(alive)
+
+
+class _Ports:
+    """Each operation's inputs and outputs by name, indexed once per operation: the nodes of a
+    large graph often share one, and every edge looks up two ports (the first of a repeated
+    name counts, as with :meth:`Operation.input`)."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, tuple[Operation, dict[str, Input], dict[str, Output]]] = {}
+        self._last: tuple[Operation, dict[str, Input], dict[str, Output]] | None = None
+
+    def _of(self, op: Operation) -> tuple[Operation, dict[str, Input], dict[str, Output]]:
+        entry = self._last
+        if entry is not None and entry[0] is op:
+            return entry
+        entry = self._index.get(id(op))
+        if entry is None or entry[0] is not op:
+            inputs: dict[str, Input] = {}
+            outputs: dict[str, Output] = {}
+            for inp in op.inputs:
+                inputs.setdefault(inp.name, inp)
+            for out in op.outputs:
+                outputs.setdefault(out.name, out)
+            entry = self._index[id(op)] = (op, inputs, outputs)
+        self._last = entry
+        return entry
+
+    def input(self, op: Operation, name: str) -> Input | None:
+        """``op.input(name)``."""
+        return self._of(op)[1].get(name)
+
+    def output(self, op: Operation, name: str) -> Output | None:
+        """``op.output(name)``."""
+        return self._of(op)[2].get(name)
 
 
 def _check_values(node: Node, counts: dict[tuple[str, str], int], issues: list[GraphIssue]) -> None:
@@ -286,8 +320,14 @@ def _validate(
 
     counts: dict[tuple[str, str], int] = {}
     seen_edges: set[tuple[str, str, str, str]] = set()
+    ports = _Ports()
     for edge in graph.edges:
-        key = (edge.src_node, edge.src_port, edge.dst_node, edge.dst_port)
+        key = (src_id, src_port, dst_id, dst_port) = (
+            edge.src_node,
+            edge.src_port,
+            edge.dst_node,
+            edge.dst_port,
+        )
         if key in seen_edges:
             issues.append(
                 _issue(
@@ -296,7 +336,7 @@ def _validate(
             )
             continue
         seen_edges.add(key)
-        src, dst = nodes.get(edge.src_node), nodes.get(edge.dst_node)
+        src, dst = nodes.get(src_id), nodes.get(dst_id)
         if src is None:
             issues.append(
                 _issue(
@@ -317,8 +357,8 @@ def _validate(
             )
         if src is None or dst is None:
             continue
-        out = src.operation.output(edge.src_port)
-        inp = dst.operation.input(edge.dst_port)
+        out = ports.output(src.operation, src_port)
+        inp = ports.input(dst.operation, dst_port)
         if out is None:
             issues.append(
                 _issue(
@@ -343,9 +383,10 @@ def _validate(
             )
         if out is None or inp is None:
             continue
-        if problem := connect_problem(out.type, inp.type):
-            issues.append(_issue("type_mismatch", dst.id, edge.dst_port, f"{edge}: {problem}"))
-        counts[(dst.id, inp.name)] = counts.get((dst.id, inp.name), 0) + 1
+        if out.type != inp.type and (problem := connect_problem(out.type, inp.type)):
+            issues.append(_issue("type_mismatch", dst.id, dst_port, f"{edge}: {problem}"))
+        port = (dst_id, inp.name)
+        counts[port] = counts.get(port, 0) + 1
 
     for node in nodes.values():
         _check_values(node, counts, issues)

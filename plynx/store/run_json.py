@@ -23,13 +23,21 @@ from typing import Any
 
 import pydantic_core
 
-from plynx.model import Graph, Run
+from plynx.model import Graph, Node, Run
 
-__all__ = ["cached_graph_json", "encode_graph", "graph_json", "list_json", "run_json"]
+__all__ = [
+    "cached_graph_json",
+    "encode_graph",
+    "graph_json",
+    "list_json",
+    "nodes_json",
+    "run_json",
+]
 
 _KEPT = 4  # runs whose graph JSON is kept (a large one is megabytes)
 #: Models encoded by one call of pydantic's encoder (a few milliseconds' worth).
 SLICE = 250
+_ID_AND_OPERATION = {"id", "operation"}
 
 
 def list_json(items: Sequence[Any]) -> bytes:
@@ -43,12 +51,32 @@ def list_json(items: Sequence[Any]) -> bytes:
     return b"[" + b",".join(parts) + b"]"
 
 
+def nodes_json(nodes: Sequence[Node]) -> bytes:
+    """``list_json(nodes)``, byte for byte, with each distinct operation encoded once when the
+    nodes share operations (those of a large graph read from a request do: see
+    :mod:`plynx.server.api.graph_body`); an operation is most of a node's JSON. A node at a time:
+    the loop runs between two."""
+    if len({id(node.operation) for node in nodes}) * 2 > len(nodes):
+        return list_json(nodes)
+    operations: dict[int, bytes] = {}  # by id: every operation lives as long as its node here
+    parts: list[bytes] = []
+    for node in nodes:
+        operation = operations.get(id(node.operation))
+        if operation is None:
+            operation = operations[id(node.operation)] = pydantic_core.to_json(node.operation)
+        rest = node.__pydantic_serializer__.to_json(node, exclude=_ID_AND_OPERATION)
+        # the fields in their order: id, operation, then the others
+        head = b'{"id":' + pydantic_core.to_json(node.id) + b',"operation":' + operation
+        parts.append(head + (b"," + rest[1:] if rest != b"{}" else b"}"))
+    return b"[" + b",".join(parts) + b"]"
+
+
 def encode_graph(graph: Graph) -> bytes:
     """``pydantic_core.to_json(graph)`` (its nodes and edges first), a slice at a time."""
     if len(graph.nodes) + len(graph.edges) <= SLICE:
         return pydantic_core.to_json(graph)
     fields = pydantic_core.to_json(graph, exclude={"nodes", "edges"})
-    nodes, edges = list_json(graph.nodes), list_json(graph.edges)
+    nodes, edges = nodes_json(graph.nodes), list_json(graph.edges)
     return b"".join((b'{"nodes":', nodes, b',"edges":', edges, b",", fields[1:]))
 
 

@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import pydantic_core
+
 from plynx.model import Graph, Run, RunStatus
 from plynx.model.graph import Node, Operation
 from plynx.store.run_json import cached_graph_json, graph_json, run_json
@@ -100,3 +102,27 @@ def test_no_call_of_the_encoder_gets_more_than_a_slice_of_a_large_graph(monkeypa
     sizes.clear()
     module.list_json(nodes)
     assert len(sizes) == 3 and max(sizes) == module.SLICE
+
+
+def test_nodes_that_share_operations_encode_to_the_same_bytes() -> None:
+    """Each distinct operation is encoded once; the JSON is pydantic's, byte for byte."""
+    from plynx.model.graph import Position
+    from plynx.store import run_json as module
+
+    shared = Operation(kind="bash_jinja2", code='echo "{{ params.x }}"', title="é \u2028")
+    body = Graph(nodes=[Node(id="inner", operation=shared)])
+    composite = Operation(kind="composite", body=body, output_bindings={"o": "inner.out"})
+    nodes = [
+        Node(
+            id=f"n{i}" if i % 7 else f'odd "id" {i}',
+            operation=(shared, composite)[i % 2] if i % 5 else Operation(kind="python"),
+            params={"x": i, "nested": {"id": [i, None]}} if i % 3 else {},
+            values={"inp": "text"} if i % 4 == 0 else {},
+            title="" if i % 6 else "t",
+            position=Position(x=i, y=-i) if i % 2 else None,
+        )
+        for i in range(60)
+    ]
+    assert module.nodes_json(nodes) == pydantic_core.to_json(nodes)
+    assert module.nodes_json(nodes[:1]) == pydantic_core.to_json(nodes[:1])
+    assert module.nodes_json([]) == b"[]"

@@ -26,15 +26,19 @@ __all__ = [
     "Query",
     "Route",
     "author_of",
+    "body_text",
     "bool_query",
     "decode_body",
+    "decode_large",
     "enum_query",
     "identity",
     "include_deleted",
     "int_query",
     "json_response",
+    "not_json",
     "page_query",
     "read_body",
+    "read_raw",
 ]
 
 API_PREFIX = "/api/v1"
@@ -130,6 +134,20 @@ def _json_problem(message: str) -> str:
     return message
 
 
+def not_json(problem: str) -> InvalidInput:
+    """The error for a body that is not JSON; ``problem`` is a parser's complaint (that of
+    pydantic's parser is put in words that say what to change)."""
+    return InvalidInput(f"the request body is not valid JSON: {_json_problem(problem)}")
+
+
+def body_text(raw: bytes) -> str:
+    """``raw`` as text, or :class:`~plynx.errors.InvalidInput` when it is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("the request body is not UTF-8 text") from None
+
+
 def _integral_float(error: Any) -> bool:
     value = error.get("input")
     return error["type"] == "int_type" and isinstance(value, float) and value.is_integer()
@@ -140,16 +158,16 @@ def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
     :class:`~plynx.errors.InvalidInput` naming every bad field or saying why it is not JSON.
 
     Validation is strict, as the OpenAPI document says: a date is an ISO 8601 string, a number
-    is not a string. Synchronous and proportional to the body: :func:`read_body` runs it in a
-    thread when the body is large, and so may any caller that holds a big document."""
+    is not a string. The rules of the JSON itself are pydantic's parser's: duplicate keys (the
+    last one counts), at most :data:`MAX_JSON_DEPTH` levels, no lone surrogate escape.
+    Synchronous and proportional to the body: :func:`decode_large` runs it in a thread when
+    the body is large (:mod:`plynx.server.api.json_slices` parses a large graph in slices
+    instead)."""
     if not raw.strip():
         if optional and not raw:  # no body at all; whitespace alone is not a JSON document
             return model()
         raise InvalidInput(f"the request needs a JSON body ({model.__name__})")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput("the request body is not UTF-8 text") from None
+    body_text(raw)
     try:
         return model.model_validate_json(raw, strict=True)
     except ValidationError as exc:
@@ -163,8 +181,7 @@ def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
     if errors and errors[0]["type"] == "json_invalid":
-        reason = _json_problem(str(errors[0].get("ctx", {}).get("error", errors[0]["msg"])))
-        raise InvalidInput(f"the request body is not valid JSON: {reason}")
+        raise not_json(str(errors[0].get("ctx", {}).get("error", errors[0]["msg"])))
     problems = [_field_problem(e) for e in errors]
     raise InvalidInput(
         f"the request body is not a valid {model.__name__}: "
@@ -174,19 +191,30 @@ def decode_body(raw: bytes, model: type[M], *, optional: bool = False) -> M:
     )
 
 
-async def read_body(request: web.Request, model: type[M], *, optional: bool = False) -> M:
-    """The JSON body validated as ``model`` (see :func:`decode_body`). A body sent as anything
-    but ``application/json`` is refused (415) unread; an ``optional`` empty body means
-    ``model()``."""
+async def decode_large(raw: bytes, model: type[M], *, optional: bool = False) -> M:
+    """:func:`decode_body`, in a thread when ``raw`` is large (the loop serves others
+    meanwhile, at least between two of the parser's calls)."""
+    if len(raw) > OFF_LOOP_BYTES:
+        return await asyncio.to_thread(decode_body, raw, model, optional=optional)
+    return decode_body(raw, model, optional=optional)
+
+
+async def read_raw(request: web.Request) -> bytes:
+    """The body, read whole; a body sent as anything but ``application/json`` is refused
+    (415) unread."""
     if request.body_exists and request.content_type != JSON_TYPE:
         raise web.HTTPUnsupportedMediaType(
             text=f"send the body as JSON with 'Content-Type: {JSON_TYPE}' "
             f"(got {request.content_type!r})"
         )
-    raw = await request.read()
-    if len(raw) > OFF_LOOP_BYTES:
-        return await asyncio.to_thread(decode_body, raw, model, optional=optional)
-    return decode_body(raw, model, optional=optional)
+    return await request.read()
+
+
+async def read_body(request: web.Request, model: type[M], *, optional: bool = False) -> M:
+    """The JSON body validated as ``model`` (see :func:`decode_body`). A body sent as anything
+    but ``application/json`` is refused (415) unread; an ``optional`` empty body means
+    ``model()``."""
+    return await decode_large(await read_raw(request), model, optional=optional)
 
 
 def int_query(
