@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
 
 import pytest
@@ -268,24 +267,22 @@ async def test_canceling_a_large_run_lets_the_loop_serve_meanwhile(engine: Engin
     worker waited); the loop now gets its turns while they are canceled."""
     nodes = {f"n{i}": {"operation": "step"} for i in range(5000)}
     run = await engine.submit(graph_from(dag(nodes, [])))  # no worker: all of them wait
-    gaps: list[float] = []
+    canceling = False
+    turns = 0
 
     async def ticker() -> None:
-        last = time.thread_time()
+        nonlocal turns
         while True:
             await asyncio.sleep(0)
-            now = time.thread_time()
-            gaps.append(now - last)  # CPU time the loop spent elsewhere: a busy machine aside
-            last = now
+            turns += canceling
 
     ticking = asyncio.create_task(ticker())
-    await asyncio.sleep(0.01)
-    started = time.thread_time()
+    await asyncio.sleep(0)
+    canceling = True
     await engine.cancel(run.id)
-    took = time.thread_time() - started
-    await asyncio.sleep(0)  # the ticker's turn after the cancel
+    canceling = False
     ticking.cancel()
     run, after = await wait_finished(engine, run)
     assert run.status == RunStatus.CANCELED
     assert {nr.status for nr in after.values()} == {NodeRunStatus.CANCELED}
-    assert max(gaps) < took / 4, f"the loop was held {max(gaps):.3f}s of {took:.3f}s"
+    assert turns >= 5, f"others had {turns} turns of the loop while 5,000 node runs were canceled"
