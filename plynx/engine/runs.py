@@ -41,6 +41,7 @@ __all__ = ["Runs"]
 logger = logging.getLogger(__name__)
 
 _S = NodeRunStatus
+_CANCEL_SLICE = 500  # node runs canceled between two turns of the loop
 
 
 class Runs(Transitions):
@@ -179,14 +180,17 @@ class Runs(Transitions):
         run = rs.run if rs is not None else await self.store.get_run(run_id)  # or NotFound
         if rs is None or run.status.finished:
             raise Conflict(f"run {run_id} has already finished ({run.status.value}).")
-        rs.canceling = True
+        rs.canceling = True  # nothing of it starts any more
         now = utc_now()
-        for nr in rs:
-            if nr.status.finished:
-                continue
+        unfinished = [nr for nr in rs if not nr.status.finished]
+        for nr in unfinished:  # none is dispatched from now on
             self._dispatcher.revoke(nr.id, "the run was canceled")
             self._dispatcher.forget(nr.id)
-            self._set_node(rs, nr, _S.CANCELED, finished_at=now, error="canceled")
+        for count, nr in enumerate(unfinished, start=1):
+            if not nr.status.finished:  # (a result may have come in meanwhile)
+                self._set_node(rs, nr, _S.CANCELED, finished_at=now, error="canceled")
+            if count % _CANCEL_SLICE == 0:
+                await asyncio.sleep(0)  # 10,000 node runs at once held the loop 0.1-0.45 s
         self._check_finished(rs)
         logger.info("run %s canceled", run_id)
         return rs.run
