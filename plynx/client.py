@@ -628,7 +628,7 @@ class PlynxClient:
                 elif kind == "event" and state is not None:
                     seq = int(message.get("seq") or 0)
                     if message.get("kind") == "node_run":
-                        nr = NodeRun.model_validate(message["node_run"])
+                        nr = _merged(state.node_runs, message["node_run"])
                         state.node_runs[nr.node_id] = nr
                     elif message.get("kind") == "run":
                         state.run = {k: v for k, v in message["run"].items() if k != "graph"}
@@ -649,6 +649,15 @@ async def _messages(ws: aiohttp.ClientWebSocketResponse) -> AsyncIterator[dict[s
         for message in data if isinstance(data, list) else [data]:
             if isinstance(message, dict):
                 yield message
+
+
+def _merged(node_runs: Mapping[str, NodeRun], change: dict[str, Any]) -> NodeRun:
+    """The node run that a ``node_run`` event's ``change`` (its ``id``, ``node_id`` and the
+    fields that changed) makes of the one in ``node_runs``."""
+    known = node_runs.get(str(change.get("node_id")))
+    if known is None:  # (a whole node run: a follower has every node run of its snapshot)
+        return NodeRun.model_validate(change)
+    return NodeRun.model_validate({**known.model_dump(mode="json"), **change})
 
 
 def _state_of(detail: RunDetail) -> RunState:

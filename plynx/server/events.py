@@ -402,11 +402,20 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
     run never changes, ``GET /api/v1/runs/{id}`` has it), ``{"topic": "runs"}``,
     ``{"topic": "graphs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
     "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run),
-    ``event`` (run, runs, graphs, workers; a ``node_run`` event leaves out the node run's null
-    fields), ``log`` (text from a byte offset), ``ping`` (heartbeat) and ``error``. A deleted
-    run is announced on ``runs`` and a deleted graph on ``graphs`` as ``{"kind": "deleted",
-    "run_id" | "graph_id"}``. A frame holds one message (a JSON object) or, when several were
-    waiting, a JSON array of them in order."""
+    ``event`` (run, runs, graphs, workers), ``log`` (text from a byte offset), ``ping``
+    (heartbeat) and ``error``. A deleted run is announced on ``runs`` and a deleted graph on
+    ``graphs`` as ``{"kind": "deleted", "run_id" | "graph_id"}``. A frame holds one message (a
+    JSON object) or, when several were waiting, a JSON array of them in order.
+
+    A run ``event`` is ``{"kind": "run", "run"}`` (the run, whole, without its graph) or
+    ``{"kind": "node_run", "node_run"}``: a node run's ``id``, ``node_id`` and ``seq`` and only
+    the fields that changed since its previous event, a field that became null as an explicit
+    ``null``. A client merges it into the node run it has (from the snapshot, from
+    ``GET /api/v1/runs/{id}`` or from the events before), field by field (``outputs`` and
+    ``metrics`` are replaced whole). Every event numbered after the ``seq`` of a reading holds
+    every field that changed since that reading, so a reading then the events after it give
+    the current state; a catch-up with ``since`` is served only from a history that had begun
+    by that ``seq``, else the client gets a snapshot."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(
         heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE

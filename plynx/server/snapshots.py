@@ -209,8 +209,9 @@ class SnapshotEncoder:
         Many node runs are encoded in a thread, one run at a time (the gate): fifty followers
         woken together would otherwise all encode in the same turn of the loop. A live run goes
         on meanwhile, so a node run may be encoded in a newer state than the ``seq`` read
-        before: the events after that ``seq`` that the client then applies carry whole node
-        runs, so it ends in the right state."""
+        before: each event after that ``seq`` that the client then merges carries every field
+        that changed since the node run's previous event, whatever values it had in between
+        (:mod:`plynx.engine.changes`), so the client ends in the right state."""
         if len(node_runs) < _IN_THREAD:
             return _run_json(run, graph), _json(node_runs)
         async with self._gate:

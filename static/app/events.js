@@ -162,7 +162,9 @@ function subscribe(key, message, listener, initial = {}) {
 }
 
 /** Follow a run: a "snapshot" first (or, with `since`, only the events after it), then every
- * run and node-run "event". */
+ * run and node-run "event". A node-run event carries the node run's `id`, `node_id`, `seq` and
+ * the fields that changed since its previous event (null when a field became null): merge it
+ * into the node run you have. */
 export function subscribeRun(runId, listener, since = null) {
   return subscribe(
     `run:${runId}`,
