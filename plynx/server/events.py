@@ -344,7 +344,8 @@ class _Connection:
 
     async def _forward_bundle(self, bundle: Bundle) -> None:
         """Events of one run in ``seq`` order: all new to the client (the usual case), they go
-        as the text every follower shares; else one by one, as :meth:`_forward` does."""
+        as the ``events`` message every follower shares; else one by one, as :meth:`_forward`
+        does."""
         first = bundle.events[0]
         reached = self.runs.get(str(first.get("run_id")))
         if reached is None:
@@ -354,8 +355,8 @@ class _Connection:
                 await self._forward(event)
             return
         self.runs[first["run_id"]] = bundle.events[-1]["seq"]
-        inner, frame = encode_bundle(bundle)
-        await self._send_text(inner, len(bundle.events), frame)
+        text, frame = encode_bundle(bundle)
+        await self._send_text(text, 1, frame)
 
     async def _forward_log(self, event: Event) -> None:
         data: bytes = event["data"].encode()
@@ -405,7 +406,10 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
     ``event`` (run, runs, graphs, workers), ``log`` (text from a byte offset), ``ping``
     (heartbeat) and ``error``. A deleted run is announced on ``runs`` and a deleted graph on
     ``graphs`` as ``{"kind": "deleted", "run_id" | "graph_id"}``. A frame holds one message (a
-    JSON object) or, when several were waiting, a JSON array of them in order.
+    JSON object) or, when several were waiting, a JSON array of them in order. Run events
+    stored together may come as one message ``{"type": "events", "topic": "run", "run_id",
+    "events": [...]}``: each of ``events`` is an ``event`` without the ``type``, ``topic`` and
+    ``run_id`` that the message says once for all.
 
     A run ``event`` is ``{"kind": "run", "run"}`` (the run, whole, without its graph) or
     ``{"kind": "node_run", "node_run"}``: a node run's ``id``, ``node_id`` and ``seq`` and only

@@ -119,6 +119,12 @@ effect(() => {
 });
 
 function dispatch(message) {
+  if (message.type === "events") {
+    // a flush of one run's events: each without what the message says once for all of them
+    const { topic, run_id } = message;
+    for (const event of message.events) dispatch({ type: "event", topic, run_id, ...event });
+    return;
+  }
   let key = null;
   if (message.type === "log") key = `log:${message.node_run_id}:${message.stream}`;
   else if (message.topic === "run") key = `run:${message.run_id}`;

@@ -12,6 +12,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from plynx.client import frame_messages
+
 from .conftest import Plynx, bash, free_port, http_json, stop, wait_until
 
 pytestmark = pytest.mark.slow
@@ -48,8 +50,7 @@ async def _updates_until_dispatched(
     ):
         await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id})
         async for message in ws:
-            body = message.json()
-            for item in body if isinstance(body, list) else [body]:
+            for item in frame_messages(message.json()):
                 if item.get("type") == "snapshot":
                     py = next(nr for nr in item["node_runs"] if nr["node_id"] == "py")
                     ready.set()

@@ -14,6 +14,7 @@ import pytest
 from aiohttp import ClientWebSocketResponse, WSMsgType
 from aiohttp.test_utils import TestClient
 
+from plynx.client import frame_messages
 from plynx.model import Graph, NodeRun, Run
 from plynx.server import keys, snapshots
 from plynx.server.snapshots import SNAPSHOTS, SnapshotEncoder
@@ -34,8 +35,7 @@ async def receive(ws: ClientWebSocketResponse, **match: Any) -> dict[str, Any]:
     async with asyncio.timeout(10):
         while True:
             if not pending:
-                frame = await ws.receive_json()
-                pending.extend(frame if isinstance(frame, list) else [frame])
+                pending.extend(frame_messages(await ws.receive_json()))
             message = pending.popleft()
             if all(message.get(k) == v for k, v in match.items()):
                 return dict(message)
@@ -335,7 +335,14 @@ async def test_a_flush_of_run_events_goes_to_every_follower_as_one_shared_frame(
     bus.publish_many(f"run:{run_id}", more)
     frames = [await ws.receive_str(timeout=5) for ws in sockets]
     assert len(set(frames)) == 1
-    assert [m["seq"] for m in json.loads(frames[0])] == [seq + 10, seq + 11, seq + 12, seq + 13]
+    shared = json.loads(frames[0])  # one message: what every event says alike, said once
+    assert {k: shared[k] for k in ("type", "topic", "run_id")} == {
+        "type": "events",
+        "topic": "run",
+        "run_id": run_id,
+    }
+    assert [set(m) for m in shared["events"]] == [{"seq", "kind"}] * 4
+    assert frame_messages(shared) == more
     assert bus.history(run_id, seq + 11) == more[2:]  # each event kept for catch-up
     for ws in sockets:
         await ws.close()
