@@ -3,8 +3,8 @@
 A follower of a run starts from a reading of it (a ``snapshot``, ``GET /api/v1/runs/{id}``) and
 then merges each ``node_run`` event into the node run it has: the event carries ``id``,
 ``node_id`` and ``seq`` and only the fields that changed (a field that became null: an explicit
-``null``). A success event of a 10,000-node run's node is about a fifth of the node run's whole
-state, and fifty followers receive every one of them.
+``null``). A node's ``running`` event is a third of its whole state, its ``success`` half,
+and fifty followers of a 10,000-node run receive every one of them.
 
 :class:`NodeRunChanges` keeps, for one followed run, the state of each node run as last seen
 and works out each event's change against it. A follower's reading may be taken at any moment
@@ -18,8 +18,10 @@ had another value since the previous event, not only those whose value differs f
   requeue before the worker said ``started`` takes the worker back);
 * the events of one flush round are merged per node run (the unit of work): the merged change
   holds every field any of them touched, with the last value;
-* a node run not seen yet is compared with its state before the change (the caller's
-  ``before``), or, when there is none, sent whole (every field, nulls included).
+* when a run starts being followed, its node runs in flight are recorded as they are
+  (:meth:`NodeRunChanges.saw`); a node run not seen yet is compared with its state before the
+  change (the caller's ``before``), or, when there is none, sent whole (every field, nulls
+  included).
 
 So every field that changed after a reading is in a later event, with its newest value: a
 reading followed by the events numbered after it gives the node run's current state.
