@@ -44,6 +44,7 @@ __all__ = [
     "RunState",
     "ServerLost",
     "file_sha256",
+    "frame_messages",
 ]
 
 logger = logging.getLogger(__name__)
@@ -628,7 +629,7 @@ class PlynxClient:
                 elif kind == "event" and state is not None:
                     seq = int(message.get("seq") or 0)
                     if message.get("kind") == "node_run":
-                        nr = NodeRun.model_validate(message["node_run"])
+                        nr = _merged(state.node_runs, message["node_run"])
                         state.node_runs[nr.node_id] = nr
                     elif message.get("kind") == "run":
                         state.run = {k: v for k, v in message["run"].items() if k != "graph"}
@@ -641,14 +642,37 @@ class PlynxClient:
 
 
 async def _messages(ws: aiohttp.ClientWebSocketResponse) -> AsyncIterator[dict[str, Any]]:
-    """The event socket's messages until it closes (a frame may hold several, as an array)."""
+    """The event socket's messages until it closes (see :func:`frame_messages`)."""
     async for msg in ws:
         if msg.type != aiohttp.WSMsgType.TEXT:
             return
-        data = msg.json()
-        for message in data if isinstance(data, list) else [data]:
-            if isinstance(message, dict):
-                yield message
+        for message in frame_messages(msg.json()):
+            yield message
+
+
+def frame_messages(frame: Any) -> list[dict[str, Any]]:
+    """The messages of a ``/ws/events`` frame (its decoded JSON), in order: a frame holds one
+    message or an array of them, and an ``events`` message (a flush of one run's events) holds
+    run events without what it says once for all of them (``type``, ``topic``, ``run_id``)."""
+    messages: list[dict[str, Any]] = []
+    for message in frame if isinstance(frame, list) else [frame]:
+        if not isinstance(message, dict):
+            continue
+        if message.get("type") == "events" and isinstance(message.get("events"), list):
+            said = {"type": "event", "topic": message.get("topic"), "run_id": message.get("run_id")}
+            messages.extend({**said, **event} for event in message["events"])
+        else:
+            messages.append(message)
+    return messages
+
+
+def _merged(node_runs: Mapping[str, NodeRun], change: dict[str, Any]) -> NodeRun:
+    """The node run that a ``node_run`` event's ``change`` (its ``id``, ``node_id`` and the
+    fields that changed) makes of the one in ``node_runs``."""
+    known = node_runs.get(str(change.get("node_id")))
+    if known is None:  # (a whole node run: a follower has every node run of its snapshot)
+        return NodeRun.model_validate(change)
+    return NodeRun.model_validate({**known.model_dump(mode="json"), **change})
 
 
 def _state_of(detail: RunDetail) -> RunState:

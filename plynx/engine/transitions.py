@@ -25,6 +25,7 @@ from typing import Any
 from plynx.artifacts import ArtifactStore
 from plynx.artifacts.logs import LogStore
 from plynx.engine.audit import Auditor
+from plynx.engine.changes import NodeRunChanges
 from plynx.engine.dispatcher import Dispatcher
 from plynx.engine.events import EventBus
 from plynx.engine.inflight import InFlight
@@ -79,7 +80,7 @@ class Transitions:
         self._recent: OrderedDict[str, tuple[Run, list[NodeRun]]] = OrderedDict()
         self._node_runs: dict[str, tuple[RunState, NodeRun]] = {}
         self._uow = UnitOfWork(store, bus)
-        self._dispatcher = Dispatcher(settings, self._uow.node_changed)
+        self._dispatcher = Dispatcher(settings, self._dispatched)
         self._failures: dict[str, int] = {}
         self._log_offsets: dict[tuple[str, str], int] = {}
         self._resolve_q: asyncio.Queue[tuple[RunState, str]] = asyncio.Queue()
@@ -106,29 +107,77 @@ class Transitions:
             self._node_runs[nr.id] = (rs, nr)
         return rs
 
-    def _event(self, rs: RunState, kind: str, payload: Callable[[], dict[str, Any]]) -> int:
-        """Number the next event of a run and queue it for announcement after the flush."""
+    def _event(
+        self,
+        rs: RunState,
+        kind: str,
+        payload: Callable[[NodeRunChanges], dict[str, Any]],
+        changed: NodeRun | None = None,
+    ) -> int:
+        """Number the next event of a run and queue it for announcement after the flush
+        (``payload`` makes its body, given what the run's followers were told; ``changed``:
+        the node run it is about, already changed)."""
         rs.run.seq += 1
         topic = f"run:{rs.id}"
         if self.bus.has_subscribers(topic):
+            told = self._follow(rs, rs.run.seq, changed)
             event = {"type": "event", "topic": "run", "run_id": rs.id, "seq": rs.run.seq}
-            self._uow.announce(topic, {**event, "kind": kind, kind: payload()})
+            self._uow.announce(topic, {**event, "kind": kind, kind: payload(told)})
         else:
             # nobody listens: keep no partial history (a later subscriber gets a snapshot)
             self.bus.forget_run(rs.id)
         return rs.run.seq
 
+    def _node_event(self, rs: RunState, nr: NodeRun, before: dict[str, Any] | None) -> None:
+        """Announce that ``nr`` changed (``before``: its state before, see :meth:`_before`):
+        the event carries the change (:mod:`plynx.engine.changes`)."""
+        nr.seq = rs.run.seq + 1
+        self._event(rs, "node_run", lambda told: told.change(nr.dump(), before), nr)
+
+    def _follow(self, rs: RunState, seq: int, changed: NodeRun | None = None) -> NodeRunChanges:
+        """What the followers of ``rs`` were told of its node runs (someone follows it). When
+        they have just started to follow it (its history starts at event ``seq``), each node
+        run in flight is as they read it: it is recorded so that its next change (a dispatch,
+        which has no event) can be told, unless it is ``changed`` already."""
+        told = self.bus.changes(rs.id)
+        if told is None:
+            told = self.bus.following(rs.id, seq)
+            for nr in rs:
+                if nr.status in (_S.QUEUED, _S.RUNNING) and nr is not changed:
+                    told.saw(nr.dump())
+        return told
+
+    def _before(self, rs: RunState, nr: NodeRun) -> dict[str, Any] | None:
+        """``nr``'s state before a change about to be made, when its followers' record of it
+        cannot tell the change without it (its first event since they follow the run)."""
+        if not self.bus.has_subscribers(f"run:{rs.id}"):
+            return None
+        return None if self._follow(rs, rs.run.seq + 1).knows(nr.id) else nr.dump()
+
+    def _dispatched(self, nr: NodeRun) -> None:
+        """A dispatch changed ``nr`` (its attempt, its worker) without an event: store it, and
+        have its next event tell those fields (a follower may read them meanwhile)."""
+        self._uow.node_changed(nr)
+        known = self._node_runs.get(nr.id)
+        if known is None:
+            return
+        rs = known[0]
+        if self.bus.has_subscribers(f"run:{rs.id}"):
+            self._follow(rs, rs.run.seq + 1, nr).changed_quietly(nr.dump())
+        else:
+            self.bus.forget_run(rs.id)
+
     # -- transitions -----------------------------------------------------------------------------
     def _set_node(self, rs: RunState, nr: NodeRun, status: NodeRunStatus, **fields: Any) -> None:
         was_finished = nr.status.finished
         previous = nr.status
+        before = self._before(rs, nr)
         nr.set_status(status)
         rs.moved(previous, status)
         nr.status_detail = None  # it explained the previous status
         for name, value in fields.items():
             setattr(nr, name, value)
-        nr.seq = rs.run.seq + 1
-        self._event(rs, "node_run", nr.event_dump)
+        self._node_event(rs, nr, before)
         self._uow.node_changed(nr)
         if status.finished and not was_finished:
             rs.unfinished -= 1
@@ -156,7 +205,7 @@ class Transitions:
             run.started_at = now
         if status.finished:
             run.finished_at = now
-        self._event(rs, "run", lambda: run.model_dump(mode="json", exclude={"graph"}))
+        self._event(rs, "run", lambda _: run.model_dump(mode="json", exclude={"graph"}))
         self._uow.run_changed(run)
         rs.summary_published_at = 0.0
         self._maybe_summary(rs)
@@ -286,9 +335,9 @@ class Transitions:
                     continue
                 detail = f"waiting for a worker with kind `{nr.kind}`"
             if detail != nr.status_detail:
+                before = self._before(rs, nr)
                 nr.status_detail = detail
-                nr.seq = rs.run.seq + 1
-                self._event(rs, "node_run", nr.event_dump)
+                self._node_event(rs, nr, before)
                 self._uow.node_changed(nr)
 
     # -- workers ---------------------------------------------------------------------------------
@@ -330,9 +379,8 @@ class Transitions:
 
     def _metrics_changed(self, nr: NodeRun) -> None:
         known = self._node_runs.get(nr.id)
-        if known is not None:
-            nr.seq = known[0].run.seq + 1
-            self._event(known[0], "node_run", nr.event_dump)
+        if known is not None:  # (its metrics changed already: a node run not told goes whole)
+            self._node_event(known[0], nr, None)
             self._uow.node_changed(nr)
 
     async def _append_log(self, node_run_id: str, stream: str, data: str) -> None:

@@ -104,7 +104,7 @@ class UnitOfWork:
     def _publish(self, events: list[tuple[str, dict[str, Any]]]) -> None:
         """Publish in order; consecutive events of one run go as one bundle (a large run's
         flush holds hundreds: fifty followers take one queue entry and one encoding each), in
-        which a node run's last change stands for its earlier ones (see :func:`_latest`)."""
+        which a node run's changes are one event (see :func:`_merged`)."""
         start = 0
         while start < len(events):
             topic = events[start][0]
@@ -112,7 +112,7 @@ class UnitOfWork:
             if topic.startswith("run:"):
                 while end < len(events) and events[end][0] == topic:
                     end += 1
-                self._bus.publish_many(topic, _latest(event for _, event in events[start:end]))
+                self._bus.publish_many(topic, _merged(event for _, event in events[start:end]))
             else:
                 self._bus.publish(topic, events[start][1])
             start = end
@@ -147,20 +147,23 @@ class UnitOfWork:
         return True
 
 
-def _latest(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``events`` in order, without the ``node_run`` events that a later one of the same node
-    run supersedes: a node run event carries the node run's whole state, so its last one says
-    all the earlier ones did (a short node queued, started and finished within one flush is
-    one event, not three, for every follower). Sequence numbers keep their meaning: a gap in
-    them is a change that a later event includes."""
+def _merged(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``events`` in order, the ``node_run`` events of one node run merged into its last: a
+    short node queued, started and finished within one flush is one event, not three, for
+    every follower. A node run event carries a change (:mod:`plynx.engine.changes`), so the
+    merged one carries every field any of them did, with its last value. Sequence numbers
+    keep their meaning: a gap in them is a change that a later event includes."""
     kept = list(events)
-    seen: set[str] = set()
-    for i in range(len(kept) - 1, -1, -1):
-        if kept[i].get("kind") != "node_run":
+    merged: set[int] = set()  # indices of events merged into a later one
+    last: dict[str, int] = {}  # node run id -> index of its latest event so far
+    for i, event in enumerate(kept):
+        if event.get("kind") != "node_run":
             continue
-        node_run_id = kept[i]["node_run"]["id"]
-        if node_run_id in seen:
-            kept[i] = {}
-        else:
-            seen.add(node_run_id)
-    return [event for event in kept if event]
+        node_run_id = event["node_run"]["id"]
+        earlier = last.get(node_run_id)
+        if earlier is not None:
+            change = {**kept[earlier]["node_run"], **event["node_run"]}
+            kept[i] = {**event, "node_run": change}
+            merged.add(earlier)
+        last[node_run_id] = i
+    return [event for i, event in enumerate(kept) if i not in merged]

@@ -203,13 +203,6 @@ class NodeRun(BaseModel):
         """JSON-ready dict."""
         return self.model_dump(mode="json")
 
-    def event_dump(self) -> dict[str, Any]:
-        """JSON-ready dict for a ``node_run`` event: the fields that are null are left out (a
-        missing field reads as null; :meth:`model_validate` gives them back). A queued node
-        run is a quarter smaller: fifty followers of a 10,000-node run receive a gigabyte of
-        these events, every byte copied into their sockets by the server's loop."""
-        return self.model_dump(mode="json", exclude_none=True)
-
 
 def snapshot_seq(run: Run, node_runs: list[NodeRun]) -> int:
     """The event sequence number a stored snapshot of a run corresponds to: events with a larger

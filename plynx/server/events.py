@@ -344,7 +344,8 @@ class _Connection:
 
     async def _forward_bundle(self, bundle: Bundle) -> None:
         """Events of one run in ``seq`` order: all new to the client (the usual case), they go
-        as the text every follower shares; else one by one, as :meth:`_forward` does."""
+        as the ``events`` message every follower shares; else one by one, as :meth:`_forward`
+        does."""
         first = bundle.events[0]
         reached = self.runs.get(str(first.get("run_id")))
         if reached is None:
@@ -354,8 +355,8 @@ class _Connection:
                 await self._forward(event)
             return
         self.runs[first["run_id"]] = bundle.events[-1]["seq"]
-        inner, frame = encode_bundle(bundle)
-        await self._send_text(inner, len(bundle.events), frame)
+        text, frame = encode_bundle(bundle)
+        await self._send_text(text, 1, frame)
 
     async def _forward_log(self, event: Event) -> None:
         data: bytes = event["data"].encode()
@@ -402,11 +403,23 @@ async def events_socket(request: web.Request) -> web.WebSocketResponse:
     run never changes, ``GET /api/v1/runs/{id}`` has it), ``{"topic": "runs"}``,
     ``{"topic": "graphs"}``, ``{"topic": "workers"}``, ``{"topic": "log", "node_run_id",
     "stream", "offset"}``, ``{"topic": "heartbeat"}``. Server messages: ``snapshot`` (a run),
-    ``event`` (run, runs, graphs, workers; a ``node_run`` event leaves out the node run's null
-    fields), ``log`` (text from a byte offset), ``ping`` (heartbeat) and ``error``. A deleted
-    run is announced on ``runs`` and a deleted graph on ``graphs`` as ``{"kind": "deleted",
-    "run_id" | "graph_id"}``. A frame holds one message (a JSON object) or, when several were
-    waiting, a JSON array of them in order."""
+    ``event`` (run, runs, graphs, workers), ``log`` (text from a byte offset), ``ping``
+    (heartbeat) and ``error``. A deleted run is announced on ``runs`` and a deleted graph on
+    ``graphs`` as ``{"kind": "deleted", "run_id" | "graph_id"}``. A frame holds one message (a
+    JSON object) or, when several were waiting, a JSON array of them in order. Run events
+    stored together may come as one message ``{"type": "events", "topic": "run", "run_id",
+    "events": [...]}``: each of ``events`` is an ``event`` without the ``type``, ``topic`` and
+    ``run_id`` that the message says once for all.
+
+    A run ``event`` is ``{"kind": "run", "run"}`` (the run, whole, without its graph) or
+    ``{"kind": "node_run", "node_run"}``: a node run's ``id``, ``node_id`` and ``seq`` and only
+    the fields that changed since its previous event, a field that became null as an explicit
+    ``null``. A client merges it into the node run it has (from the snapshot, from
+    ``GET /api/v1/runs/{id}`` or from the events before), field by field (``outputs`` and
+    ``metrics`` are replaced whole). Every event numbered after the ``seq`` of a reading holds
+    every field that changed since that reading, so a reading then the events after it give
+    the current state; a catch-up with ``since`` is served only from a history that had begun
+    by that ``seq``, else the client gets a snapshot."""
     settings = request.app[keys.SETTINGS]
     ws = web.WebSocketResponse(
         heartbeat=max(settings.heartbeat_interval * 5, 5.0), max_msg_size=_MAX_CLIENT_MESSAGE

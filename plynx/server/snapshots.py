@@ -17,7 +17,8 @@ each with :func:`json.dumps`, all on the event loop (35 s in the load benchmark)
   new ``seq`` (a dispatch counts an attempt), so only a fresh reading follows the live state;
 * a bus event is the same dict for every subscriber: its text is kept (by identity, for a
   short while) so that fifty followers encode it once; a bundle of events (a run's flush) is
-  encoded once as a whole frame, which a follower with nothing else to send sends as is.
+  encoded once as one ``events`` message, which a follower with nothing else to send sends
+  as its frame.
 """
 
 from __future__ import annotations
@@ -78,12 +79,27 @@ def encode_event(event: Event) -> str:
     return text
 
 
+#: What every event of a run says alike: an ``events`` message says it once for all of them.
+_SAID_ONCE = ("type", "topic", "run_id")
+
+
 def encode_bundle(bundle: Bundle) -> tuple[str, bytes]:
-    """The events of ``bundle`` as the inside of a JSON array (``e1,e2,...``) and as a whole
-    frame (the array, UTF-8), encoded once however many followers send them."""
+    """The events of ``bundle`` (a flush of one run) as one ``events`` message, ``{"type":
+    "events", "topic": "run", "run_id", "events": [...]}``, each event without the fields
+    the message says once (a fifth of a ``node_run`` event that carries a change): as text and
+    as a whole frame (UTF-8), encoded once however many followers send them."""
     if bundle.encoded is None:
-        inner = ",".join(encode_event(event) for event in bundle.events)
-        bundle.encoded = (inner, f"[{inner}]".encode())
+        first = bundle.events[0]
+        message = {
+            "type": "events",
+            "topic": first.get("topic"),
+            "run_id": first.get("run_id"),
+            "events": [
+                {k: v for k, v in event.items() if k not in _SAID_ONCE} for event in bundle.events
+            ],
+        }
+        text = encode_json(message)
+        bundle.encoded = (text, text.encode())
     encoded: tuple[str, bytes] = bundle.encoded
     return encoded
 
@@ -209,8 +225,9 @@ class SnapshotEncoder:
         Many node runs are encoded in a thread, one run at a time (the gate): fifty followers
         woken together would otherwise all encode in the same turn of the loop. A live run goes
         on meanwhile, so a node run may be encoded in a newer state than the ``seq`` read
-        before: the events after that ``seq`` that the client then applies carry whole node
-        runs, so it ends in the right state."""
+        before: each event after that ``seq`` that the client then merges carries every field
+        that changed since the node run's previous event, whatever values it had in between
+        (:mod:`plynx.engine.changes`), so the client ends in the right state."""
         if len(node_runs) < _IN_THREAD:
             return _run_json(run, graph), _json(node_runs)
         async with self._gate:

@@ -119,6 +119,12 @@ effect(() => {
 });
 
 function dispatch(message) {
+  if (message.type === "events") {
+    // a flush of one run's events: each without what the message says once for all of them
+    const { topic, run_id } = message;
+    for (const event of message.events) dispatch({ type: "event", topic, run_id, ...event });
+    return;
+  }
   let key = null;
   if (message.type === "log") key = `log:${message.node_run_id}:${message.stream}`;
   else if (message.topic === "run") key = `run:${message.run_id}`;
@@ -162,7 +168,9 @@ function subscribe(key, message, listener, initial = {}) {
 }
 
 /** Follow a run: a "snapshot" first (or, with `since`, only the events after it), then every
- * run and node-run "event". */
+ * run and node-run "event". A node-run event carries the node run's `id`, `node_id`, `seq` and
+ * the fields that changed since its previous event (null when a field became null): merge it
+ * into the node run you have. */
 export function subscribeRun(runId, listener, since = null) {
   return subscribe(
     `run:${runId}`,

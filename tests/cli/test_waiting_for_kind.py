@@ -12,6 +12,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from plynx.client import frame_messages
+
 from .conftest import Plynx, bash, free_port, http_json, stop, wait_until
 
 pytestmark = pytest.mark.slow
@@ -36,25 +38,29 @@ def _worker(plynx: Plynx, url: str, token: str, name: str, *kinds: str) -> subpr
 async def _updates_until_dispatched(
     url: str, token: str, run_id: str, ready: asyncio.Event
 ) -> list[Any]:
-    """The ``py`` node's updates on ``/ws/events`` until it leaves the queue; sets ``ready``
-    once subscribed."""
+    """The ``py`` node as each update on ``/ws/events`` leaves it (an update carries what
+    changed: merged into the node run of the snapshot), until it leaves the queue; sets
+    ``ready`` once subscribed."""
     headers = {"Authorization": f"Bearer {token}"}
     seen: list[Any] = []
+    py: dict[str, Any] = {}
     async with (
         aiohttp.ClientSession() as session,
         session.ws_connect(url + "/ws/events", headers=headers) as ws,
     ):
         await ws.send_json({"type": "subscribe", "topic": "run", "run_id": run_id})
         async for message in ws:
-            body = message.json()
-            if body.get("type") == "snapshot":
-                ready.set()
-                continue
-            nr = body.get("node_run") or {}
-            if nr.get("node_id") == "py":
-                seen.append(nr)
-                if nr["status"] != "queued":
-                    return seen
+            for item in frame_messages(message.json()):
+                if item.get("type") == "snapshot":
+                    py = next(nr for nr in item["node_runs"] if nr["node_id"] == "py")
+                    ready.set()
+                    continue
+                change = item.get("node_run") or {}
+                if change.get("node_id") == "py":
+                    py = {**py, **change}
+                    seen.append(py)
+                    if py["status"] != "queued":
+                        return seen
     return seen
 
 
@@ -125,7 +131,7 @@ def test_a_node_no_worker_can_run_says_which_kind_it_waits_for(
 
     updates = asyncio.run(follow_and_start_worker())
     assert updates[-1]["status"] == "running"
-    assert all(u.get("status_detail") is None for u in updates)  # (events leave out nulls)
+    assert updates[-1]["status_detail"] is None
     assert run.wait(timeout=60) == 0, log.read_text()
     _, detail = http_json(url + f"/api/v1/runs/{py['run_id']}", api_token)
     assert [nr["status_detail"] for nr in detail["node_runs"]] == [None, None]

@@ -70,6 +70,9 @@ async def test_node_statuses_change_live_in_the_run_view_and_the_list(
     await expect(node_a).to_contain_text("success")
     await expect(page.locator(".run-page")).to_have_attribute("data-status", "success")
     await expect(page.locator(".run-head .badge").first).to_contain_text("success")
+    # a node's event carries what changed: its start, known before, still gives a duration
+    duration = page.locator(".node-list tr[data-node='a'] td.num")
+    await expect(duration).to_have_text(re.compile(r"\d"))
     await dashboard.screenshot("run-view-done")
 
     await page.go_back()

@@ -46,14 +46,14 @@ async def test_waiting_for_idle_waits_for_the_write_in_flight() -> None:
     await asyncio.gather(flusher, return_exceptions=True)
 
 
-def _node_event(node_run_id: str, status: str, seq: int) -> dict[str, Any]:
+def _node_event(node_run_id: str, seq: int, **change: Any) -> dict[str, Any]:
     return {
         "type": "event",
         "topic": "run",
         "run_id": "r",
         "seq": seq,
         "kind": "node_run",
-        "node_run": {"id": node_run_id, "status": status},
+        "node_run": {"id": node_run_id, "node_id": node_run_id, "seq": seq, **change},
     }
 
 
@@ -67,26 +67,27 @@ class _RecordingBus(EventBus):
         super().publish_many(topic, events)
 
 
-async def test_a_node_runs_last_change_of_a_round_stands_for_its_earlier_ones() -> None:
+async def test_a_node_runs_changes_in_a_round_are_one_event_with_all_they_changed() -> None:
     """A short node queued, started and finished within one round is one event for every
-    follower (its last: the whole node run); the other events keep their order."""
+    follower, its last, holding every field any of them changed (a field set then cleared
+    within the round included: a follower may have read it in between); the other events
+    keep their order."""
     store, bus = _SlowStore(), _RecordingBus()
     store.release.set()
     uow = UnitOfWork(store, bus)  # type: ignore[arg-type]
     run_event = {"type": "event", "topic": "run", "run_id": "r", "seq": 4, "kind": "run"}
     for event in (
-        _node_event("a", "queued", 1),
-        _node_event("b", "queued", 2),
-        _node_event("a", "running", 3),
+        _node_event("a", 1, status="queued", status_detail="waiting for a worker"),
+        _node_event("b", 2, status="queued"),
+        _node_event("a", 3, status="running", status_detail=None, worker_id="w"),
         run_event,
-        _node_event("a", "success", 5),
+        _node_event("a", 5, status="success", exit_code=0),
     ):
         uow.announce("run:r", event)
     flusher = asyncio.create_task(uow.run())
     await uow.wait_idle()
-    assert bus.published == [
-        [_node_event("b", "queued", 2), run_event, _node_event("a", "success", 5)]
-    ]
+    merged_a = _node_event("a", 5, status="success", status_detail=None, worker_id="w", exit_code=0)
+    assert bus.published == [[_node_event("b", 2, status="queued"), run_event, merged_a]]
     flusher.cancel()
     await asyncio.gather(flusher, return_exceptions=True)
 

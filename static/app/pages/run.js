@@ -33,8 +33,10 @@ function apply(state, message) {
   }
   if (message.kind === "run") return { ...state, run: { ...state.run, ...message.run, graph: state.run.graph } };
   if (message.kind === "node_run") {
-    const nr = message.node_run;
-    return { ...state, nodeRuns: { ...state.nodeRuns, [nr.node_id]: nr } };
+    // the event carries what changed (a field that became null: an explicit null)
+    const change = message.node_run;
+    const nr = { ...state.nodeRuns[change.node_id], ...change };
+    return { ...state, nodeRuns: { ...state.nodeRuns, [change.node_id]: nr } };
   }
   return state;
 }

@@ -114,6 +114,7 @@ export default function SweepPage({ params, query }) {
   useEffect(() => {
     const stops = active.map((runId) =>
       subscribeRun(runId, (message) => {
+        // a node run event carries what changed: metrics only when they did
         if (message.kind === "node_run" && Object.keys(message.node_run.metrics || {}).length) refresh();
       }),
     );
