@@ -101,12 +101,12 @@ async def test_changes_made_during_the_interval_go_in_one_round() -> None:
     uow = UnitOfWork(store, bus, interval=0.2)  # type: ignore[arg-type]
     flusher = asyncio.create_task(uow.run())
     bus.subscribe().add("run:r")
-    uow.announce("run:r", _node_event("a", "queued", 1))  # the first round starts at once
+    uow.announce("run:r", _node_event("a", 1, status="queued"))  # the first round: at once
     await uow.wait_idle()
     assert len(store.batches) == 0 and len(bus.published) == 1
     for seq, status in enumerate(("queued", "running", "success"), start=2):
         uow.node_changed(NodeRun(id="b", run_id="r", node_id="b", kind="bash_jinja2"))
-        uow.announce("run:r", _node_event("b", status, seq))
+        uow.announce("run:r", _node_event("b", seq, status=status))
         await asyncio.sleep(0.03)  # a node run changing every 30 ms
     await uow.wait_idle()
     assert len(store.batches) == 1, "the three changes were stored in one write"
