@@ -88,19 +88,25 @@ async def test_the_loop_keeps_answering_while_a_large_graph_is_submitted(
     start = time.perf_counter()
     pydantic_core.from_json(body)  # how long one parser call holds the loop, on this machine
     whole = time.perf_counter() - start
-    ticker = Ticker()
-    ticking = asyncio.ensure_future(ticker.run())
-    try:
-        data: Any = io.BytesIO(body) if sent == "whole" else _chunks(body)  # no length given
-        resp = await client.post(
-            f"{API}/runs", data=data, headers={**_JSON, "Prefer": "return=minimal"}
-        )
-        assert resp.status == 201, await resp.text()
-    finally:
-        ticking.cancel()
+    held = []
+    for _ in range(3):  # a busy machine may stop the process once; a parser call holds it always
+        ticker = Ticker()
+        ticking = asyncio.ensure_future(ticker.run())
+        try:
+            data: Any = io.BytesIO(body) if sent == "whole" else _chunks(body)  # no length given
+            resp = await client.post(
+                f"{API}/runs", data=data, headers={**_JSON, "Prefer": "return=minimal"}
+            )
+            assert resp.status == 201, await resp.text()
+        finally:
+            ticking.cancel()
+        held.append(ticker.longest)
+        if ticker.longest < whole / 2:
+            break
     # read whole (one parser call, in a thread or not), it held the loop as long as `whole`
-    assert ticker.longest < whole / 2, (
-        f"the loop was held {ticker.longest * 1000:.0f}ms (one parse: {whole * 1000:.0f}ms)"
+    assert min(held) < whole / 2, (
+        f"the loop was held {', '.join(f'{h * 1000:.0f}' for h in held)}ms "
+        f"(one parse: {whole * 1000:.0f}ms)"
     )
     run = await (await client.get(f"{API}/runs/{(await resp.json())['id']}")).json()
     assert len(run["run"]["graph"]["nodes"]) == 20_000

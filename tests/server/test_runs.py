@@ -314,3 +314,28 @@ async def test_a_client_that_prefers_a_minimal_answer_gets_the_summary_without_t
     # a preference for the whole answer is the default answer
     other = await client.post(f"{API}/runs", json=body, headers={"Prefer": "return=representation"})
     assert {"run", "node_runs"} == set(await other.json())
+
+
+async def test_what_the_engine_told_the_store_queries_find(
+    client: TestClient, worker: InProcessWorker
+) -> None:
+    """The engine stores its changes in rounds (FLUSH_INTERVAL apart): a run seen finished
+    (live, from the engine) must be in the lists, its metrics, its node runs' lineage and its
+    cache entries at once — `plynx.runs(status="success")` right after a wait missed it."""
+    client.app[keys.ENGINE]._uow._interval = 2.0  # a round at most every 2 s: the gap is wide
+    await client.get(f"{API}/health")  # (the first round goes at once: spend it)
+    await client.app[keys.ENGINE].flush()
+    resp = await client.post(f"{API}/runs", json={"graph": chain()})
+    run_id = (await resp.json())["run"]["id"]
+    for _ in range(2):
+        d = await worker.dispatch()
+        await worker.succeed(d)
+    detail = await (await client.get(f"{API}/runs/{run_id}")).json()
+    assert detail["run"]["status"] == "success"  # told live, not stored yet
+
+    page = await (await client.get(f"{API}/runs", params={"status": "success"})).json()
+    assert [r["id"] for r in page["items"]] == [run_id]
+    assert (await (await client.get(f"{API}/cache")).json())["total"] == 2
+    out = detail["node_runs"][0]["outputs"]["out"][0]["sha256"]
+    lineage = await (await client.get(f"{API}/artifacts/{out}/lineage")).json()
+    assert lineage["produced_by"] in {nr["id"] for nr in detail["node_runs"]}

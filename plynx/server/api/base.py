@@ -293,6 +293,13 @@ def str_query(request: web.Request, name: str) -> str | None:
     return request.query.get(name) or None
 
 
+async def settled(request: web.Request) -> None:
+    """Wait until what the engine changed so far is stored (it writes in rounds, up to
+    :data:`~plynx.engine.unit_of_work.FLUSH_INTERVAL` apart): a query of the store then agrees
+    with what the engine already told, e.g. lists a run just seen finished as finished."""
+    await request.app[keys.ENGINE].flush()
+
+
 def identity(request: web.Request) -> Identity:
     """Who made the request (the local identity when the server has no authentication)."""
     try:

@@ -29,6 +29,7 @@ from plynx.server.api.base import (
     include_deleted,
     json_response,
     page_query,
+    settled,
     str_query,
 )
 from plynx.server.api.graph_body import is_large, read_graph
@@ -150,6 +151,7 @@ async def graph_runs(request: web.Request) -> web.Response:
     graph_id = request.match_info["id"]
     await live_graph(request, graph_id)  # 404 for an unknown or deleted graph
     offset, limit = page_query(request)
+    await settled(request)
     page = await request.app[keys.STORE].list_runs(graph_id=graph_id, offset=offset, limit=limit)
     return json_response(await summaries(request, page))
 

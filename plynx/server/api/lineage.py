@@ -10,7 +10,7 @@ from plynx.engine.lineage import artifact_lineage
 from plynx.model.lineage import DEFAULT_LINEAGE_DEPTH, MAX_LINEAGE_DEPTH, ArtifactLineage
 from plynx.server import keys
 from plynx.server.access import VIEWER
-from plynx.server.api.base import Query, Route, int_query, json_response
+from plynx.server.api.base import Query, Route, int_query, json_response, settled
 
 __all__ = ["ROUTES"]
 
@@ -20,6 +20,7 @@ async def get_artifact_lineage(request: web.Request) -> web.Response:
     artifact nothing knows)."""
     sha256 = check_sha256(request.match_info["sha256"])
     depth = int_query(request, "depth", DEFAULT_LINEAGE_DEPTH, low=1, high=MAX_LINEAGE_DEPTH)
+    await settled(request)
     return json_response(await artifact_lineage(request.app[keys.STORE], sha256, depth))
 
 

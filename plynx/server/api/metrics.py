@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from plynx.model.metrics import MetricSeries
 from plynx.server import keys
 from plynx.server.access import VIEWER
-from plynx.server.api.base import Route, json_response
+from plynx.server.api.base import Route, json_response, settled
 from plynx.server.api.live import live_run
 
 __all__ = ["ROUTES", "RunMetrics"]
@@ -31,6 +31,7 @@ async def get_metrics(request: web.Request) -> web.Response:
     """The metric series of a run (404 for an unknown or deleted run)."""
     run_id = request.match_info["id"]
     await live_run(request, run_id)  # NotFound -> 404
+    await settled(request)
     series = await request.app[keys.STORE].get_metrics(run_id)
     return json_response(RunMetrics(run_id=run_id, series=series))
 

@@ -32,6 +32,7 @@ from plynx.server.api.base import (
     include_deleted,
     json_response,
     page_query,
+    settled,
     str_query,
 )
 from plynx.server.api.graph_body import is_large, read_create_run
@@ -152,6 +153,7 @@ async def _create(request: web.Request) -> Run:
 async def list_runs(request: web.Request) -> web.Response:
     """Runs, newest first, with status counts."""
     offset, limit = page_query(request)
+    await settled(request)  # a run just seen finished is listed as finished
     page = await request.app[keys.STORE].list_runs(
         status=enum_query(request, "status", RunStatus),
         graph_id=str_query(request, "graph_id"),
@@ -220,7 +222,7 @@ async def drop_run_cache(request: web.Request) -> web.Response:
     again); entries other runs produced stay, and so do the artifacts."""
     run_id = request.match_info["id"]
     store = request.app[keys.STORE]
-    await request.app[keys.ENGINE].flush()  # the entries of a run that just finished are stored
+    await settled(request)  # the entries of a run that just finished are stored
     node_runs = await store.get_node_runs(run_id)
     produced = {nr.id for nr in node_runs}
     keys_ = [nr.cache_key for nr in node_runs if nr.cache_key]
