@@ -130,7 +130,8 @@ def test_a_node_no_worker_can_run_says_which_kind_it_waits_for(
         return await asyncio.wait_for(watching, 60)
 
     updates = asyncio.run(follow_and_start_worker())
-    assert updates[-1]["status"] == "running"
+    # (started, or done already: the changes of one flush round come as one update)
+    assert updates[-1]["status"] in ("running", "success")
     assert updates[-1]["status_detail"] is None
     assert run.wait(timeout=60) == 0, log.read_text()
     _, detail = http_json(url + f"/api/v1/runs/{py['run_id']}", api_token)
