@@ -383,7 +383,7 @@ def _validate(
             )
         if out is None or inp is None:
             continue
-        if out.type != inp.type and (problem := connect_problem(out.type, inp.type)):
+        if problem := connect_problem(out.type, inp.type):
             issues.append(_issue("type_mismatch", dst.id, dst_port, f"{edge}: {problem}"))
         port = (dst_id, inp.name)
         counts[port] = counts.get(port, 0) + 1
