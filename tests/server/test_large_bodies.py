@@ -65,16 +65,18 @@ async def _chunks(body: bytes) -> AsyncIterator[bytes]:
 
 
 class Ticker:
-    """Wakes every millisecond on the loop the server shares; keeps the longest gap."""
+    """Wakes every millisecond on the loop the server shares; keeps the longest gap in the
+    process's CPU time (every thread's: a parser call in a thread holds the loop as well; a
+    busy machine that makes the process wait is not the loop being held)."""
 
     def __init__(self) -> None:
         self.longest = 0.0
 
     async def run(self) -> None:
-        last = time.perf_counter()
+        last = time.process_time()
         while True:
             await asyncio.sleep(0.001)
-            now = time.perf_counter()
+            now = time.process_time()
             self.longest = max(self.longest, now - last)
             last = now
 
@@ -85,9 +87,9 @@ async def test_the_loop_keeps_answering_while_a_large_graph_is_submitted(
 ) -> None:
     graph = layered(40, 500)  # 20,000 nodes, 39,000 edges
     body = json.dumps({"graph": graph}).encode()
-    start = time.perf_counter()
+    start = time.process_time()
     pydantic_core.from_json(body)  # how long one parser call holds the loop, on this machine
-    whole = time.perf_counter() - start
+    whole = time.process_time() - start
     held = []
     for _ in range(3):  # a busy machine may stop the process once; a parser call holds it always
         ticker = Ticker()
