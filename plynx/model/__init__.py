@@ -4,7 +4,7 @@ Imports nothing of PLynx but :mod:`plynx.errors`, and does no I/O."""
 
 from plynx.model.audit import AuditEvent, AuditFilter, AuditOutcome, outcome_of
 from plynx.model.cache import cache_key, canonical_json
-from plynx.model.graph import Edge, Graph, Node, Position
+from plynx.model.graph import Edge, Graph, GraphSummary, Node, Position
 from plynx.model.graphfile import FILE_KIND, FileRef, parse_edge, parse_graph_document
 from plynx.model.metrics import METRICS_ENV, MetricPoint, MetricSeries, parse_metric_line
 from plynx.model.operation import Input, Operation, OperationStatus, Output
@@ -54,6 +54,7 @@ __all__ = [
     "FileRef",
     "Graph",
     "GraphIssue",
+    "GraphSummary",
     "Input",
     "KindCheck",
     "MetricPoint",

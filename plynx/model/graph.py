@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from plynx.model.operation import Operation
 from plynx.model.parameters import NAME_PATTERN, Parameter
 
-__all__ = ["Edge", "Graph", "Node", "Position"]
+__all__ = ["Edge", "Graph", "GraphSummary", "Node", "Position"]
 
 
 class Position(BaseModel):
@@ -104,3 +104,27 @@ class Graph(BaseModel):
 
 
 Operation.model_rebuild(_types_namespace={"Graph": Graph})
+
+
+class GraphSummary(BaseModel):
+    """A graph in a list: its metadata and size, without its nodes and edges (``GET
+    /graphs/{id}`` returns the whole graph). Stores list these without building the graphs."""
+
+    id: str
+    title: str = ""
+    description: str = ""
+    author: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+    node_count: int
+    edge_count: int
+
+    @classmethod
+    def of(cls, graph: Graph) -> GraphSummary:
+        """The summary of ``graph``."""
+        return cls(
+            **graph.model_dump(include=set(cls.model_fields) - {"node_count", "edge_count"}),
+            node_count=len(graph.nodes),
+            edge_count=len(graph.edges),
+        )

@@ -30,7 +30,7 @@ from plynx.server.audit import audit_ctx, audit_middleware
 from plynx.server.auth import Authenticator, FailureLimiter
 from plynx.server.events import setup_event_routes
 from plynx.server.guard import guard_middleware, is_loopback, setup_guard
-from plynx.server.heap import heap_ctx
+from plynx.server.heap import heap_ctx, heap_middleware
 from plynx.server.local_login import setup_local_login
 from plynx.server.looplag import loop_lag_ctx
 from plynx.server.middleware import auth_middleware, error_middleware
@@ -132,6 +132,7 @@ def create_app(
             error_middleware,
             guard_middleware,
             auth_middleware,
+            heap_middleware,  # (around the access check: it may read a large graph)
             access_middleware,
         ],
         client_max_size=MAX_JSON_BODY,

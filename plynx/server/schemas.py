@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from plynx.engine import WorkerView
 from plynx.engine.workers import RunningNode
-from plynx.model import Graph, GraphIssue, NodeRun, Run, RunStatus
+from plynx.model import Graph, GraphIssue, GraphSummary, NodeRun, Run, RunStatus
 
 __all__ = [
     "CreateRun",
@@ -195,30 +195,6 @@ class LoopLag(BaseModel):
     stalls: int
     stall_threshold_ms: float
     samples: int
-
-
-class GraphSummary(BaseModel):
-    """A graph in a list: its metadata and size, without its nodes and edges (``GET
-    /graphs/{id}`` returns the whole graph)."""
-
-    id: str
-    title: str = ""
-    description: str = ""
-    author: str = ""
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    deleted_at: datetime | None = None
-    node_count: int
-    edge_count: int
-
-    @classmethod
-    def of(cls, graph: Graph) -> GraphSummary:
-        """The summary of ``graph``."""
-        return cls(
-            **graph.model_dump(exclude={"nodes", "edges"}),
-            node_count=len(graph.nodes),
-            edge_count=len(graph.edges),
-        )
 
 
 Health.model_rebuild()

@@ -11,6 +11,7 @@ Documents are the pydantic models of :mod:`plynx.model`; listings return a
 
 from __future__ import annotations
 
+import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self, TypeVar
 
+from plynx import collector
 from plynx.errors import NotFound
 from plynx.model import (
     ArtifactMeta,
@@ -25,6 +27,7 @@ from plynx.model import (
     AuditFilter,
     CacheEntry,
     Graph,
+    GraphSummary,
     NodeRun,
     Operation,
     OperationStatus,
@@ -38,8 +41,17 @@ from plynx.model import (
 )
 from plynx.model.metrics import MetricPoint, MetricSeries
 from plynx.model.sweep import Sweep
+from plynx.store.run_json import SLICE
 
-__all__ = ["LARGE_DOCUMENT", "MANY_DOCUMENTS", "Batch", "Store", "oldest_first"]
+__all__ = [
+    "LARGE_DOCUMENT",
+    "MANY_DOCUMENTS",
+    "Batch",
+    "Store",
+    "large_graph",
+    "oldest_first",
+    "parse_document",
+]
 
 #: From this many documents (a large run's node runs), a backend validates them in a thread: one
 #: small call each, so the event loop gets its turn between two (on the loop, the 10,000 node runs
@@ -51,7 +63,27 @@ MANY_DOCUMENTS = 1000
 LARGE_DOCUMENT = 1024 * 1024
 
 T = TypeVar("T")
+R = TypeVar("R")
 _PAGE = 200  # documents per listing call when going through a whole listing
+
+
+async def parse_document(parse: Callable[[], T], size: int) -> T:
+    """``parse()`` of a document of ``size`` characters. A large one is parsed in a thread, and
+    keeps the garbage collector off until the request that read it is answered: building its
+    models would start full collections that stop the loop (:mod:`plynx.collector`)."""
+    if size < LARGE_DOCUMENT:
+        return parse()
+    collector.hold()
+    return await asyncio.to_thread(parse)
+
+
+async def large_graph(graph: Graph, encode: Callable[[Graph], R]) -> R:
+    """``encode(graph)`` (a row or document to store), in a thread for a large graph: encoded
+    there a slice at a time (:func:`~plynx.store.run_json.encode_graph`), the loop runs between
+    two."""
+    if len(graph.nodes) + len(graph.edges) <= SLICE:
+        return encode(graph)
+    return await asyncio.to_thread(encode, graph)
 
 
 async def oldest_first(list_page: Callable[[int, int], Awaitable[Page[T]]]) -> AsyncIterator[T]:
@@ -178,6 +210,20 @@ class Store(ABC):
     ) -> Page[Graph]:
         """Graphs, most recently updated first; ``query`` as for operations. Deleted graphs
         (``deleted_at`` set) are left out unless ``include_deleted``."""
+
+    @abstractmethod
+    async def list_graph_summaries(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        include_deleted: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[GraphSummary]:
+        """What :meth:`list_graphs` lists, as summaries: the nodes and edges are counted where
+        they are stored, not read (a list of large graphs read whole held the loop for
+        seconds)."""
 
     # -- runs ---------------------------------------------------------------------------------
     @abstractmethod

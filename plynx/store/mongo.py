@@ -42,6 +42,7 @@ from plynx.model import (
     ArtifactMeta,
     CacheEntry,
     Graph,
+    GraphSummary,
     NodeRun,
     Operation,
     OperationStatus,
@@ -53,7 +54,7 @@ from plynx.model import (
     WorkerRecord,
 )
 from plynx.model import Session as UserSession
-from plynx.store.base import MANY_DOCUMENTS, Batch, Store
+from plynx.store.base import MANY_DOCUMENTS, Batch, Store, large_graph, parse_document
 from plynx.store.mongo_audit import MongoAudit
 from plynx.store.mongo_base import Session, in_chunks, redact
 from plynx.store.mongo_docs import (
@@ -66,6 +67,7 @@ from plynx.store.mongo_docs import (
     operation_fields,
     parse_run,
     run_fields,
+    text_size,
     token_fields,
     where,
 )
@@ -147,7 +149,7 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
     # -- graphs ---------------------------------------------------------------------------------
     async def create_graph(self, graph: Graph) -> None:
         """Insert a new graph; :class:`Conflict` if the id exists."""
-        await self._insert("graphs", graph.id, graph_fields(graph), "graph")
+        await self._insert("graphs", graph.id, await large_graph(graph, graph_fields), "graph")
 
     async def get_graph(self, graph_id: str) -> Graph:
         """The graph with this id."""
@@ -155,7 +157,7 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
 
     async def update_graph(self, graph: Graph) -> None:
         """Replace a stored graph; :class:`NotFound` if there is none."""
-        await self._replace("graphs", graph.id, graph_fields(graph), "graph")
+        await self._replace("graphs", graph.id, await large_graph(graph, graph_fields), "graph")
 
     async def list_graphs(
         self,
@@ -170,6 +172,31 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
         order = [("updated_ts", -1), ("seq", -1)]
         match = live(where(query, author=author), include_deleted)
         return await self._page(Graph, "graphs", match, order, offset, limit)
+
+    async def list_graph_summaries(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        include_deleted: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[GraphSummary]:
+        """Graphs as summaries, most recently updated first (each graph's summary is stored
+        beside it; one stored by an older PLynx, without it, is read whole)."""
+        order = [("updated_ts", -1), ("seq", -1)]
+        match = live(where(query, author=author), include_deleted)
+        total, docs = await self._page_docs("graphs", match, order, offset, limit, {"summary": 1})
+        items = []
+        for doc in docs:
+            if isinstance(doc.get("summary"), str):
+                try:
+                    items.append(GraphSummary.model_validate_json(doc["summary"]))
+                except pydantic.ValidationError as exc:
+                    raise StoreError(f"a stored graph summary is invalid: {exc}") from exc
+            else:
+                items.append(GraphSummary.of(await self.get_graph(str(doc["_id"]))))
+        return Page(items=items, total=total, offset=offset, limit=limit)
 
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, docs: Sequence[Doc], doing: str) -> list[Run]:
@@ -229,7 +256,7 @@ class MongoStore(MongoExperiments, MongoAudit, Store):
             found = await coll.find_one({"_id": run_id}, {"doc": 1, "graph": 1})
         if found is None:
             raise NotFound("run", run_id)
-        return self._runs([found], doing)[0]
+        return (await parse_document(lambda: self._runs([found], doing), text_size(found)))[0]
 
     async def list_runs(
         self,

@@ -8,6 +8,7 @@ duplicate id, :class:`~plynx.errors.Conflict`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -25,7 +26,8 @@ from pymongo.errors import BulkWriteError, ConnectionFailure, DuplicateKeyError,
 
 from plynx.errors import Conflict, InvalidInput, NotFound, StoreError
 from plynx.model import Page
-from plynx.store.mongo_docs import Doc, InsertOrder
+from plynx.store.base import parse_document
+from plynx.store.mongo_docs import Doc, InsertOrder, text_size
 
 __all__ = [
     "DEFAULT_DATABASE",
@@ -189,7 +191,8 @@ class MongoBase:
             found = await coll.find_one({"_id": ident}, {"doc": 1})
         if found is None:
             raise NotFound(what, ident)
-        return self._parse(model, [found], doing)[0]
+        parse = functools.partial(self._parse, model, [found], doing)
+        return (await parse_document(parse, text_size(found)))[0]
 
     async def _page_docs(
         self,

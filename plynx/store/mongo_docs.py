@@ -24,13 +24,14 @@ from plynx.model import (
     CacheEntry,
     Edge,
     Graph,
+    GraphSummary,
     Node,
     NodeRun,
     Operation,
     Run,
     Token,
 )
-from plynx.store.run_json import graph_json
+from plynx.store.run_json import encode_graph, graph_json
 
 __all__ = [
     "Doc",
@@ -44,6 +45,7 @@ __all__ = [
     "output_digests",
     "parse_run",
     "run_fields",
+    "text_size",
     "token_fields",
     "where",
 ]
@@ -93,6 +95,11 @@ def operation_fields(op: Operation) -> Doc:
     }
 
 
+def text_size(doc: Doc) -> int:
+    """The characters of a stored document's JSON text (``doc``, and a run's ``graph``)."""
+    return sum(len(part) for part in (doc.get("doc"), doc.get("graph")) if isinstance(part, str))
+
+
 def graph_fields(graph: Graph) -> Doc:
     """Everything stored for a graph except ``_id`` and ``seq``."""
     # updated_ts is the listing order: the last update, or the creation for a new graph.
@@ -102,7 +109,8 @@ def graph_fields(graph: Graph) -> Doc:
         "updated_ts": _ts(graph.updated_at or graph.created_at),
         "search_text": graph.searchable_text().lower(),
         "deleted": graph.deleted_at is not None,
-        "doc": graph.model_dump_json(),
+        "doc": encode_graph(graph).decode(),
+        "summary": GraphSummary.of(graph).model_dump_json(),  # lists read it, not the graph
     }
 
 

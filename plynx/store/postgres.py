@@ -31,6 +31,7 @@ from plynx.model import (
     ArtifactMeta,
     CacheEntry,
     Graph,
+    GraphSummary,
     NodeRun,
     Operation,
     OperationStatus,
@@ -42,7 +43,7 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.store.base import LARGE_DOCUMENT, MANY_DOCUMENTS, Batch, Store
+from plynx.store.base import MANY_DOCUMENTS, Batch, Store, large_graph, parse_document
 from plynx.store.postgres_audit import PostgresAudit
 from plynx.store.postgres_experiments import PostgresExperiments
 from plynx.store.postgres_pool import CONNECTION_LOST, DRIVER_ERRORS, PostgresURL, create_pool
@@ -73,6 +74,31 @@ _CLOSE_TIMEOUT = 10.0
 # Rebuilt with json_each / json_object_agg, which keep the order of keys and the text of values.
 # Those functions refuse a document holding an escaped NUL: such a (rare) one is sent whole and
 # trimmed by list_runs itself.
+_GRAPH_SUMMARY = (
+    "CASE WHEN strpos(doc::text, '\\u0000') > 0 THEN json_build_object('graph', doc) ELSE "
+    "json_build_object('summary', (SELECT json_object_agg(key, value) FROM ("
+    "SELECT key, value FROM json_each(doc) WHERE key NOT IN ('nodes', 'edges', 'parameters') "
+    "UNION ALL SELECT 'node_count', to_json(coalesce(json_array_length(doc -> 'nodes'), 0)) "
+    "UNION ALL SELECT 'edge_count', to_json(coalesce(json_array_length(doc -> 'edges'), 0))"
+    ") AS f)) END"
+)
+_GRAPH_ORDER = "updated_at DESC NULLS LAST, pos DESC"
+
+
+class _ListedGraph(BaseModel):
+    """A row of :data:`_GRAPH_SUMMARY`: the summary, or the whole graph."""
+
+    summary: GraphSummary | None = None
+    graph: Graph | None = None
+
+    def summarized(self) -> GraphSummary:
+        if self.summary is not None:
+            return self.summary
+        if self.graph is None:
+            raise StoreError("a listed graph came back with neither its summary nor itself")
+        return GraphSummary.of(self.graph)
+
+
 _RUN_WITHOUT_GRAPH = (
     "CASE WHEN strpos(doc::text, '\\u0000') > 0 THEN doc ELSE "
     "(SELECT json_object_agg(key, CASE WHEN key = 'graph' THEN (SELECT json_object_agg(k, v) "
@@ -166,9 +192,8 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         rows = await self._fetch(doing, sql, ident)
         if not rows:
             raise NotFound(what, ident)
-        if len(rows[0][0]) >= LARGE_DOCUMENT:  # a large run: the loop runs now and then
-            return (await asyncio.to_thread(self._parse, model, [rows[0][0]], doing))[0]
-        return self._parse(model, [rows[0][0]], doing)[0]
+        text = rows[0][0]
+        return (await parse_document(lambda: self._parse(model, [text], doing), len(text)))[0]
 
     async def _all(self, model: type[M], sql: str, doing: str) -> list[M]:
         rows = await self._fetch(doing, sql)
@@ -294,7 +319,7 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         await self._execute(
             f"create graph {graph.id!r}",
             sql,
-            *graph_row(graph),
+            *await large_graph(graph, graph_row),
             duplicate=f"graph {graph.id!r} already exists",
         )
 
@@ -308,7 +333,8 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
             "UPDATE graphs SET author = $2, created_at = $3, updated_at = $4, "
             "search_text = $5, deleted_at = $6, doc = $7 WHERE id = $1"
         )
-        if not await self._execute(f"update graph {graph.id!r}", sql, *graph_row(graph)):
+        row = await large_graph(graph, graph_row)
+        if not await self._execute(f"update graph {graph.id!r}", sql, *row):
             raise NotFound("graph", graph.id)
 
     async def list_graphs(
@@ -322,8 +348,25 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
         where = Where().eq("author", author).search(query).live(include_deleted)
-        order = "updated_at DESC NULLS LAST, pos DESC"
-        return await self._page(Graph, "graphs", where, order, offset, limit)
+        return await self._page(Graph, "graphs", where, _GRAPH_ORDER, offset, limit)
+
+    async def list_graph_summaries(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        include_deleted: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[GraphSummary]:
+        """Graphs as summaries, most recently updated first (counted by PostgreSQL; a graph
+        whose text holds a ``\\u0000`` escape, which its JSON functions refuse, is read whole)."""
+        where = Where().eq("author", author).search(query).live(include_deleted)
+        page = await self._page(
+            _ListedGraph, "graphs", where, _GRAPH_ORDER, offset, limit, _GRAPH_SUMMARY
+        )
+        items = [listed.summarized() for listed in page.items]
+        return Page(items=items, total=page.total, offset=offset, limit=limit)
 
     # -- runs -----------------------------------------------------------------------------------
     async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from plynx.model import CacheEntry, Graph, NodeRun, Operation, Run
-from plynx.store.run_json import run_json
+from plynx.store.run_json import encode_graph, run_json
 
 __all__ = [
     "APPLY",
@@ -216,5 +216,5 @@ def graph_row(graph: Graph) -> tuple[Any, ...]:
         instant(graph.updated_at or graph.created_at),
         search_text(graph.searchable_text()),
         instant(graph.deleted_at),
-        doc(graph),
+        encode_graph(graph).decode(),
     )

@@ -30,6 +30,7 @@ from plynx.model import (
     ArtifactMeta,
     CacheEntry,
     Graph,
+    GraphSummary,
     NodeRun,
     Operation,
     OperationStatus,
@@ -41,7 +42,7 @@ from plynx.model import (
     User,
     WorkerRecord,
 )
-from plynx.store.base import LARGE_DOCUMENT, MANY_DOCUMENTS, Batch, Store
+from plynx.store.base import MANY_DOCUMENTS, Batch, Store, large_graph, parse_document
 from plynx.store.sqlite_audit import SQLiteAudit
 from plynx.store.sqlite_experiments import SQLiteExperiments
 from plynx.store.sqlite_rows import (
@@ -70,6 +71,12 @@ _MEMORY = ":memory:"
 _IN_CHUNK = 500
 # A run in a listing carries its graph's metadata only: a snapshot can be megabytes.
 _RUN_WITHOUT_GRAPH = "json_remove(doc, '$.graph.nodes', '$.graph.edges')"
+_GRAPH_SUMMARY = (
+    "json_set(json_remove(doc, '$.nodes', '$.edges', '$.parameters'), "
+    "'$.node_count', coalesce(json_array_length(doc, '$.nodes'), 0), "
+    "'$.edge_count', coalesce(json_array_length(doc, '$.edges'), 0))"
+)
+_GRAPH_ORDER = "updated_ts DESC, rowid DESC"
 
 
 def parse_sqlite_url(url: str) -> str:
@@ -175,9 +182,8 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
         rows = await self._fetch(doing, sql, (ident,))
         if not rows:
             raise NotFound(what, ident)
-        if len(rows[0][0]) >= LARGE_DOCUMENT:  # a large run: the loop runs now and then
-            return (await asyncio.to_thread(self._parse, model, rows, doing))[0]
-        return self._parse(model, rows, doing)[0]
+        parsed = await parse_document(lambda: self._parse(model, rows, doing), len(rows[0][0]))
+        return parsed[0]
 
     async def _all(self, model: type[M], sql: str, doing: str) -> list[M]:
         return self._parse(model, await self._fetch(doing, sql), doing)
@@ -301,7 +307,7 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
     # -- graphs ---------------------------------------------------------------------------------
     async def create_graph(self, graph: Graph) -> None:
         """Insert a new graph; :class:`Conflict` if the id exists."""
-        row = graph_row(graph)
+        row = await large_graph(graph, graph_row)
         sql = (
             "INSERT INTO graphs (author, created_ts, updated_ts, search_text, doc, id) "
             "VALUES (?, ?, ?, ?, ?, ?)"
@@ -322,7 +328,8 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
             "UPDATE graphs SET author = ?, created_ts = ?, updated_ts = ?, search_text = ?, "
             "doc = ? WHERE id = ?"
         )
-        if not await self._execute(f"update graph {graph.id!r}", sql, graph_row(graph)):
+        row = await large_graph(graph, graph_row)
+        if not await self._execute(f"update graph {graph.id!r}", sql, row):
             raise NotFound("graph", graph.id)
 
     async def list_graphs(
@@ -336,8 +343,22 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
     ) -> Page[Graph]:
         """Graphs, most recently updated first."""
         where = Where().eq("author", author).search(query).live(include_deleted)
-        order = "updated_ts DESC, rowid DESC"
-        return await self._page(Graph, "graphs", where, order, offset, limit)
+        return await self._page(Graph, "graphs", where, _GRAPH_ORDER, offset, limit)
+
+    async def list_graph_summaries(
+        self,
+        *,
+        query: str | None = None,
+        author: str | None = None,
+        include_deleted: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[GraphSummary]:
+        """Graphs as summaries, most recently updated first (counted by SQLite)."""
+        where = Where().eq("author", author).search(query).live(include_deleted)
+        return await self._page(
+            GraphSummary, "graphs", where, _GRAPH_ORDER, offset, limit, _GRAPH_SUMMARY
+        )
 
     # -- runs -----------------------------------------------------------------------------------
     async def create_run(self, run: Run, node_runs: Sequence[NodeRun]) -> None:

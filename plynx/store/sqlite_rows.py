@@ -8,7 +8,7 @@ from typing import Any
 
 from plynx.errors import InvalidInput
 from plynx.model import CacheEntry, Graph, NodeRun, Operation, Run
-from plynx.store.run_json import run_json
+from plynx.store.run_json import encode_graph, run_json
 
 __all__ = [
     "INSERT_CACHE_ENTRY",
@@ -136,6 +136,6 @@ def graph_row(graph: Graph) -> tuple[Any, ...]:
         ts(graph.created_at),
         ts(graph.updated_at or graph.created_at),
         graph.searchable_text().lower(),
-        graph.model_dump_json(),
+        encode_graph(graph).decode(),
         graph.id,
     )

@@ -218,7 +218,7 @@ def _autogroup_name(shown: str) -> str:
     """The autogroup a ``/proc/<pid>/autogroup`` text names; the kernel shows nothing for the
     default group (a process none of whose ancestors started a session since boot, as in many
     containers), named ``/`` here."""
-    return shown.split()[0] if shown.strip() else "/"
+    return shown.split(maxsplit=1)[0] if shown.strip() else "/"
 
 
 @pytest.mark.skipif(not _AUTOGROUPS, reason="the kernel does not group sessions (autogroup off)")

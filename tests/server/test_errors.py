@@ -69,7 +69,7 @@ async def test_unexpected_errors_are_500_without_details(client: TestClient) -> 
     async def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    store.list_graphs = boom  # type: ignore[method-assign]
+    store.list_graph_summaries = boom  # type: ignore[method-assign]
     resp = await client.get(f"{API}/graphs")
     assert resp.status == 500
     body = await resp.json()
@@ -96,7 +96,7 @@ async def test_a_client_that_went_away_is_logged_in_a_line_without_a_traceback(
     async def gone(*args: object, **kwargs: object) -> None:
         raise ClientConnectionResetError("Cannot write to closing transport")
 
-    store.list_graphs = gone  # type: ignore[method-assign]
+    store.list_graph_summaries = gone  # type: ignore[method-assign]
     with caplog.at_level("INFO", logger="plynx"):
         resp = await client.get(f"{API}/graphs")
     assert resp.status == 400

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from plynx.errors import Conflict, InvalidInput, NotFound, SchemaVersionError
-from plynx.model import NodeRunStatus, OperationStatus, RunStatus, Session, TokenKind
+from plynx.model import GraphSummary, NodeRunStatus, OperationStatus, RunStatus, Session, TokenKind
 from plynx.store import SCHEMA_VERSION, Batch, Store, open_store
 
 from .conftest import Backend
@@ -209,6 +209,38 @@ async def test_deleted_graphs_are_left_out_of_lists_unless_asked_for(store: Stor
     page = await store.list_graphs(include_deleted=True)
     assert [g.id for g in page.items] == ["g2", "g1", "g0"] and page.total == 3
     assert (await store.get_graph("g1")).deleted_at == at(30)  # kept, readable by id
+
+
+async def test_graph_summaries_are_what_the_graphs_list_gives_counted(store: Store) -> None:
+    # the summaries are counted where the graphs are stored, never built from whole graphs
+    await store.create_graph(graph("g1", title="Churn experiment", author="bob"))
+    wide = graph("g2", minute=1, title="Churn wide", parameters=[])
+    wide.nodes = [wide.nodes[0].model_copy(update={"id": f"n{i}"}) for i in range(300)]
+    await store.create_graph(wide)
+    # a NUL character: PostgreSQL's JSON functions refuse its escape (\u0000)
+    await store.create_graph(graph("g3", minute=2, title="nul \x00 here", nodes=[], edges=[]))
+    await store.create_graph(graph("g4", minute=3, deleted_at=at(4)))
+    for query in (
+        {},
+        {"query": "churn"},
+        {"author": "bob"},
+        {"include_deleted": True},
+        {"include_deleted": True, "offset": 1, "limit": 2},
+        {"limit": 0},
+    ):
+        graphs = await store.list_graphs(**query)  # type: ignore[arg-type]
+        summaries = await store.list_graph_summaries(**query)  # type: ignore[arg-type]
+        assert summaries.items == [GraphSummary.of(g) for g in graphs.items], query
+        assert (summaries.total, summaries.offset, summaries.limit) == (
+            graphs.total,
+            graphs.offset,
+            graphs.limit,
+        )
+    listed = {s.id: s for s in (await store.list_graph_summaries(include_deleted=True)).items}
+    assert (listed["g1"].node_count, listed["g1"].edge_count) == (2, 1)
+    assert (listed["g2"].node_count, listed["g2"].edge_count) == (300, 1)
+    assert (listed["g3"].node_count, listed["g3"].title) == (0, "nul \x00 here")
+    assert listed["g4"].deleted_at == at(4)
 
 
 # -- runs and node runs --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
 from plynx.errors import Conflict, NotFound, SchemaVersionError, StoreError
-from plynx.model import NodeRunStatus, RunStatus
+from plynx.model import GraphSummary, NodeRunStatus, RunStatus
 from plynx.store import SCHEMA_VERSION, Batch, open_store
 from plynx.store.mongo import MongoStore
 from plynx.store.mongo_base import database_name, redact
@@ -127,6 +127,22 @@ async def test_a_corrupt_document_is_a_store_error(url: str, raw: Db) -> None:
         await raw["operations"].update_one({"_id": "op1"}, {"$set": {"doc": '{"id": 1}'}})
         with pytest.raises(StoreError, match="invalid"):
             await store.get_operation("op1")
+
+
+async def test_a_graph_stored_without_its_summary_is_listed_from_the_whole(
+    url: str, raw: Db
+) -> None:
+    # an older PLynx stored no summary beside the graph; a corrupt summary is a store error
+    async with open_store(url) as store:
+        await store.create_graph(graph("g1", minute=1))
+        await store.create_graph(graph("g2", minute=2, nodes=[], edges=[]))
+        await raw["graphs"].update_one({"_id": "g1"}, {"$unset": {"summary": ""}})
+        page = await store.list_graph_summaries()
+        assert page.items == [GraphSummary.of(g) for g in (await store.list_graphs()).items]
+        assert [(s.id, s.node_count) for s in page.items] == [("g2", 0), ("g1", 2)]
+        await raw["graphs"].update_one({"_id": "g2"}, {"$set": {"summary": '{"id": 1}'}})
+        with pytest.raises(StoreError, match="summary is invalid"):
+            await store.list_graph_summaries()
 
 
 # -- schema and migrations -----------------------------------------------------------------------

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 
+from plynx import collector
 from plynx.errors import InvalidInput
 from plynx.model import Graph, Operation
 from plynx.model.graph import Edge, Node
@@ -153,11 +154,10 @@ async def _whole(
 
 
 async def _split(
-    request: web.Request, shell: type[M], streamed: tuple[Path, ...]
+    raw: bytes, shell: type[M], streamed: tuple[Path, ...]
 ) -> tuple[M, dict[Path, list[Any]]]:
     """The body's shell validated as ``shell``, and the elements of its ``streamed`` arrays
     (parsed, not validated)."""
-    raw = await read_raw(request)
     split = await split_body(raw, streamed)
     if split is None:  # not a JSON object: said from its first character, not parsed whole
         blank = len(raw) - len(raw.lstrip(_BLANK))
@@ -178,10 +178,13 @@ def is_large(request: web.Request) -> bool:
 
 
 async def read_graph(request: web.Request) -> Graph:
-    """The body as a :class:`Graph` (large ones read without stalling the loop)."""
+    """The body as a :class:`Graph` (large ones read without stalling the loop, and keeping
+    the garbage collector off until the request is answered: :mod:`plynx.collector`)."""
     if not is_large(request):
         return await read_body(request, Graph)
-    shell, arrays = await _split(request, _GraphShell, (("nodes",), ("edges",)))
+    raw = await read_raw(request)
+    collector.hold()  # once the body is here: a slow client does not keep the collector off
+    shell, arrays = await _split(raw, _GraphShell, (("nodes",), ("edges",)))
     return await _whole(shell, arrays, (), "Graph")
 
 
@@ -190,7 +193,8 @@ async def read_create_run(request: web.Request) -> CreateRun:
     loop)."""
     if not is_large(request):
         return await read_body(request, CreateRun)
-    shell, arrays = await _split(request, _CreateRunShell, (("graph", "nodes"), ("graph", "edges")))
+    raw = await read_raw(request)
+    shell, arrays = await _split(raw, _CreateRunShell, (("graph", "nodes"), ("graph", "edges")))
     if shell.graph is None:
         return CreateRun.model_validate(shell.model_dump())
     graph = await _whole(shell.graph, arrays, ("graph",), "CreateRun")

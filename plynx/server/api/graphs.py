@@ -32,11 +32,12 @@ from plynx.server.api.base import (
     settled,
     str_query,
 )
-from plynx.server.api.graph_body import is_large, read_graph
+from plynx.server.api.graph_body import read_graph
 from plynx.server.api.live import live_graph
 from plynx.server.api.runs import summaries
-from plynx.server.heap import HEAP
 from plynx.server.schemas import GraphSummary, RunSummary, ValidateResult
+from plynx.store.base import large_graph
+from plynx.store.run_json import encode_graph
 
 __all__ = ["ROUTES"]
 
@@ -47,26 +48,29 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+async def _graph_response(graph: Graph, status: int = 200) -> web.Response:
+    """``graph`` as the answer; a large one is encoded in a thread, a slice at a time (the loop
+    runs between two: one call of the encoder would hold it 80 ms and more)."""
+    body = await large_graph(graph, encode_graph)
+    return web.Response(body=body, status=status, content_type="application/json")
+
+
 async def list_graphs(request: web.Request) -> web.Response:
     """Search graphs, most recently updated first: summaries, without nodes and edges."""
     offset, limit = page_query(request)
-    page = await request.app[keys.STORE].list_graphs(
+    page = await request.app[keys.STORE].list_graph_summaries(
         query=str_query(request, "q"),
         author=str_query(request, "author"),
         include_deleted=include_deleted(request, "graph"),
         offset=offset,
         limit=limit,
     )
-    summaries = [GraphSummary.of(graph) for graph in page.items]
-    return json_response(
-        Page[GraphSummary](items=summaries, total=page.total, offset=page.offset, limit=page.limit)
-    )
+    return json_response(page)
 
 
 async def create_graph(request: web.Request) -> web.Response:
     """Save a new graph (valid or not)."""
-    with request.app[HEAP].paused(is_large(request)):
-        body = await read_graph(request)
+    body = await read_graph(request)
     now = _now()
     graph = body.model_copy(
         update={
@@ -78,12 +82,12 @@ async def create_graph(request: web.Request) -> web.Response:
         }
     )
     await request.app[keys.STORE].create_graph(graph)
-    return json_response(graph, status=201)
+    return await _graph_response(graph, status=201)
 
 
 async def get_graph(request: web.Request) -> web.Response:
     """One graph."""
-    return json_response(await live_graph(request, request.match_info["id"], shown=True))
+    return await _graph_response(await live_graph(request, request.match_info["id"], shown=True))
 
 
 async def delete_graph(request: web.Request) -> web.Response:
@@ -102,8 +106,7 @@ async def update_graph(request: web.Request) -> web.Response:
     """Replace a graph's content (id, author and creation time are kept)."""
     store = request.app[keys.STORE]
     current = await store.get_graph(request.match_info["id"])
-    with request.app[HEAP].paused(is_large(request)):
-        body = await read_graph(request)
+    body = await read_graph(request)
     graph = body.model_copy(
         update={
             "id": current.id,
@@ -114,7 +117,7 @@ async def update_graph(request: web.Request) -> web.Response:
         }
     )
     await store.update_graph(graph)
-    return json_response(graph)
+    return await _graph_response(graph)
 
 
 async def clone_graph(request: web.Request) -> web.Response:
@@ -134,13 +137,12 @@ async def clone_graph(request: web.Request) -> web.Response:
         deep=True,
     )
     await store.create_graph(graph)
-    return json_response(graph, status=201)
+    return await _graph_response(graph, status=201)
 
 
 async def validate_graph(request: web.Request) -> web.Response:
     """Every problem that would stop the graph from running, all at once."""
-    with request.app[HEAP].paused(is_large(request)):
-        graph = await read_graph(request)
+    graph = await read_graph(request)
     # plain Python over every node: in a thread, the loop goes on serving meanwhile
     problems = await asyncio.to_thread(request.app[keys.ENGINE].validate, graph)
     return json_response(ValidateResult(ok=not problems, problems=problems))
