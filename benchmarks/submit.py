@@ -7,7 +7,10 @@ An embedded server (no worker; SQLite in a fresh temporary directory unless ``--
 in this process. The DAG of ``dag.py`` (``layers`` x ``width`` ``true`` nodes; 10,000 by
 default, an 8.5 MB body) is submitted inline with ``POST /runs`` and ``Prefer:
 return=minimal`` (as ``plynx run`` asks), ``--repeat`` times; each run is canceled before the
-next submit (and given three seconds to settle).
+next submit (and given three seconds to settle). Then the routes of a saved graph with the
+same graph: ``POST /graphs/validate``, ``POST /graphs``, ``GET /graphs`` (50 listed, 49 of them
+small), ``GET /graphs/{id}`` and ``PUT /graphs/{id}``, each with its time, the longest time the
+loop was held and the garbage collector's full collections meanwhile.
 
 Printed for each submit: its wall time and this process's CPU time meanwhile (server and
 client: a figure that other load on the machine hardly changes); the longest gap between two
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import io
 import json
 import shutil
@@ -49,28 +53,31 @@ _TICK = 0.005
 
 class Ticker:
     """A task that asks to wake every :data:`_TICK` seconds and keeps how late it woke up at
-    worst: the longest time something else held the loop."""
+    worst: the longest time something else held the loop (up to the end of the block too: a
+    hold just before the answer came would be missed by a tick that never ran after it)."""
 
     def __init__(self) -> None:
         self.longest = 0.0
+        self._last = 0.0
         self._task: asyncio.Task[None] | None = None
 
     async def _run(self) -> None:
-        last = time.perf_counter()
         while True:
             await asyncio.sleep(_TICK)
             now = time.perf_counter()
-            self.longest = max(self.longest, now - last - _TICK)
-            last = now
+            self.longest = max(self.longest, now - self._last - _TICK)
+            self._last = now
 
     def __enter__(self) -> Ticker:
         self.longest = 0.0
+        self._last = time.perf_counter()
         self._task = asyncio.ensure_future(self._run())
         return self
 
     def __exit__(self, *exc: object) -> None:
         assert self._task is not None
         self._task.cancel()
+        self.longest = max(self.longest, time.perf_counter() - self._last - _TICK)
 
 
 def reference(body: bytes) -> tuple[float, float]:
@@ -116,10 +123,66 @@ async def submit_once(
     return took, cpu, longest, before, after
 
 
+class FullCollections:
+    """Counts the garbage collector's full collections meanwhile (each walks every object of
+    the process, the loop stopped for as long, whichever thread started it)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            self.count += 1
+
+    def __enter__(self) -> FullCollections:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
+
+
+async def graph_routes(
+    session: aiohttp.ClientSession, url: str, body: bytes, headers: dict[str, str]
+) -> None:
+    """The routes of a saved graph with this large one (``body``: encoded before the server
+    started, as it holds this process's loop too): validate, save, list (beside 49 small
+    graphs), read back, update; how long each takes and holds the loop."""
+    small = json.dumps({"title": "small", "nodes": [], "edges": []}).encode()
+    for _ in range(49):
+        async with session.post(url + "/api/v1/graphs", data=small, headers=headers) as resp:
+            assert resp.status == 201, await resp.text()
+    graph_id = ""
+    steps = [
+        ("POST /graphs/validate", "POST", "/api/v1/graphs/validate", body),
+        ("POST /graphs", "POST", "/api/v1/graphs", body),
+        ("GET /graphs (50)", "GET", "/api/v1/graphs?limit=50", None),
+        ("GET /graphs/{id}", "GET", "/api/v1/graphs/{id}", None),
+        ("PUT /graphs/{id}", "PUT", "/api/v1/graphs/{id}", body),
+    ]
+    for name, method, path, data in steps:
+        with Ticker() as ticker, FullCollections() as full:
+            start = time.perf_counter()
+            sent = io.BytesIO(data) if data is not None else None
+            address = url + path.replace("{id}", graph_id)
+            async with session.request(method, address, data=sent, headers=headers) as resp:
+                answer = await resp.read()
+                if resp.status >= 300:
+                    raise SystemExit(f"{name} failed: {resp.status} {answer[:300]!r}")
+            took = time.perf_counter() - start
+        if path == "/api/v1/graphs?limit=50":  # the large graph is the newest
+            graph_id = json.loads(answer)["items"][0]["id"]
+        print(
+            f"{name}: {took:.3f}s, {len(answer) / 1e6:.1f} MB back, loop held at most "
+            f"{ticker.longest * _MS:.0f}ms, {full.count} full collections"
+        )
+
+
 async def main(args: argparse.Namespace) -> None:
     """Reference, then the submits; every figure."""
     graph = plynx_graph(args.layers, args.width, "bash_jinja2")
     body = json.dumps({"graph": graph.model_dump(mode="json")}).encode()
+    graph_body = json.dumps(graph.model_dump(mode="json")).encode()
     nodes = len(graph.nodes)
     loads, validate = reference(body)
     print(f"graph: {nodes} nodes, {len(graph.edges)} edges, body {len(body) / 1e6:.1f} MB")
@@ -150,6 +213,7 @@ async def main(args: argparse.Namespace) -> None:
                         f"over {after['stall_threshold_ms']:.0f}ms, "
                         + (f"longest lag {worst:.0f}ms" if worst else "no new longest lag")
                     )
+                await graph_routes(session, url, graph_body, headers)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
     if profile is not None:
