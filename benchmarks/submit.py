@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import gc
 import io
 import json
 import shutil
@@ -43,6 +42,7 @@ import aiohttp
 from dag import plynx_graph  # type: ignore[import-not-found]
 
 from plynx.cli.embedded import embedded_plynx, local_token
+from plynx.collector import FullCollections
 from plynx.model import Graph
 from plynx.settings import load_settings
 
@@ -121,25 +121,6 @@ async def submit_once(
     resp.release()
     await asyncio.sleep(3.0)  # canceling 10,000 nodes is work too: let it end first
     return took, cpu, longest, before, after
-
-
-class FullCollections:
-    """Counts the garbage collector's full collections meanwhile (each walks every object of
-    the process, the loop stopped for as long, whichever thread started it)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, phase: str, info: dict[str, Any]) -> None:
-        if phase == "start" and info["generation"] == 2:
-            self.count += 1
-
-    def __enter__(self) -> FullCollections:
-        gc.callbacks.append(self)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        gc.callbacks.remove(self)
 
 
 async def graph_routes(

@@ -13,6 +13,7 @@ usual afterwards.
 - :func:`request_scope` marks what one request does (its task); :func:`hold` (called where a
   large document turns up: a store's read, a large body) keeps the collector off until that
   scope ends. Outside a scope it does nothing: the caller cannot know how long to hold.
+- :class:`FullCollections` counts the full collections made meanwhile (tests, benchmarks).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from contextvars import ContextVar
+from typing import Any, Self
 
-__all__ = ["hold", "paused", "request_scope"]
+__all__ = ["FullCollections", "hold", "paused", "request_scope"]
 
 
 class _Pauses:
@@ -33,6 +35,7 @@ class _Pauses:
     disabled = False
 
 
+_OLDEST = 2  # the generation a full collection collects
 _SCOPE: ContextVar[contextlib.ExitStack | None] = ContextVar("collector_scope", default=None)
 
 
@@ -72,3 +75,23 @@ def hold() -> None:
     stack = _SCOPE.get()
     if stack is not None:
         stack.enter_context(paused())
+
+
+class FullCollections:
+    """Inside ``with``: counts the collector's full collections (each walks every object of the
+    process, holding the interpreter meanwhile: the event loop stops, whichever thread started
+    it)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start" and info["generation"] == _OLDEST:
+            self.count += 1
+
+    def __enter__(self) -> Self:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)

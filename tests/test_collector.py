@@ -58,3 +58,14 @@ def test_a_request_that_fails_turns_the_collector_on_again() -> None:
         collector.hold()
         raise RuntimeError("refused")
     assert gc.isenabled()
+
+
+def test_full_collections_are_counted_and_younger_ones_are_not() -> None:
+    with collector.FullCollections() as full:
+        gc.collect(0)
+        gc.collect(1)
+        assert full.count == 0
+        gc.collect()
+        assert full.count == 1
+    gc.collect()  # counted only inside
+    assert full.count == 1

@@ -15,6 +15,7 @@ import pydantic_core
 import pytest
 from aiohttp.test_utils import TestClient
 
+from plynx.collector import FullCollections
 from plynx.model import Graph
 from plynx.server.api.graph_body import LARGE_BODY
 
@@ -116,25 +117,6 @@ async def test_the_loop_keeps_answering_while_a_large_graph_is_submitted(
     assert len(run["run"]["graph"]["nodes"]) == 20_000
     assert run["run"]["graph"]["nodes"][-1]["params"] == {"n": "39.499"}
     assert len(run["run"]["graph"]["edges"]) == 39_000
-
-
-class FullCollections:
-    """Counts the garbage collector's full collections (each walks every object of the
-    process: 0.3 to 0.4 s with a 10,000-node graph in memory, the loop stopped meanwhile)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, phase: str, info: dict[str, Any]) -> None:
-        if phase == "start" and info["generation"] == 2:
-            self.count += 1
-
-    def __enter__(self) -> FullCollections:
-        gc.callbacks.append(self)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        gc.callbacks.remove(self)
 
 
 async def test_a_large_graph_saved_validated_and_read_back_starts_no_full_collection(
