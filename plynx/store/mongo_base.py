@@ -225,7 +225,8 @@ class MongoBase:
         limit: int,
     ) -> Page[M]:
         total, docs = await self._page_docs(name, query, sort, offset, limit, {"doc": 1})
-        items = self._parse(model, docs, f"list {name}")
+        parse = functools.partial(self._parse, model, docs, f"list {name}")
+        items = await parse_document(parse, sum(text_size(doc) for doc in docs))
         return Page(items=items, total=total, offset=offset, limit=limit)
 
     async def _insert(self, name: str, ident: str, fields: Doc, what: str) -> None:

@@ -220,7 +220,8 @@ class PostgresStore(PostgresExperiments, PostgresAudit, Store):
         doing = f"list {table}"
         rows = await self._fetch(doing, sql, *where.params, limit, offset)
         total, docs = rows[0]
-        items = self._parse(model, docs, doing)
+        size = sum(len(doc) for doc in docs)
+        items = await parse_document(lambda: self._parse(model, docs, doing), size)
         return Page(items=items, total=int(total), offset=offset, limit=limit)
 
     # -- life cycle -----------------------------------------------------------------------------

@@ -209,7 +209,8 @@ class SQLiteStore(SQLiteExperiments, SQLiteAudit, Store):
 
         doing = f"list {table}"
         total, rows = await self._call(doing, read)
-        items = self._parse(model, rows, doing)
+        size = sum(len(row[0]) for row in rows)
+        items = await parse_document(lambda: self._parse(model, rows, doing), size)
         return Page(items=items, total=total, offset=offset, limit=limit)
 
     # -- life cycle -----------------------------------------------------------------------------

@@ -44,7 +44,7 @@ async def test_many_node_runs_are_validated_in_a_thread(
     assert "_parse" in threaded
 
 
-@pytest.mark.parametrize("kind", ["run", "graph"])
+@pytest.mark.parametrize("kind", ["run", "graph", "listed graphs"])
 async def test_a_large_document_is_validated_in_a_thread_with_the_collector_held(
     store: Store, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
@@ -58,9 +58,11 @@ async def test_a_large_document_is_validated_in_a_thread_with_the_collector_held
         await store.create_graph(the_graph)
 
     async def read() -> Any:
+        if kind == "listed graphs":
+            return (await store.list_graphs()).items
         return await (store.get_run("big") if kind == "run" else store.get_graph("big"))
 
-    expected = the_run if kind == "run" else the_graph
+    expected = {"run": the_run, "graph": the_graph, "listed graphs": [the_graph]}[kind]
     threaded: list[Any] = []
     real = asyncio.to_thread
 
