@@ -16,7 +16,8 @@ frozen meanwhile waits until then.
 
 While such a run is being read and registered, before it can be frozen, its objects pile up
 fast and each full collection walks more of them (six collections of half a second while one
-10,000-node graph was submitted): :meth:`HeapGuard.paused` keeps the collector off meanwhile.
+10,000-node graph was submitted): :func:`plynx.collector.paused` keeps the collector off
+meanwhile.
 
 Any other request that reads a large document (a large graph saved, validated or read back, a
 large run read from the store) keeps the collector off until it is answered
@@ -52,11 +53,6 @@ class HeapGuard:
     def __init__(self, large: int = LARGE) -> None:
         self.large = large
         self.frozen = False
-
-    @staticmethod
-    def paused(when: bool = True) -> contextlib.AbstractContextManager[None]:
-        """No automatic collection inside (if ``when``): a large graph is being built."""
-        return collector.paused(when)
 
     def update(self, active_node_runs: int, held_node_runs: int | None = None) -> None:
         """Freeze or unfreeze for this many active node runs (call it after a submission), of

@@ -78,9 +78,9 @@ async def parse_document(parse: Callable[[], T], size: int) -> T:
 
 
 async def large_graph(graph: Graph, encode: Callable[[Graph], R]) -> R:
-    """``encode(graph)`` (a row or document to store), in a thread for a large graph: encoded
-    there a slice at a time (:func:`~plynx.store.run_json.encode_graph`), the loop runs between
-    two."""
+    """``encode(graph)`` (a row or document to store, or an answer's body), in a thread for a
+    large graph: encoded there a slice at a time (:func:`~plynx.store.run_json.encode_graph`),
+    the loop runs between two."""
     if len(graph.nodes) + len(graph.edges) <= SLICE:
         return encode(graph)
     return await asyncio.to_thread(encode, graph)

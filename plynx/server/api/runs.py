@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from aiohttp import web
 
+from plynx import collector
 from plynx.errors import Conflict
 from plynx.model import Graph, NodeRun, Page, Run, RunStatus
 from plynx.server import keys
@@ -98,7 +99,7 @@ async def create_run(request: web.Request) -> web.Response:
     The run's nodes start once the answer is written (or after :data:`_HOLD_AT_MOST` seconds
     with a client that reads slowly): a run of 10,000 nodes that starts at once keeps the loop
     and the machine so busy that its 11 MB answer took three more seconds to go out."""
-    with request.app[HEAP].paused(is_large(request)):
+    with collector.paused(is_large(request)):
         run = await _create(request)
     try:
         if _prefers_minimal(request):  # the run's summary: a large graph is not echoed back
